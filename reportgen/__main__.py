@@ -1,0 +1,3 @@
+from reportgen.cli.main import cli
+
+cli(prog_name="reportgen")

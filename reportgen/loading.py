@@ -1,0 +1,155 @@
+"""Reading input files: bytes -> UTF-8 text -> JSON -> model -> checked against the framework.
+
+Every problem found is collected and raised together as one InputError, so a data team fixes a
+file in one pass rather than one error per run.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from reportgen.errors import InputError, Problem
+from reportgen.jsonpath import jsonpath, shown
+from reportgen.model import InspectionPlan, PduInspection, RegionalInspection
+
+MAX_BYTES = 5 * 1024 * 1024  # the largest real file is well under 1 MiB
+
+MODELS: dict[str, type[BaseModel]] = {
+    "pdu-inspection": PduInspection,
+    "regional-inspection": RegionalInspection,
+    "inspection-plan": InspectionPlan,
+}
+
+
+@dataclass
+class Loaded:
+    """A checked input file, with the PDU files a regional inspection refers to."""
+
+    path: Path
+    data: PduInspection | RegionalInspection | InspectionPlan
+    warnings: list[Problem] = field(default_factory=list)
+    pdus: dict[str, PduInspection] = field(default_factory=dict)
+
+
+class _DuplicateKey(ValueError):
+    pass
+
+
+def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    seen: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in seen:
+            raise _DuplicateKey(key)
+        seen[key] = value
+    return seen
+
+
+def read_json(path: Path) -> tuple[str, dict[str, Any]]:
+    """The file's text and its top-level object; InputError for anything else."""
+    src = str(path)
+
+    def fail(expected: str, found: str, where: str = "$") -> InputError:
+        return InputError([Problem(where, expected, found, source=src)])
+
+    try:
+        raw = path.read_bytes() if path.stat().st_size <= MAX_BYTES else None
+    except FileNotFoundError:
+        raise fail("a readable file", "no such file") from None
+    except IsADirectoryError:
+        raise fail("a file", "a directory") from None
+    except OSError as exc:
+        raise fail("a readable file", exc.strerror or str(exc)) from None
+    if raw is None:
+        size = path.stat().st_size / 1024 / 1024
+        raise fail(f"a file of at most {MAX_BYTES // 1024 // 1024} MiB", f"{size:.1f} MiB")
+    if not raw.strip():
+        raise fail("a JSON object", "an empty file")
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        raise fail("UTF-8 text", f"byte 0x{raw[exc.start]:02X} at line {line} "
+                   f"(byte {exc.start}); save the file as UTF-8") from None
+    try:
+        obj = json.loads(text, object_pairs_hook=_no_duplicates)
+    except _DuplicateKey as exc:
+        raise fail("each key once in an object", f'"{exc}" given twice') from None
+    except json.JSONDecodeError as exc:
+        raise fail("valid JSON", exc.msg.lower(), f"line {exc.lineno}, column {exc.colno}") from None
+    except RecursionError:
+        raise fail("JSON nested to a sensible depth", "nesting too deep to read") from None
+    if not isinstance(obj, dict):
+        raise fail("a JSON object", f"a JSON {type(obj).__name__}")
+    return text, obj
+
+
+def parse(path: Path) -> Loaded:
+    """Read, parse and check one input file (and, for a region, the PDU files it names)."""
+    from reportgen.validation import check  # validation needs the framework; imported late
+
+    text, obj = read_json(path)
+    kind = obj.get("kind")
+    model = MODELS.get(kind) if isinstance(kind, str) else None
+    if model is None:
+        raise InputError([Problem("$.kind", "one of " + ", ".join(f'"{k}"' for k in MODELS),
+                                  shown(kind) if "kind" in obj else "nothing", source=str(path))])
+    try:
+        data = model.model_validate_json(text)
+    except ValidationError as exc:
+        raise InputError([_problem(e).at(str(path)) for e in exc.errors()]) from None
+    loaded = Loaded(path=path, data=data)  # type: ignore[arg-type]
+    problems = check(loaded)
+    errors = [p for p in problems if p.severity == "error"]
+    if errors:
+        raise InputError(errors)
+    loaded.warnings = [p for p in problems if p.severity == "warning"]
+    return loaded
+
+
+# Pydantic error types -> what the file should have held, in words a data team uses.
+_EXPECTED = {
+    "missing": "a value (this field is required)",
+    "int_type": "a whole number",
+    "int_from_float": "a whole number",
+    "int_parsing": "a whole number",
+    "string_type": "text",
+    "bool_type": "true or false",
+    "list_type": "a list",
+    "tuple_type": "a list",
+    "dict_type": "an object",
+    "model_type": "an object",
+    "model_attributes_type": "an object",
+    "date_type": "a date written YYYY-MM-DD",
+    "date_parsing": "a date written YYYY-MM-DD",
+    "date_from_datetime_parsing": "a date written YYYY-MM-DD",
+    "date_from_datetime_inexact": "a date written YYYY-MM-DD",
+    "extra_forbidden": "no such field (check its spelling)",
+    "string_pattern_mismatch": "text of the form {pattern}",
+    "greater_than_equal": "a number of at least {ge}",
+    "greater_than": "a number over {gt}",
+    "less_than_equal": "a number of at most {le}",
+    "too_short": "at least {min_length} item(s)",
+    "too_long": "at most {max_length} item(s)",
+    "enum": "one of {expected}",
+    "literal_error": "{expected}",
+    "tuple_length": "a list of {expected} items",
+}
+
+
+def _problem(err: Any) -> Problem:
+    ctx = err.get("ctx") or {}
+    loc = tuple(p for p in err["loc"] if not (isinstance(p, str) and "[" in p))
+    if err["type"] == "reportgen":
+        return Problem(jsonpath(loc), ctx["expected"], ctx["found"])
+    template = _EXPECTED.get(err["type"])
+    try:
+        expected = template.format(**ctx) if template else err["msg"].lower()
+    except (KeyError, IndexError):
+        expected = err["msg"].lower()
+    found = "nothing" if err["type"] == "missing" else shown(err.get("input"))
+    return Problem(jsonpath(loc), expected, found)

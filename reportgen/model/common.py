@@ -1,0 +1,164 @@
+"""Types shared by every input file: bilingual text, people, places, dates, ratings, counts."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from enum import StrEnum
+from typing import Annotated, Any, Literal
+
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic_core import PydanticCustomError
+
+Language = Literal["en", "cy"]
+
+# XML 1.0 (and so Word) cannot hold C0 control characters other than tab, newline and carriage
+# return; they are refused at the door rather than silently dropped from a published report.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+def check_text(value: str) -> str:
+    """Refuse text that cannot be published: empty, or holding control characters."""
+    if not value.strip():
+        raise PydanticCustomError("reportgen", "expected {expected}; found {found}",
+                                  {"expected": "some text", "found": "empty text"})
+    bad = _CONTROL.search(value)
+    if bad:
+        raise PydanticCustomError(
+            "reportgen", "expected {expected}; found {found}",
+            {"expected": "text without control characters",
+             "found": f"U+{ord(bad.group()):04X} at character {bad.start() + 1}"})
+    return value
+
+
+# Plain text from the data: non-empty and publishable.
+Plain = Annotated[str, AfterValidator(check_text)]
+
+
+class Strict(BaseModel):
+    """Base of every input model: unknown fields are errors, types are not coerced."""
+
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
+
+
+class Text(Strict):
+    """Narrative that may carry English and Welsh side by side.
+
+    In the file: either a plain string (English only) or {"en": "...", "cy": "..."}.
+    `cy_source` is the fingerprint of the English text the Welsh was translated from, so that a
+    translation made before the English changed can be found (set by the translation workflow).
+    """
+
+    en: Plain
+    cy: Plain | None = None
+    cy_source: str | None = None
+
+    @model_validator(mode="before")
+    @classmethod
+    def _from_string(cls, value: Any) -> Any:
+        return {"en": value} if isinstance(value, str) else value
+
+    def get(self, lang: Language) -> str | None:
+        """The text in `lang`, or None where it has not been translated."""
+        return self.en if lang == "en" else self.cy
+
+
+class Name(Text):
+    """A proper name (PDU, region) with, for Welsh, the phrase meaning "in <name>" already
+    mutated ("yng Nghaerdydd"), because a template cannot mutate a name it does not know."""
+
+    cy_in: Plain | None = None
+
+
+class Rating(StrEnum):
+    """The four-point scale of the manual (§2.3), scored 0 to 3."""
+
+    INADEQUATE = "Inadequate"
+    REQUIRES_IMPROVEMENT = "Requires improvement"
+    GOOD = "Good"
+    OUTSTANDING = "Outstanding"
+
+    @property
+    def score(self) -> int:
+        return list(Rating).index(self)
+
+    @classmethod
+    def from_score(cls, score: int) -> Rating:
+        return list(Rating)[score]
+
+
+class Person(Strict):
+    name: Plain
+    role: Text | None = None
+    email: str | None = Field(default=None, pattern=r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+    language: Language = "en"  # the language the person asked to be written to in
+
+
+class Region(Strict):
+    code: str = Field(pattern=r"^[a-z0-9-]+$")
+    name: Name
+    country: Literal["England", "Wales"]
+
+    @property
+    def in_wales(self) -> bool:
+        return self.country == "Wales"
+
+
+def _weekday_error(what: str, day: dt.date) -> PydanticCustomError:
+    return PydanticCustomError(
+        "reportgen", "expected {expected}; found {found}",
+        {"expected": what, "found": f"{day:%A} {day.isoformat()}"})
+
+
+class Fieldwork(Strict):
+    """A fieldwork period: it starts on a Monday (afternoon) and ends on a Friday (§5.1)."""
+
+    start: dt.date
+    end: dt.date
+
+    @field_validator("start")
+    @classmethod
+    def _monday(cls, value: dt.date) -> dt.date:
+        if value.weekday() != 0:
+            raise _weekday_error("fieldwork to start on a Monday", value)
+        return value
+
+    @field_validator("end")
+    @classmethod
+    def _friday(cls, value: dt.date) -> dt.date:
+        if value.weekday() != 4:
+            raise _weekday_error("fieldwork to end on a Friday", value)
+        return value
+
+    @model_validator(mode="after")
+    def _ordered(self) -> Fieldwork:
+        if self.end < self.start:
+            raise PydanticCustomError(
+                "reportgen", "expected {expected}; found {found}",
+                {"expected": "the end of fieldwork after its start",
+                 "found": f"start {self.start.isoformat()}, end {self.end.isoformat()}"})
+        return self
+
+    @property
+    def weeks(self) -> int:
+        return (self.end - self.start).days // 7 + 1
+
+
+Count = Annotated[int, Field(ge=0)]
+
+
+class YesNo(Strict):
+    """How many inspected cases were judged sufficient (yes) and not (no) on a key question."""
+
+    yes: Count
+    no: Count
+
+    @property
+    def total(self) -> int:
+        return self.yes + self.no
+
+    def __add__(self, other: YesNo) -> YesNo:
+        return YesNo(yes=self.yes + other.yes, no=self.no + other.no)
+
+
+ZERO = YesNo(yes=0, no=0)

@@ -1,0 +1,74 @@
+"""Narrative blocks shared by PDU and regional inspections: findings, recommendations, panel."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Literal
+
+from pydantic import Field
+
+from reportgen.model.common import Person, Rating, Strict, Text
+
+Addressee = Literal["pdu", "region", "probation-service", "hmpps", "ministry-of-justice"]
+
+
+class Findings(Strict):
+    """What inspectors found on one standard, in the report's words."""
+
+    summary: list[Text] = Field(default_factory=list)
+    strengths: list[Text] = Field(default_factory=list)
+    areas_for_improvement: list[Text] = Field(default_factory=list)
+
+
+class Recommendation(Strict):
+    to: Addressee
+    text: Text
+
+
+class PreviousRecommendation(Strict):
+    recommendation: Text
+    progress: Text
+
+
+class PreviousRecommendations(Strict):
+    """Progress on recommendations of earlier inspections: rated, but never changes a rating."""
+
+    summary: list[Text] = Field(default_factory=list)
+    items: list[PreviousRecommendation] = Field(default_factory=list)
+
+
+class Practice(Strict):
+    """Effective or innovative practice worth sharing."""
+
+    title: Text
+    text: Text
+
+
+class Departure(Strict):
+    """A finalised rating the panel agreed although the ratings rules give another, with why."""
+
+    standard: str
+    reason: Text
+
+
+class Panel(Strict):
+    """The ratings panel (§7.2): who sat, when, and any recorded departure from the rules."""
+
+    date: dt.date
+    chair: Person
+    members: list[Person] = Field(default_factory=list)
+    key_findings: list[Text] = Field(default_factory=list)
+    departures: list[Departure] = Field(default_factory=list)
+
+
+class Inspectors(Strict):
+    lead: Person
+    deputy: Person | None = None
+
+
+class RatedStandard(Findings):
+    """A standard's finalised rating and its findings."""
+
+    rating: Rating
+    # Only for leadership: an Outstanding rating needs a review of diversity arrangements (§2.3).
+    diversity_review: bool | None = None

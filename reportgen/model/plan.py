@@ -1,0 +1,70 @@
+"""An inspection plan: what the announcement letters and project plans are made from."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Literal
+
+from pydantic import Field
+
+from reportgen.model.common import Fieldwork, Name, Person, Plain, Region, Strict
+from reportgen.model.region import RegionalFieldwork
+
+Time = str  # "HH:MM", 24-hour
+
+
+class PlannedPdu(Strict):
+    code: str = Field(pattern=r"^[a-z0-9-]+$")
+    name: Name
+    head_of_pdu: Person
+    fieldwork: Fieldwork
+    sites: list[Plain] = Field(default_factory=list)
+    lead_inspector: Person | None = None
+
+
+class Batch(Strict):
+    """PDUs announced together (§3.3): regions of 7 to 12 PDUs in two batches, the largest in
+    three."""
+
+    announced: dt.date | None = None
+    pdus: list[PlannedPdu] = Field(min_length=1)
+
+
+class Meeting(Strict):
+    time: Time = Field(pattern=r"^([01]\d|2[0-3]):[0-5]\d$")
+    duration_minutes: int = Field(default=60, gt=0, le=480)
+    where: Plain = "Microsoft Teams"
+
+
+class Contacts(Strict):
+    regional_probation_director: Person
+    spoc: Person
+    link_senior_manager: Person | None = None
+
+
+class Inspectorate(Strict):
+    lead_inspector: Person
+    administrator: Person
+    signatory: Person | None = None  # who signs the letters; the lead inspector by default
+    mailbox: str = "probationinspections@hmiprobation.gov.uk"
+    portal: str = Field(default="the HM Inspectorate of Probation evidence in advance portal")
+
+
+class InspectionPlan(Strict):
+    kind: Literal["inspection-plan"]
+    schema_version: Literal[1]
+    region: Region
+    reference: Plain
+    contacts: Contacts
+    inspectorate: Inspectorate
+    batches: list[Batch] = Field(min_length=1)
+    regional_fieldwork: RegionalFieldwork
+    initial_planning_meeting: Meeting
+
+    @property
+    def pdus(self) -> list[PlannedPdu]:
+        return [pdu for batch in self.batches for pdu in batch.pdus]
+
+    @property
+    def first_fieldwork(self) -> dt.date:
+        return min(pdu.fieldwork.start for pdu in self.pdus)
