@@ -80,7 +80,8 @@ def read_json(path: Path) -> tuple[str, dict[str, Any]]:
     except _DuplicateKey as exc:
         raise fail("each key once in an object", f'"{exc}" given twice') from None
     except json.JSONDecodeError as exc:
-        raise fail("valid JSON", exc.msg.lower(), f"line {exc.lineno}, column {exc.colno}") from None
+        raise fail("valid JSON", f"a syntax error ({exc.msg.lower()})",
+                   f"line {exc.lineno}, column {exc.colno}") from None
     except RecursionError:
         raise fail("JSON nested to a sensible depth", "nesting too deep to read") from None
     if not isinstance(obj, dict):

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 
-
 from reportgen.errors import InputError, Problem, warning
 from reportgen.framework import Framework, Standard, load_framework
 from reportgen.jsonpath import jsonpath, shown
@@ -54,7 +53,8 @@ def _framework_version(version: str, fw: Framework) -> Iterator[Problem]:
 def _counts(path: str, counts: KeyQuestionCounts, core: int, adjusted: int,
             all_cases: bool) -> Iterator[Problem]:
     """Yes + No equals the cases inspected (or, for questions only some cases answer, at most)."""
-    for name, yes_no, cases in (("core", counts.core, core), ("adjusted", counts.adjusted, adjusted)):
+    sets = (("core", counts.core, core), ("adjusted", counts.adjusted, adjusted))
+    for name, yes_no, cases in sets:
         total = yes_no.total
         if all_cases and total != cases:
             yield Problem(f"{path}.{name}",
@@ -112,14 +112,15 @@ def check_pdu(pdu: PduInspection, fw: Framework) -> Iterator[Problem]:
     for what, n in (("women", profile.women),
                     ("high_risk_of_serious_harm", profile.high_risk_of_serious_harm)):
         if n > profile.cases:
-            yield Problem(f"$.case_profile.{what}", f"at most {profile.cases} (the cases inspected)",
-                          str(n))
+            yield Problem(f"$.case_profile.{what}",
+                          f"at most {profile.cases} (the cases inspected)", str(n))
     for std in domain_two:
         if std.code in pdu.domain_two:
             yield from _key_questions(f"$.domain_two[{shown(std.code)}].key_questions", std,
                                       pdu.domain_two[std.code].key_questions,
                                       profile.core_cases, profile.adjusted_cases)
-    regional = {q.code: q for s in fw.regional if s.source == "pdu-regional" for q in s.key_questions}
+    regional = {q.code: q for s in fw.regional if s.source == "pdu-regional"
+                for q in s.key_questions}
     for code, counts in pdu.regional_case_data.items():
         path = f"$.regional_case_data[{shown(code)}]"
         if code not in regional:

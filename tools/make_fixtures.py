@@ -17,7 +17,9 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
-import narrative as N  # noqa: E402
+import itertools
+
+import narrative as N
 
 ROOT = Path(__file__).resolve().parent.parent / "fixtures"
 FRAMEWORK = "2025.03"
@@ -321,7 +323,7 @@ def make_region(folder: str, region: dict, specs: list, rs: dict, batches: list[
     write(ROOT / folder / "region.json", region_file(region, rs, pdus, files))
     cut = [0, *batches, len(specs)]
     write(ROOT / folder / "plan.json",
-          plan_file(region, rs, [specs[a:b] for a, b in zip(cut, cut[1:])], ref))
+          plan_file(region, rs, [specs[a:b] for a, b in itertools.pairwise(cut)], ref))
     return pdus
 
 

@@ -7,7 +7,18 @@ from typing import Literal
 
 from pydantic import Field
 
-from reportgen.model.common import ZERO, Count, Fieldwork, Name, Person, Rating, Region, Strict, Text, YesNo
+from reportgen.model.common import (
+    ZERO,
+    Count,
+    Fieldwork,
+    Name,
+    Person,
+    Rating,
+    Region,
+    Strict,
+    Text,
+    YesNo,
+)
 from reportgen.model.findings import (
     Inspectors,
     Panel,

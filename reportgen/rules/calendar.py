@@ -92,8 +92,9 @@ def milestones(scope: Literal["region", "pdu"], anchors: Mapping[str, dt.date], 
         found.append(Milestone(
             id=rule["id"], title=rule["title"], date=start, end=end, who=rule["who"],
             ref=rule["ref"], approximate=rule.get("approximate", False), pdu=pdu,
-            bank_holidays=bank_holidays_between(start, end or start)))
-    return found
+            bank_holidays=bank_holidays_between(start, end or start)
+            if rule.get("flag_bank_holidays", True) else ()))
+    return sorted(found, key=lambda m: m.date)  # stable: same-day milestones keep file order
 
 
 def plan_calendar(plan: InspectionPlan) -> list[Milestone]:
