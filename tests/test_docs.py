@@ -1,0 +1,41 @@
+"""The documentation keeps step with the code."""
+
+from __future__ import annotations
+
+import re
+
+from reportgen.cli.main import cli
+from reportgen.loading import MODELS
+from tests.conftest import ROOT, run
+
+INPUT_DOC = (ROOT / "docs" / "input.md").read_text(encoding="utf-8")
+
+
+def _fields(schema: dict) -> set[str]:
+    names = set(schema.get("properties", {}))
+    for sub in schema.get("$defs", {}).values():
+        names |= set(sub.get("properties", {}))
+    return names
+
+
+def test_every_input_field_is_documented():
+    documented = set(re.findall(r"`([a-z_]+)`", INPUT_DOC))
+    for kind, model in MODELS.items():
+        missing = _fields(model.model_json_schema()) - documented
+        assert not missing, f"{kind}: fields not in docs/input.md: {sorted(missing)}"
+
+
+def test_every_command_has_help_with_an_example():
+    for name, command in cli.commands.items():
+        result = run(name, "--help")
+        assert result.exit_code == 0
+        assert "Example" in result.stdout, f"reportgen {name} --help has no example"
+        assert command.help and len(command.help) > 40
+
+
+def test_readme_names_the_two_set_up_commands_and_ci_runs_the_test_command():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+    assert "bash scripts/setup.sh" in readme
+    test_command = "python3 -m pytest -q"
+    assert test_command in readme and test_command in ci
