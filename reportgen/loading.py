@@ -28,7 +28,8 @@ MODELS: dict[str, type[BaseModel]] = {
 
 @dataclass
 class Loaded:
-    """A checked input file, with the PDU files a regional inspection refers to."""
+    """A checked input file, with the PDU files a regional inspection refers to (keyed by PDU
+    code, in the order of the region's file entries)."""
 
     path: Path
     data: PduInspection | RegionalInspection | InspectionPlan

@@ -1,0 +1,1 @@
+"""Conversion of rendered documents (DOCX to PDF) through LibreOffice."""

@@ -1,0 +1,85 @@
+"""The PDU inspection report (short format, manual §7.3): what its template needs."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from reportgen import formatting
+from reportgen.documents import common
+from reportgen.documents.common import Edition
+from reportgen.framework import load_framework
+from reportgen.model import PduInspection
+from reportgen.rules.assessment import assess_pdu
+from reportgen.rules.calendar import inspection_calendar, milestone
+from reportgen.rules.rounding import percent
+
+
+def publication_date(pdu: PduInspection):
+    if pdu.publication_date:
+        return pdu.publication_date
+    return milestone(inspection_calendar(pdu), "pdu_publication", pdu.pdu.code).date
+
+
+def context(pdu: PduInspection, ed: Edition) -> dict[str, Any]:
+    fw = load_framework()
+    a = assess_pdu(pdu, fw)
+    name = ed.text(pdu.pdu.name, "$.pdu.name")
+    region = ed.text(pdu.region.name, "$.region.name")
+    title = ed.t("An inspection of probation services in {place}").format(place=name)
+    if ed.lang == "cy" and pdu.pdu.name.cy_in:
+        title = ed.t("An inspection of probation services {place_in}").format(
+            place_in=pdu.pdu.name.cy_in)
+    d1 = [s for s in fw.pdu if s.domain == 1]
+    d2 = [s for s in fw.pdu if s.domain == 2]
+    ctx: dict[str, Any] = {
+        "title": title,
+        "subject": ed.t("PDU inspection report"),
+        "keywords": ", ".join([name, region, ed.t("probation"), ed.t("inspection")]),
+        "pdu_name": name,
+        "region_name": region,
+        "publication_date": formatting.date(publication_date(pdu), ed.lang),
+        "fieldwork": formatting.date_range(pdu.fieldwork.start, pdu.fieldwork.end, ed.lang),
+        "lead_inspector": pdu.inspectors.lead.name,
+        "foreword": ed.texts(pdu.foreword, "$.foreword"),
+        "ratings_table_number": ed.next_table(),
+        "ratings": common.ratings_rows(ed, [*d1, *d2], a),
+        "overall": common.overall(ed, a),
+        "overall_findings": ed.texts(pdu.overall_findings, "$.overall_findings"),
+        "recommendation_groups": common.recommendation_groups(
+            ed, pdu.recommendations, {"pdu": name, "region": region}, "$.recommendations"),
+        "domain_one": [common.findings(ed, s, pdu.domain_one[s.code], a.standards[s.code].finalised,
+                                       f'$.domain_one["{s.code}"]') for s in d1],
+        "domain_two": [],
+        "previous": common.previous(ed, pdu.previous_recommendations, "$.previous_recommendations"),
+        "practice": common.practice(ed, pdu.effective_practice, "$.effective_practice"),
+    }
+    for s in d2:
+        result = a.standards[s.code]
+        block = common.findings(ed, s, pdu.domain_two[s.code], result.finalised,
+                                f'$.domain_two["{s.code}"]')
+        chart = common.shares_chart(ed, fw, s, result)
+        block |= {"key_questions": common.key_question_rows(ed, fw, result),
+                  "table_number": ed.next_table(), "chart": chart,
+                  "figure_number": ed.next_figure(),
+                  "chart_caption": ed.t("{title}: cases judged sufficient, by key question")
+                  .format(title=block["title"])}
+        ctx["domain_two"].append(block)
+    ctx["profile"] = case_profile(pdu, ed)
+    return ctx
+
+
+def case_profile(pdu: PduInspection, ed: Edition) -> dict[str, Any]:
+    p = pdu.case_profile
+    n = ed.lang
+
+    def row(label: str, count: int) -> dict[str, str]:
+        return {"label": ed.t(label), "number": formatting.number(count, n),
+                "percent": ed.percent(percent(count, p.cases))}
+
+    return {"cases": formatting.number(p.cases, n), "table_number": ed.next_table(), "rows": [
+        row("All inspected cases", p.cases),
+        row("Core cases (PC)", p.core_cases),
+        row("Adjusted cases (PA)", p.adjusted_cases),
+        row("Women", p.women),
+        row("High or very high risk of serious harm", p.high_risk_of_serious_harm),
+    ]}

@@ -1,0 +1,43 @@
+"""Dates and numbers in the edition's language, through Babel (CLDR data): "2 March 2026",
+"2 Mawrth 2026", "75%"."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from babel.dates import format_date as _format_date
+from babel.numbers import format_decimal, format_percent
+
+from reportgen.i18n import BABEL_LOCALES, gettext_for
+from reportgen.model.common import Language
+
+
+def date(day: dt.date, lang: Language) -> str:
+    return _format_date(day, "d MMMM y", locale=BABEL_LOCALES[lang])
+
+
+def weekday_date(day: dt.date, lang: Language) -> str:
+    return _format_date(day, "EEEE d MMMM y", locale=BABEL_LOCALES[lang])
+
+
+def date_range(start: dt.date, end: dt.date, lang: Language) -> str:
+    """ "2 to 13 March 2026" style ranges, each end in full where month or year differ."""
+    span = gettext_for(lang)("{start} to {end}")
+    if (start.year, start.month) == (end.year, end.month):
+        first = str(start.day)
+    elif start.year == end.year:
+        first = _format_date(start, "d MMMM", locale=BABEL_LOCALES[lang])
+    else:
+        first = date(start, lang)
+    return span.format(start=first, end=date(end, lang))
+
+
+def percent(value: int | None, lang: Language) -> str:
+    """A whole-number percentage already rounded by reportgen.rules.rounding.percent."""
+    if value is None:
+        return "–"
+    return format_percent(value / 100, locale=BABEL_LOCALES[lang])
+
+
+def number(value: int, lang: Language) -> str:
+    return format_decimal(value, locale=BABEL_LOCALES[lang])

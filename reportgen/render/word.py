@@ -1,0 +1,103 @@
+"""Word documents from docxtpl templates (templates/<lang>/<name>.docx).
+
+Text from the data is always text: Jinja autoescaping turns &, < and > into XML entities, and a
+value is never read as template code. A variable the template asks for that the context does not
+give, or gives as None, is an error naming the variable and the template."""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import jinja2
+from docx.shared import Cm
+from docxtpl import DocxTemplate, InlineImage
+
+from reportgen.documents.figures import ChartSpec
+from reportgen.errors import RenderError
+from reportgen.paths import TEMPLATES
+from reportgen.render import charts
+
+
+class DescribedImage(InlineImage):
+    """An inline picture with alt text (docPr/@descr), which docxtpl's InlineImage lacks."""
+
+    def __init__(self, tpl: DocxTemplate, png: bytes, alt: str, width_cm: float,
+                 height_cm: float) -> None:
+        super().__init__(tpl, io.BytesIO(png), Cm(width_cm), Cm(height_cm))
+        self.alt = alt
+
+    def _insert_image(self) -> str:
+        inline = self.tpl.current_rendering_part.new_pic_inline(
+            self.image_descriptor, self.width, self.height)
+        inline.docPr.set("descr", self.alt)
+        inline.docPr.set("name", self.alt[:60])
+        for pr in inline.xpath(".//pic:cNvPr"):
+            pr.set("descr", self.alt)
+        return ('</w:t></w:r><w:r><w:drawing>%s</w:drawing></w:r><w:r>'
+                '<w:t xml:space="preserve">' % inline.xml)
+
+
+@dataclass(frozen=True)
+class Template:
+    name: str
+    lang: str
+
+    @property
+    def path(self) -> Path:
+        return TEMPLATES / self.lang / f"{self.name}.docx"
+
+    def __str__(self) -> str:
+        return f"templates/{self.lang}/{self.name}.docx"
+
+
+@cache
+def _template_bytes(path: Path) -> bytes:
+    return path.read_bytes()
+
+
+def _no_none(template: Template) -> Callable[[Any], Any]:
+    def finalize(value: Any) -> Any:
+        if value is None:
+            raise RenderError(f"{template}: a variable printed by the template has no value")
+        return value
+    return finalize
+
+
+def _environment(template: Template) -> jinja2.Environment:
+    return jinja2.Environment(autoescape=True, undefined=jinja2.StrictUndefined,
+                              finalize=_no_none(template))
+
+
+def _with_pictures(tpl: DocxTemplate, value: Any) -> Any:
+    """The context with each ChartSpec replaced by its picture, drawn now."""
+    if isinstance(value, ChartSpec):
+        return DescribedImage(tpl, charts.draw(value), value.alt, charts.WIDTH_CM,
+                              charts.height_cm(value))
+    if isinstance(value, dict):
+        return {k: _with_pictures(tpl, v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_with_pictures(tpl, v) for v in value]
+    return value
+
+
+def render(template: Template, context: dict[str, Any]) -> bytes:
+    """The rendered document, as .docx bytes."""
+    if not template.path.is_file():
+        raise RenderError(f"{template}: no such template")
+    tpl = DocxTemplate(io.BytesIO(_template_bytes(template.path)))
+    try:
+        tpl.render(_with_pictures(tpl, context), jinja_env=_environment(template))
+    except jinja2.UndefinedError as exc:
+        raise RenderError(f"{template}: the template asks for {exc.message.replace(' is undefined', '')}"
+                          ", which the data does not give") from None
+    except jinja2.TemplateSyntaxError as exc:
+        raise RenderError(f"{template}: template error at line {exc.lineno} of its XML: "
+                          f"{exc.message}") from None
+    out = io.BytesIO()
+    tpl.save(out)
+    return out.getvalue()

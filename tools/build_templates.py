@@ -1,0 +1,514 @@
+"""Writes the house styles (styles/house-styles.docx) and the first versions of the Word templates
+(templates/<lang>/*.docx).
+
+The templates are the source from then on: editors change them in Word, and reportgen reads them.
+This script is how they were first laid out, kept so that a new document type starts from the same
+styles; running it again overwrites any edit made in Word.
+
+    python tools/build_templates.py
+"""
+
+from __future__ import annotations
+
+import sys
+import tomllib
+from pathlib import Path
+
+from docx import Document
+from docx.enum.section import WD_ORIENT, WD_SECTION
+from docx.enum.style import WD_STYLE_TYPE
+from docx.enum.table import WD_TABLE_ALIGNMENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Cm, Pt, RGBColor
+
+ROOT = Path(__file__).resolve().parent.parent
+PALETTE = tomllib.loads((ROOT / "styles" / "palette.toml").read_text())
+FONT = "Arial"  # the house font; LibreOffice uses the metric-compatible Liberation Sans
+
+
+def rgb(hex_colour: str) -> RGBColor:
+    return RGBColor.from_string(hex_colour.lstrip("#").upper())
+
+
+# --------------------------------------------------------------------------------------- styles
+
+
+def set_document_language(doc: Document, lang: str) -> None:
+    """The language of every run unless a style says otherwise: spelling checks and the PDF's
+    /Lang follow it."""
+    defaults = doc.styles.element.find(qn("w:docDefaults"))
+    rpr = defaults.find(qn("w:rPrDefault")).find(qn("w:rPr"))
+    el = rpr.find(qn("w:lang"))
+    if el is None:
+        el = OxmlElement("w:lang")
+        rpr.append(el)
+    for attr in ("w:val", "w:eastAsia", "w:bidi"):
+        el.set(qn(attr), lang)
+
+
+def style_font(style, size: float, bold: bool = False, colour: str | None = None) -> None:
+    style.font.name = FONT
+    style.font.size = Pt(size)
+    style.font.bold = bold
+    style.font.color.rgb = rgb(colour or PALETTE["text"])
+    rfonts = style.element.get_or_add_rPr().get_or_add_rFonts()
+    for attr in ("w:ascii", "w:hAnsi", "w:cs", "w:eastAsia"):
+        rfonts.set(qn(attr), FONT)
+
+
+def paragraph_style(doc, name: str, base: str = "Normal"):
+    styles = doc.styles
+    if name in [s.name for s in styles]:
+        return styles[name]
+    style = styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
+    style.base_style = styles[base]
+    return style
+
+
+def house_styles(lang: str = "en-GB") -> Document:
+    doc = Document()
+    set_document_language(doc, lang)
+    sec = doc.sections[0]
+    sec.page_height, sec.page_width = Cm(29.7), Cm(21.0)
+    sec.orientation = WD_ORIENT.PORTRAIT
+    for side in ("left_margin", "right_margin"):
+        setattr(sec, side, Cm(2.2))
+    sec.top_margin = sec.bottom_margin = Cm(2.0)
+    s = doc.styles
+    style_font(s["Normal"], 11)
+    s["Normal"].paragraph_format.space_after = Pt(8)
+    s["Normal"].paragraph_format.line_spacing = 1.15
+    style_font(s["Title"], 26, True, PALETTE["heading"])
+    s["Title"].paragraph_format.space_after = Pt(12)
+    style_font(s["Subtitle"], 16, False, PALETTE["heading"])
+    for level, size in ((1, 18), (2, 14), (3, 12)):
+        h = s[f"Heading {level}"]
+        style_font(h, size, True, PALETTE["heading"])
+        h.paragraph_format.space_before = Pt(18 if level == 1 else 12)
+        h.paragraph_format.space_after = Pt(6)
+        h.paragraph_format.keep_with_next = True
+        h.font.italic = False
+    s["Heading 1"].paragraph_format.page_break_before = False
+    style_font(s["Caption"], 10, False, PALETTE["text"])
+    s["Caption"].font.italic = False
+    s["Caption"].paragraph_format.space_after = Pt(12)
+    table_caption = paragraph_style(doc, "Table Caption", "Caption")
+    table_caption.paragraph_format.keep_with_next = True  # never stranded above a page break
+    table_caption.paragraph_format.space_after = Pt(4)
+    for name in ("List Bullet", "List Number"):
+        style_font(s[name], 11)
+        s[name].paragraph_format.space_after = Pt(4)
+    rating = paragraph_style(doc, "Rating")
+    style_font(rating, 12, True, PALETTE["heading"])
+    table_text = paragraph_style(doc, "Table Text")
+    style_font(table_text, 9)
+    table_text.paragraph_format.space_after = Pt(2)
+    table_text.paragraph_format.line_spacing = 1.0
+    table_head = paragraph_style(doc, "Table Heading", "Table Text")
+    style_font(table_head, 9, True)
+    # For wide tables (a column per standard): small enough that "improvement" fits a column.
+    compact = paragraph_style(doc, "Table Text Compact", "Table Text")
+    style_font(compact, 7.5)
+    compact_head = paragraph_style(doc, "Table Heading Compact", "Table Text Compact")
+    style_font(compact_head, 7.5, True)
+    figure = paragraph_style(doc, "Figure")
+    figure.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    figure.paragraph_format.keep_with_next = True
+    cover = paragraph_style(doc, "Cover Detail")
+    style_font(cover, 13, False, PALETTE["heading"])
+    small = paragraph_style(doc, "Footer Text")
+    style_font(small, 9)
+    letter = paragraph_style(doc, "Letter Address")
+    style_font(letter, 11)
+    letter.paragraph_format.space_after = Pt(0)
+    toc_head = paragraph_style(doc, "Contents Heading", "Heading 1")
+    toc_head.paragraph_format.keep_with_next = True
+    # Contents heading is not itself listed in the contents: it is not a Heading style.
+    style_font(toc_head, 18, True, PALETTE["heading"])
+    return doc
+
+
+def clear_body(doc: Document) -> None:
+    body = doc.element.body
+    for child in list(body):
+        if child.tag != qn("w:sectPr"):
+            body.remove(child)
+
+
+# ----------------------------------------------------------------------------- building blocks
+
+
+class Builder:
+    """Adds template paragraphs and tables in named styles only."""
+
+    def __init__(self, doc: Document) -> None:
+        self.doc = doc
+
+    def p(self, text: str, style: str = "Normal"):
+        return self.doc.add_paragraph(text, style=style)
+
+    def tag(self, text: str) -> None:
+        """A docxtpl paragraph tag ({%p ... %}): the paragraph itself disappears when rendered."""
+        self.doc.add_paragraph(f"{{%p {text} %}}", style="Normal")
+
+    def h(self, text: str, level: int) -> None:
+        self.doc.add_heading(text, level)
+
+    def each(self, var: str, items: str, style: str, text: str | None = None) -> None:
+        """One paragraph in `style` for each item of a list."""
+        self.tag(f"for {var} in {items}")
+        self.p(text or f"{{{{ {var} }}}}", style)
+        self.tag("endfor")
+
+    def section(self, landscape: bool) -> None:
+        """A new page in landscape or portrait (for tables too wide for a portrait page)."""
+        sec = self.doc.add_section(WD_SECTION.NEW_PAGE)
+        long, short = Cm(29.7), Cm(21.0)
+        sec.orientation = WD_ORIENT.LANDSCAPE if landscape else WD_ORIENT.PORTRAIT
+        sec.page_width, sec.page_height = (long, short) if landscape else (short, long)
+
+    def page_break(self) -> None:
+        self.doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+
+    def contents(self, heading: str, placeholder: str) -> None:
+        self.p(heading, "Contents Heading")
+        para = self.doc.add_paragraph(style="Normal")
+        field(para, 'TOC \\o "1-2" \\h \\z \\u', placeholder)
+
+    def table(self, headings: list[str], cells: list[str], loop: str | None,
+              widths: list[float] | None = None, after: list[list[str]] | None = None,
+              compact: bool = False) -> None:
+        """A table whose first row is its header (repeated on each page); `loop` repeats the
+        data row ({%tr for ... %}); `after` adds fixed rows (totals) after it."""
+        rows = 1 + (3 if loop else 1) + len(after or [])
+        table = self.doc.add_table(rows=rows, cols=len(headings))
+        table.style = self.doc.styles["Table Grid"]
+        table.alignment = WD_TABLE_ALIGNMENT.CENTER
+        text_style, head_style = (("Table Text Compact", "Table Heading Compact") if compact
+                                  else ("Table Text", "Table Heading"))
+        header = table.rows[0]
+        mark_header(header)
+        for cell, text in zip(header.cells, headings):
+            cell.paragraphs[0].text = text
+            cell.paragraphs[0].style = self.doc.styles[head_style]
+            shade(cell, "E8E4EE")
+        body_rows = table.rows[1:]
+        if loop:
+            body_rows[0].cells[0].paragraphs[0].text = f"{{%tr for {loop} %}}"
+            body_rows[2].cells[0].paragraphs[0].text = "{%tr endfor %}"
+            data, rest = body_rows[1], body_rows[3:]
+        else:
+            data, rest = body_rows[0], body_rows[1:]
+        for cell, text in zip(data.cells, cells):
+            cell.paragraphs[0].text = text
+            cell.paragraphs[0].style = self.doc.styles[text_style]
+        for row, texts in zip(rest, after or []):
+            for cell, text in zip(row.cells, texts):
+                cell.paragraphs[0].text = text
+                cell.paragraphs[0].style = self.doc.styles[head_style]
+        for row in table.rows:
+            for cell in row.cells:
+                if not cell.paragraphs[0].style.name.startswith("Table"):
+                    cell.paragraphs[0].style = self.doc.styles[text_style]
+        if widths:
+            fixed_widths(table, widths)
+        self.p("", "Table Text")  # a gap after the table
+
+
+def fixed_widths(table, widths: list[float]) -> None:
+    """Column widths Word and LibreOffice both honour: a fixed layout, the grid and each cell."""
+    tbl = table._tbl
+    tblpr = tbl.tblPr
+    layout = OxmlElement("w:tblLayout")
+    layout.set(qn("w:type"), "fixed")
+    tblpr.append(layout)
+    tblw = tblpr.find(qn("w:tblW"))
+    if tblw is None:
+        tblw = OxmlElement("w:tblW")
+        tblpr.append(tblw)
+    tblw.set(qn("w:type"), "dxa")
+    tblw.set(qn("w:w"), str(int(sum(widths) * 567)))
+    for col, w in zip(tbl.tblGrid.findall(qn("w:gridCol")), widths):
+        col.set(qn("w:w"), str(int(w * 567)))
+    for row in table.rows:
+        for cell, w in zip(row.cells, widths):
+            cell.width = Cm(w)
+
+
+def mark_header(row) -> None:
+    trpr = row._tr.get_or_add_trPr()
+    el = OxmlElement("w:tblHeader")
+    el.set(qn("w:val"), "true")
+    trpr.append(el)
+
+
+def shade(cell, fill: str) -> None:
+    tcpr = cell._tc.get_or_add_tcPr()
+    el = OxmlElement("w:shd")
+    el.set(qn("w:val"), "clear")
+    el.set(qn("w:color"), "auto")
+    el.set(qn("w:fill"), fill)
+    tcpr.append(el)
+
+
+def field(paragraph, instruction: str, placeholder: str) -> None:
+    """A Word field (TOC, PAGE): updated by LibreOffice when converting, and by Word on open."""
+    def run_with(el):
+        r = OxmlElement("w:r")
+        r.append(el)
+        paragraph._p.append(r)
+
+    begin = OxmlElement("w:fldChar")
+    begin.set(qn("w:fldCharType"), "begin")
+    run_with(begin)
+    instr = OxmlElement("w:instrText")
+    instr.set(qn("xml:space"), "preserve")
+    instr.text = f" {instruction} "
+    run_with(instr)
+    sep = OxmlElement("w:fldChar")
+    sep.set(qn("w:fldCharType"), "separate")
+    run_with(sep)
+    text = OxmlElement("w:t")
+    text.text = placeholder
+    run_with(text)
+    end = OxmlElement("w:fldChar")
+    end.set(qn("w:fldCharType"), "end")
+    run_with(end)
+
+
+def footer(doc: Document, text: str) -> None:
+    para = doc.sections[0].footer.paragraphs[0]
+    para.style = doc.styles["Footer Text"]
+    para.text = text + "    "
+    field(para, "PAGE", "1")
+
+
+def core_properties(doc: Document) -> None:
+    # docxtpl renders the core properties too: title and subject come from the context.
+    props = doc.core_properties
+    props.title = "{{ title }}"
+    props.subject = "{{ subject }}"
+    props.author = "HM Inspectorate of Probation"
+    props.comments = ""
+
+
+def update_fields_on_open(doc: Document) -> None:
+    settings = doc.settings.element
+    el = OxmlElement("w:updateFields")
+    el.set(qn("w:val"), "true")
+    settings.append(el)
+
+
+# ------------------------------------------------------------------------------- the templates
+
+EN = {
+    "inspectorate": "HM Inspectorate of Probation",
+    "contents": "Contents",
+    "toc_placeholder": "The contents are updated when the document is converted; in Word, "
+                       "right-click here and choose Update field.",
+}
+
+
+def cover(b: Builder, kind: str) -> None:
+    b.p("HM Inspectorate of Probation", "Cover Detail")
+    b.p("{{ title }}", "Title")
+    b.p(kind, "Subtitle")
+    b.p("Fieldwork: {{ fieldwork }}", "Cover Detail")
+    b.p("Published: {{ publication_date }}", "Cover Detail")
+    b.p("Lead inspector: {{ lead_inspector }}", "Cover Detail")
+    b.page_break()
+    b.contents(EN["contents"], EN["toc_placeholder"])
+    b.page_break()
+
+
+def findings_block(b: Builder, var: str) -> None:
+    """A standard's heading, rating and findings (inside a loop over `var`)."""
+    b.p(f"{{{{ {var}.number }}}} {{{{ {var}.title }}}}", "Heading 2")
+    b.p(f"Rating: {{{{ {var}.rating_label }}}}", "Rating")
+    b.each("para", f"{var}.summary", "Normal")
+    b.tag(f"if {var}.strengths")
+    b.p("Strengths", "Heading 3")
+    b.each("item", f"{var}.strengths", "List Bullet")
+    b.tag("endif")
+    b.tag(f"if {var}.areas")
+    b.p("Areas for improvement", "Heading 3")
+    b.each("item", f"{var}.areas", "List Bullet")
+    b.tag("endif")
+
+
+def key_question_table(b: Builder, var: str) -> None:
+    b.p(f"Table {{{{ {var}.table_number }}}}: {{{{ {var}.title }}}}: cases judged sufficient, "
+        "by key question", "Table Caption")
+    b.table(["Key question", "Core: yes", "Core: no", "Adjusted: yes", "Adjusted: no",
+             "All: yes", "All: no", "Yes (%)", "No (%)"],
+            ["{{ q.text }}", "{{ q.core_yes }}", "{{ q.core_no }}", "{{ q.adjusted_yes }}",
+             "{{ q.adjusted_no }}", "{{ q.yes }}", "{{ q.no }}", "{{ q.percent_yes }}",
+             "{{ q.percent_no }}"],
+            f"q in {var}.key_questions", [4.9, 1.3, 1.3, 1.95, 1.95, 1.3, 1.3, 1.3, 1.3])
+
+
+def chart(b: Builder, var: str) -> None:
+    b.p(f"{{{{ {var}.chart }}}}", "Figure")
+    b.p(f"Figure {{{{ {var}.figure_number }}}}: {{{{ {var}.chart_caption }}}}", "Caption")
+
+
+def recommendations(b: Builder) -> None:
+    b.h("Recommendations", 1)
+    b.tag("for group in recommendation_groups")
+    b.p("{{ group.heading }}", "Normal")
+    b.each("item", "group.entries", "List Number")
+    b.tag("endfor")
+
+
+def optional_sections(b: Builder) -> None:
+    b.tag("if previous")
+    b.h("Progress on previous recommendations", 1)
+    b.each("para", "previous.summary", "Normal")
+    b.tag("for item in previous.entries")
+    b.p("{{ item.recommendation }}", "List Bullet")
+    b.p("{{ item.progress }}", "Normal")
+    b.tag("endfor")
+    b.tag("endif")
+    b.tag("if practice")
+    b.h("Effective or innovative practice", 1)
+    b.tag("for item in practice")
+    b.p("{{ item.title }}", "Heading 2")
+    b.p("{{ item.text }}", "Normal")
+    b.tag("endfor")
+    b.tag("endif")
+
+
+def pdu_report() -> Document:
+    doc = house_styles()
+    clear_body(doc)
+    core_properties(doc)
+    update_fields_on_open(doc)
+    footer(doc, "{{ title }}")
+    b = Builder(doc)
+    cover(b, "PDU inspection report")
+    b.tag("if foreword")
+    b.h("Foreword", 1)
+    b.each("para", "foreword", "Normal")
+    b.tag("endif")
+    b.h("Ratings", 1)
+    b.p("Table {{ ratings_table_number }}: Ratings of {{ pdu_name }}, by standard",
+        "Table Caption")
+    b.table(["Standard", "Rating"], ["{{ r.number }} {{ r.title }}", "{{ r.rating_label }}"],
+            "r in ratings", [10.5, 6],
+            after=[["Overall rating ({{ overall.score }} of {{ overall.max }})",
+                    "{{ overall.rating_label }}"]])
+    b.tag("if overall_findings")
+    b.h("Overall findings", 1)
+    b.each("para", "overall_findings", "Normal")
+    b.tag("endif")
+    b.tag("if recommendation_groups")
+    recommendations(b)
+    b.tag("endif")
+    b.h("1. Organisational arrangements and activity", 1)
+    b.tag("for s in domain_one")
+    findings_block(b, "s")
+    b.tag("endfor")
+    b.h("2. Service delivery", 1)
+    b.p("For each standard we judged every inspected case against each key question. The "
+        "standard's rating is the band of its lowest key question: under 50% of cases judged "
+        "sufficient is Inadequate, 50% to 64% Requires improvement, 65% to 79% Good, and 80% "
+        "or more Outstanding.", "Normal")
+    b.tag("for s in domain_two")
+    findings_block(b, "s")
+    key_question_table(b, "s")
+    chart(b, "s")
+    b.tag("endfor")
+    optional_sections(b)
+    b.h("Annex 1: The inspected cases", 1)
+    b.p("We inspected {{ profile.cases }} cases in which the sentence or licence began in two "
+        "weeks between 26 and 33 weeks before the fieldwork.", "Normal")
+    b.p("Table {{ profile.table_number }}: The inspected cases", "Table Caption")
+    b.table(["Cases", "Number", "Share of all cases"],
+            ["{{ row.label }}", "{{ row.number }}", "{{ row.percent }}"], "row in profile.rows",
+            [9, 3.5, 4])
+    return doc
+
+
+def regional_report() -> Document:
+    doc = house_styles()
+    clear_body(doc)
+    core_properties(doc)
+    update_fields_on_open(doc)
+    footer(doc, "{{ title }}")
+    b = Builder(doc)
+    cover(b, "Regional inspection report")
+    b.tag("if foreword")
+    b.h("Foreword", 1)
+    b.each("para", "foreword", "Normal")
+    b.tag("endif")
+    b.h("Ratings", 1)
+    b.p("Table {{ ratings_table_number }}: Ratings of {{ region_name }}, by standard",
+        "Table Caption")
+    b.table(["Standard", "Rating"], ["{{ r.number }} {{ r.title }}", "{{ r.rating_label }}"],
+            "r in ratings", [10.5, 6],
+            after=[["Overall rating ({{ overall.score }} of {{ overall.max }})",
+                    "{{ overall.rating_label }}"]])
+    b.tag("if overall_findings")
+    b.h("Overall findings", 1)
+    b.each("para", "overall_findings", "Normal")
+    b.tag("endif")
+    b.tag("if recommendation_groups")
+    recommendations(b)
+    b.tag("endif")
+    b.section(landscape=True)
+    b.h("The PDUs in the region", 1)
+    b.p("We inspected each of the {{ pdu_count }} PDUs in {{ region_name }} before the regional "
+        "fieldwork. Their ratings are below; each PDU's report gives its findings.", "Normal")
+    b.p("Table {{ pdu_table_number }}: Ratings of the PDUs in {{ region_name }}",
+        "Table Caption")
+    b.table(["PDU", "Leadership", "Staffing", "Services", "Assessment", "Planning",
+             "Implementation and delivery", "Reviewing", "Overall rating (score of 21)"],
+            ["{{ p.name }}", "{{ p.ratings[0] }}", "{{ p.ratings[1] }}", "{{ p.ratings[2] }}",
+             "{{ p.ratings[3] }}", "{{ p.ratings[4] }}", "{{ p.ratings[5] }}",
+             "{{ p.ratings[6] }}", "{{ p.overall }} ({{ p.score }})"],
+            "p in pdus", [3.7, 2.6, 2.6, 2.6, 2.6, 2.6, 2.9, 2.6, 3.3])
+    chart(b, "pdu_chart")
+    b.section(landscape=False)
+    b.h("1. Organisational arrangements and activity", 1)
+    b.tag("for s in domain_one")
+    findings_block(b, "s")
+    b.tag("if s.staffing")
+    b.p("{{ s.staffing }}", "Normal")
+    b.tag("endif")
+    b.tag("endfor")
+    b.h("2. Service delivery", 1)
+    b.p("Public protection and desistance are rated from every case inspected in the region's "
+        "PDUs; court work and resettlement from the PDU cases where that work was done; unpaid "
+        "work and victim work from the region's own cohorts. A standard's rating is the band of "
+        "its lowest key question: under 50% of cases judged sufficient is Inadequate, 50% to 64% "
+        "Requires improvement, 65% to 79% Good, and 80% or more Outstanding.", "Normal")
+    b.tag("for s in domain_two")
+    findings_block(b, "s")
+    key_question_table(b, "s")
+    chart(b, "s")
+    b.tag("endfor")
+    optional_sections(b)
+    return doc
+
+
+TEMPLATES = {"pdu-report": pdu_report, "regional-report": regional_report}
+
+
+def main() -> None:
+    (ROOT / "styles").mkdir(exist_ok=True)
+    styles = house_styles()
+    clear_body(styles)
+    styles.add_paragraph("House styles of reportgen's documents. Templates are built on these.")
+    styles.save(ROOT / "styles" / "house-styles.docx")
+    out = ROOT / "templates" / "en"
+    out.mkdir(parents=True, exist_ok=True)
+    names = sys.argv[1:] or list(TEMPLATES)
+    for name in names:
+        TEMPLATES[name]().save(out / f"{name}.docx")
+        print(f"wrote templates/en/{name}.docx")
+
+
+if __name__ == "__main__":
+    main()
