@@ -113,7 +113,8 @@ def house_styles(lang: str = "en-GB") -> Document:
     style_font(compact, 7.5)
     compact_head = paragraph_style(doc, "Table Heading Compact", "Table Text Compact")
     style_font(compact_head, 7.5, True)
-    figure = paragraph_style(doc, "Figure")
+    # Not named "Figure": LibreOffice tags a paragraph in a style of that name as a /Figure.
+    figure = paragraph_style(doc, "Chart Paragraph")
     figure.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER
     figure.paragraph_format.keep_with_next = True
     cover = paragraph_style(doc, "Cover Detail")
@@ -350,7 +351,7 @@ def key_question_table(b: Builder, var: str) -> None:
 
 
 def chart(b: Builder, var: str) -> None:
-    b.p(f"{{{{ {var}.chart }}}}", "Figure")
+    b.p(f"{{{{ {var}.chart }}}}", "Chart Paragraph")
     b.p(f"Figure {{{{ {var}.figure_number }}}}: {{{{ {var}.chart_caption }}}}", "Caption")
 
 

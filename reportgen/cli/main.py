@@ -6,14 +6,15 @@ from __future__ import annotations
 
 import json
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from functools import wraps
 from pathlib import Path
 from typing import Any, TypeVar
 
 import click
 
-from reportgen import __version__
+from reportgen import __version__, pipeline
+from reportgen.documents import DOCUMENTS
 from reportgen.errors import InputError, ReportgenError
 from reportgen.loading import MODELS, Loaded, parse
 from reportgen.model import InspectionPlan, PduInspection
@@ -178,6 +179,87 @@ def plan(file: Path, as_json: bool) -> None:
     else:
         for m in found:
             click.echo(_plan_line(m))
+
+
+def _list(value: str, allowed: Sequence[str], what: str) -> list[str]:
+    items = [v.strip() for v in value.split(",") if v.strip()]
+    bad = [v for v in items if v not in allowed]
+    if bad or not items:
+        raise click.BadParameter(f"{', '.join(bad) or 'nothing'}: choose {what} from "
+                                 f"{', '.join(allowed)}")
+    return items
+
+
+def _render(jobs: list[pipeline.Job], out: Path, formats: list[str], draft: bool) -> None:
+    steps = len(jobs) * (1 + ("pdf" in formats))
+    with click.progressbar(length=steps, label="Rendering", file=sys.stderr,
+                           show_pos=True) as bar:
+        written = pipeline.run(jobs, out, formats, draft, progress=lambda _: bar.update(1))
+    click.echo(f"Wrote {len(written)} file(s) to {out}:")
+    for path in written:
+        click.echo(f"  {path.name}  ({path.stat().st_size // 1024} KiB)")
+
+
+@cli.command()
+@click.argument("file", type=EXISTING)
+@click.option("--doc", "docs", required=True, metavar="TYPE[,TYPE]",
+              help="Document type(s): " + ", ".join(DOCUMENTS) + ".")
+@click.option("--format", "formats", default="docx,pdf", show_default=True,
+              metavar="FORMAT[,FORMAT]", help="Output formats: " + ", ".join(pipeline.FORMATS))
+@click.option("--lang", "langs", default=None, metavar="LANG[,LANG]",
+              help="en, cy or en,cy. Default: English, and Welsh too in Wales.")
+@click.option("--out", type=click.Path(path_type=Path, file_okay=False), default=Path("out"),
+              show_default=True, help="Folder to write to (created if need be).")
+@click.option("--draft", is_flag=True,
+              help="Render even with narrative missing in the edition's language, marked.")
+@reports_errors
+def render(file: Path, docs: str, formats: str, langs: str | None, out: Path,
+           draft: bool) -> None:
+    """Render documents from one input file, to Word and PDF.
+
+    Files are named <code>-<type>.<lang>.<format> and written atomically: a reader never sees
+    half a file, and an error in any document writes none of them. PDFs are tagged, carry the
+    title and language, and have their contents updated.
+
+    \b
+    Example:
+        reportgen render fixtures/wales/pdus/gwent.json --doc pdu-report --out out/
+        reportgen render fixtures/wales/region.json --doc regional-report --format pdf
+    """
+    loaded = load(file)
+    chosen = _list(docs, list(DOCUMENTS), "document types")
+    jobs = []
+    for doc in chosen:
+        lang_list = _list(langs, ["en", "cy"], "languages") if langs else \
+            pipeline.languages(loaded, doc)
+        jobs += pipeline.jobs_for(loaded, [doc], lang_list)  # type: ignore[arg-type]
+    _render(jobs, out, _list(formats, pipeline.FORMATS, "formats"), draft)
+
+
+@cli.command("render-all")
+@click.argument("paths", nargs=-1, required=True,
+                type=click.Path(path_type=Path, exists=True))
+@click.option("--format", "formats", default="docx,pdf", show_default=True,
+              metavar="FORMAT[,FORMAT]", help="Output formats: " + ", ".join(pipeline.FORMATS))
+@click.option("--out", type=click.Path(path_type=Path, file_okay=False), default=Path("out"),
+              show_default=True, help="Folder to write to (created if need be).")
+@click.option("--draft", is_flag=True,
+              help="Render even with narrative missing in the edition's language, marked.")
+@reports_errors
+def render_all(paths: tuple[Path, ...], formats: str, out: Path, draft: bool) -> None:
+    """Render every document of one or more regions (or of single input files) in one run.
+
+    A region folder holds region.json (which names its PDU files) and plan.json. Every input is
+    checked before anything is rendered; all PDFs are made by one LibreOffice process.
+
+    \b
+    Example:
+        reportgen render-all fixtures/wales fixtures/east-of-england --out out/
+    """
+    jobs = pipeline.all_jobs(pipeline.inputs(paths))
+    if not jobs:
+        raise ReportgenError("nothing to render in " + ", ".join(map(str, paths)))
+    _render(jobs, out, _list(formats, pipeline.FORMATS, "formats"), draft)
 
 
 @cli.command()

@@ -6,6 +6,7 @@ Input (stdin, JSON): {"profile": DIR, "jobs": [[docx, pdf], ...]}
 Output (stdout): one JSON line per document: {"ok": pdf} or {"error": message, "file": docx}.
 """
 
+import contextlib
 import json
 import os
 import subprocess
@@ -82,10 +83,8 @@ def main():
                 print(json.dumps({"ok": dst}), flush=True)
             except Exception as exc:  # reported per document; the batch goes on
                 print(json.dumps({"error": str(exc), "file": src}), flush=True)
-        try:
+        with contextlib.suppress(Exception):
             desktop.terminate()
-        except Exception:
-            pass
     finally:
         try:
             office.wait(timeout=20)

@@ -38,8 +38,8 @@ class DescribedImage(InlineImage):
         inline.docPr.set("name", self.alt[:60])
         for pr in inline.xpath(".//pic:cNvPr"):
             pr.set("descr", self.alt)
-        return ('</w:t></w:r><w:r><w:drawing>%s</w:drawing></w:r><w:r>'
-                '<w:t xml:space="preserve">' % inline.xml)
+        return (f'</w:t></w:r><w:r><w:drawing>{inline.xml}</w:drawing></w:r><w:r>'
+                '<w:t xml:space="preserve">')
 
 
 @dataclass(frozen=True)
@@ -93,8 +93,9 @@ def render(template: Template, context: dict[str, Any]) -> bytes:
     try:
         tpl.render(_with_pictures(tpl, context), jinja_env=_environment(template))
     except jinja2.UndefinedError as exc:
-        raise RenderError(f"{template}: the template asks for {exc.message.replace(' is undefined', '')}"
-                          ", which the data does not give") from None
+        asked = (exc.message or "").replace(" is undefined", "")
+        raise RenderError(f"{template}: the template asks for {asked}, which the data does "
+                          "not give") from None
     except jinja2.TemplateSyntaxError as exc:
         raise RenderError(f"{template}: template error at line {exc.lineno} of its XML: "
                           f"{exc.message}") from None
