@@ -153,11 +153,22 @@ FOREWORD = [
      "Diolchwn i bennaeth yr Uned a'r holl staff a'n cynorthwyodd, ac i'r bobl ar brawf a siaradodd â ni am eu profiadau."),
 ]
 
+FOREWORD_REGION = (
+    "This is our regional inspection, which follows our inspections of every PDU in the region. It rates the region's leadership and staffing, and the quality of public protection, desistance, court, unpaid, resettlement and victim work across all the cases we inspected.",
+    "Dyma ein harolygiad rhanbarthol, sy'n dilyn ein harolygiadau o bob Uned yn y rhanbarth. Mae'n graddio arweinyddiaeth a staffio'r rhanbarth, ac ansawdd gwaith diogelu'r cyhoedd, ymatal, llys, gwaith di-dâl, adsefydlu a dioddefwyr ar draws yr holl achosion a arolygwyd gennym.")
+
 OVERALL = {
     "good": ("Leadership was strong and staff were committed to good-quality work. Practice to support desistance was a strength, but work to keep other people safe was less consistent.",
              "Roedd yr arweinyddiaeth yn gryf ac roedd y staff wedi ymrwymo i waith o ansawdd da. Roedd ymarfer i gefnogi ymatal yn gryfder, ond roedd gwaith i gadw pobl eraill yn ddiogel yn llai cyson."),
     "weak": ("The PDU was under considerable pressure from high workloads and staff vacancies. Although staff were committed, the quality of case supervision was not good enough, particularly in keeping other people safe.",
              "Roedd yr Uned dan bwysau sylweddol oherwydd llwythi gwaith uchel a swyddi gwag. Er bod y staff wedi ymrwymo, nid oedd ansawdd goruchwylio achosion yn ddigon da, yn enwedig o ran cadw pobl eraill yn ddiogel."),
+}
+
+OVERALL_REGION = {
+    "good": ("Regional leaders had a clear strategy and most PDUs delivered good-quality work. Practice to keep other people safe was the least consistent across the region.",
+             "Roedd gan arweinwyr rhanbarthol strategaeth glir ac roedd y rhan fwyaf o'r Unedau yn darparu gwaith o ansawdd da. Ymarfer i gadw pobl eraill yn ddiogel oedd y lleiaf cyson ar draws y rhanbarth."),
+    "weak": ("The region's PDUs were under considerable pressure from high workloads and staff vacancies. Staff were committed, but the quality of case supervision was not good enough across the region, particularly in keeping other people safe.",
+             "Roedd Unedau'r rhanbarth dan bwysau sylweddol oherwydd llwythi gwaith uchel a swyddi gwag. Roedd y staff wedi ymrwymo, ond nid oedd ansawdd goruchwylio achosion yn ddigon da ar draws y rhanbarth, yn enwedig o ran cadw pobl eraill yn ddiogel."),
 }
 
 PREVIOUS = (

@@ -8,7 +8,7 @@ import io
 import itertools
 import textwrap
 import tomllib
-from functools import cache
+from functools import cache, lru_cache
 
 import matplotlib
 from matplotlib.backends.backend_agg import FigureCanvasAgg
@@ -27,8 +27,10 @@ def palette() -> dict[str, str]:
     return tomllib.loads((STYLES / "palette.toml").read_text(encoding="utf-8"))
 
 
+@lru_cache(maxsize=256)
 def draw(spec: ChartSpec) -> bytes:
-    """The chart as PNG bytes."""
+    """The chart as PNG bytes. A chart is a pure function of its (frozen) spec, so re-rendering a
+    report whose figures did not change reuses its charts."""
     with matplotlib.rc_context({"font.family": "sans-serif", "font.sans-serif": FONT,
                                 "font.size": 9, "hatch.linewidth": 1.0,
                                 "svg.fonttype": "none"}):
@@ -40,11 +42,14 @@ def draw(spec: ChartSpec) -> bytes:
 
 
 def height_cm(spec: ChartSpec) -> float:
-    return 3.6 + 1.05 * len(spec.bars)
+    return 3.4 + 1.05 * len(spec.bars)
 
 
 def _figure(spec: ChartSpec) -> tuple[Figure, object]:
-    fig = Figure(figsize=(WIDTH_CM / 2.54, height_cm(spec) / 2.54), layout="constrained")
+    height = height_cm(spec)
+    fig = Figure(figsize=(WIDTH_CM / 2.54, height / 2.54))
+    # Fixed margins rather than constrained layout, which draws every chart twice.
+    fig.subplots_adjust(left=0.3, right=0.96, top=1 - 1.0 / height, bottom=2.1 / height)
     fig.set_facecolor(palette()["background"])
     ax = fig.add_subplot()
     for side in ("top", "right"):
@@ -91,7 +96,8 @@ def _shares(spec: ChartSpec) -> Figure:
             ax.text(v + n / 2, y, f"{n}%", ha="center", va="center", color=p["text"],
                     fontweight="bold", bbox={"facecolor": p["background"], "edgecolor": "none",
                                              "pad": 1.2})
-    ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.28), ncols=2, frameon=False)
+    fig.legend(*ax.get_legend_handles_labels(), loc="lower center", bbox_to_anchor=(0.63, 0.0),
+               ncols=2, frameon=False)
     return fig
 
 
