@@ -124,9 +124,10 @@ def house_styles(lang: str = "en-GB") -> Document:
     letter = paragraph_style(doc, "Letter Address")
     style_font(letter, 11)
     letter.paragraph_format.space_after = Pt(0)
-    toc_head = paragraph_style(doc, "Contents Heading", "Heading 1")
+    # Looks like Heading 1 but has no outline level, so the contents do not list themselves.
+    toc_head = paragraph_style(doc, "Contents Heading", "Normal")
     toc_head.paragraph_format.keep_with_next = True
-    # Contents heading is not itself listed in the contents: it is not a Heading style.
+    toc_head.paragraph_format.space_after = Pt(6)
     style_font(toc_head, 18, True, PALETTE["heading"])
     return doc
 
