@@ -15,7 +15,7 @@ from pydantic import BaseModel, ValidationError
 
 from reportgen.errors import InputError, Problem
 from reportgen.jsonpath import jsonpath, shown
-from reportgen.model import InspectionPlan, PduInspection, RegionalInspection
+from reportgen.model import InspectionPlan, NationalReview, PduInspection, RegionalInspection
 
 MAX_BYTES = 5 * 1024 * 1024  # the largest real file is well under 1 MiB
 
@@ -23,6 +23,7 @@ MODELS: dict[str, type[BaseModel]] = {
     "pdu-inspection": PduInspection,
     "regional-inspection": RegionalInspection,
     "inspection-plan": InspectionPlan,
+    "national-review": NationalReview,
 }
 
 
@@ -32,7 +33,7 @@ class Loaded:
     code, in the order of the region's file entries)."""
 
     path: Path
-    data: PduInspection | RegionalInspection | InspectionPlan
+    data: PduInspection | RegionalInspection | InspectionPlan | NationalReview
     warnings: list[Problem] = field(default_factory=list)
     pdus: dict[str, PduInspection] = field(default_factory=dict)
 

@@ -10,12 +10,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from reportgen.convert import pdf
-from reportgen.documents import DOCUMENTS, DocumentType
+from reportgen.documents import DOCUMENTS, DocumentType, Variant
 from reportgen.documents.common import Edition
 from reportgen.errors import RenderError
 from reportgen.loading import Loaded, parse
 from reportgen.model import Language, RegionalInspection
-from reportgen.render import postprocess, word
+from reportgen.render import ical, postprocess, word
 
 FORMATS = ("docx", "pdf")
 
@@ -25,10 +25,11 @@ class Job:
     doc: DocumentType
     loaded: Loaded
     lang: Language
+    variant: Variant
 
     @property
     def stem(self) -> str:
-        return f"{self.doc.stem(self.loaded)}.{self.lang}"
+        return f"{self.variant.stem}.{self.lang}"
 
 
 def write_atomically(path: Path, content: bytes) -> None:
@@ -45,22 +46,31 @@ def write_atomically(path: Path, content: bytes) -> None:
 
 
 def render_docx(job: Job, draft: bool = False) -> bytes:
+    return render_files(job, draft)[".docx"]
+
+
+def render_files(job: Job, draft: bool = False) -> dict[str, bytes]:
+    """The document as .docx bytes, and its attachments (an .ics), by suffix."""
     ed = Edition(job.lang, draft=draft)
-    context = job.doc.build(job.loaded, ed)
+    context = job.doc.build(job.loaded, ed, job.variant.key)
     ed.check_complete()
     body = word.render(word.Template(job.doc.name, job.lang), context)
-    return postprocess.finish(body, job.lang, context["title"], context["subject"],
-                              context.get("keywords", ""))
+    files = {".docx": postprocess.finish(body, job.lang, context["title"], context["subject"],
+                                         context.get("keywords", ""))}
+    if job.doc.attachments:
+        files |= {suffix: ical.calendar(spec)
+                  for suffix, spec in job.doc.attachments(job.loaded, ed, job.variant.key).items()}
+    return files
 
 
 def jobs_for(loaded: Loaded, docs: Sequence[str], langs: Sequence[Language]) -> list[Job]:
     out = []
     for name in docs:
         doc = DOCUMENTS[name]
-        if doc.input_kind != loaded.data.kind:
-            raise RenderError(f"{loaded.path}: a {name} is made from a {doc.input_kind} file, "
-                              f"not a {loaded.data.kind} file")
-        out += [Job(doc, loaded, lang) for lang in langs]
+        if loaded.data.kind not in doc.input_kinds:
+            raise RenderError(f"{loaded.path}: a {name} is made from a "
+                              f"{' or '.join(doc.input_kinds)} file, not a {loaded.data.kind} file")
+        out += [Job(doc, loaded, lang, v) for v in doc.variants(loaded) for lang in langs]
     return out
 
 
@@ -80,15 +90,16 @@ def run(jobs: Iterable[Job], out: Path, formats: Sequence[str], draft: bool = Fa
     if clashes:
         raise RenderError("two inputs would write the same file(s): " + ", ".join(clashes)
                           + "; render them to different folders")
-    rendered = []
+    rendered, attached = [], []
     for job in jobs:
-        rendered.append((out / f"{job.stem}.docx", render_docx(job, draft)))
+        files = render_files(job, draft)
+        rendered.append((out / f"{job.stem}.docx", files.pop(".docx")))
+        attached += [(out / f"{job.stem}{suffix}", content) for suffix, content in files.items()]
         progress(f"{job.stem}.docx")
     written: list[Path] = []
-    if "docx" in formats:
-        for path, content in rendered:
-            write_atomically(path, content)
-            written.append(path)
+    for path, content in ([*rendered, *attached] if "docx" in formats else attached):
+        write_atomically(path, content)
+        written.append(path)
     if "pdf" in formats and rendered:
         with tempfile.TemporaryDirectory(prefix="reportgen-") as tmp:
             sources = []
@@ -105,7 +116,8 @@ def inputs(paths: Iterable[Path]) -> list[Loaded]:
     files, plan.json), checked before anything is rendered."""
     found: list[Loaded] = []
     for path in paths:
-        files = [path / name for name in ("region.json", "plan.json")] if path.is_dir() else [path]
+        names = ("region.json", "plan.json", "national-review.json")
+        files = [path / name for name in names] if path.is_dir() else [path]
         for file in files:
             if path.is_dir() and not file.exists():
                 continue
@@ -121,12 +133,18 @@ def inputs(paths: Iterable[Path]) -> list[Loaded]:
 def languages(loaded: Loaded, doc: str) -> list[Language]:
     """English, and Welsh too for an inspection in Wales where the Welsh template exists."""
     langs: list[Language] = ["en"]
-    if loaded.data.region.in_wales and word.Template(doc, "cy").path.exists():
+    region = getattr(loaded.data, "region", None)
+    if region and region.in_wales and word.Template(doc, "cy").path.exists():
         langs.append("cy")
     return langs
 
 
 def all_jobs(loaded: Iterable[Loaded]) -> list[Job]:
     """Every document each input makes, in each of its languages."""
-    return [job for ld in loaded for doc in DOCUMENTS.values() if doc.input_kind == ld.data.kind
-            for job in jobs_for(ld, [doc.name], languages(ld, doc.name))]
+    return [job for ld in loaded for doc in DOCUMENTS.values() if ld.data.kind in doc.input_kinds
+            and _renderable(ld, doc) for job in jobs_for(ld, [doc.name], languages(ld, doc.name))]
+
+
+def _renderable(loaded: Loaded, doc: DocumentType) -> bool:
+    # A panel summary needs the panel's record; render-all skips inspections without one.
+    return doc.name != "panel-summary" or getattr(loaded.data, "panel", None) is not None

@@ -13,7 +13,13 @@ from reportgen.errors import InputError, Problem, warning
 from reportgen.framework import Framework, Standard, load_framework
 from reportgen.jsonpath import jsonpath, shown
 from reportgen.loading import Loaded, parse
-from reportgen.model import InspectionPlan, KeyQuestionCounts, PduInspection, RegionalInspection
+from reportgen.model import (
+    InspectionPlan,
+    KeyQuestionCounts,
+    NationalReview,
+    PduInspection,
+    RegionalInspection,
+)
 from reportgen.model.findings import Panel
 
 
@@ -24,6 +30,8 @@ def check(loaded: Loaded) -> list[Problem]:
         found = list(check_pdu(data, fw))
     elif isinstance(data, RegionalInspection):
         found = list(check_region(loaded, data, fw))
+    elif isinstance(data, NationalReview):
+        found = list(check_national(data, fw))
     else:
         found = list(check_plan(data))
     return [p.at(str(loaded.path)) for p in found]
@@ -243,3 +251,16 @@ def check_plan(plan: InspectionPlan) -> Iterator[Problem]:
 
 
 
+
+
+# -------------------------------------------------------------------------------- national
+
+
+def check_national(review: NationalReview, fw: Framework) -> Iterator[Problem]:
+    yield from _framework_version(review.framework_version, fw)
+    yield from _codes("$.standards", review.standards, [s.code for s in fw.national])
+    for std in fw.national:
+        if std.code in review.standards:
+            path = f"$.standards[{shown(std.code)}].key_questions"
+            yield from _codes(path, review.standards[std.code].key_questions,
+                              [q.code for q in std.key_questions])

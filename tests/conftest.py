@@ -48,8 +48,8 @@ def rendered(tmp_path_factory) -> Path:
     """Both regions and the minimal and maximal PDU files, rendered once to DOCX and PDF."""
     from reportgen import pipeline
     out = tmp_path_factory.mktemp("rendered")
-    loaded = pipeline.inputs([WALES, EAST, FIXTURES / "pdu-minimal.json",
-                              FIXTURES / "pdu-maximal.json"])
+    loaded = pipeline.inputs([WALES, EAST, FIXTURES / "national-review.json",
+                              FIXTURES / "pdu-minimal.json", FIXTURES / "pdu-maximal.json"])
     for ld, code in ((loaded[-2], "minimal"), (loaded[-1], "maximal")):
         ld.data = ld.data.model_copy(update={"pdu": ld.data.pdu.model_copy(update={"code": code})})
     pipeline.run(pipeline.all_jobs(loaded), out, ["docx", "pdf"])

@@ -192,8 +192,58 @@ def test_validate_reports_every_file(write, tmp_path):
     assert "no such file" in result.stderr
 
 
-def test_json_schema_describes_all_three_files():
+def test_json_schema_describes_every_kind_of_file():
     schema = json.loads(run("schema").stdout)
-    assert set(schema["$defs"]) == {"pdu-inspection", "regional-inspection", "inspection-plan"}
+    assert set(schema["$defs"]) == {"pdu-inspection", "regional-inspection", "inspection-plan",
+                                    "national-review"}
     pdu = json.loads(run("schema", "pdu-inspection").stdout)
     assert "case_profile" in pdu["required"]
+
+
+def test_plan_with_a_pdu_in_two_batches(write):
+    data = fixture("east-of-england/plan.json")
+    data["batches"][1]["pdus"].append(data["batches"][0]["pdus"][0])
+    found = problems(write(data))
+    assert any('$.batches[1].pdus[5].code: expected each PDU in one batch only; found '
+               'bedfordshire, already at $.batches[0].pdus[0]' in p for p in found)
+
+
+def test_plan_with_batches_out_of_order(write):
+    data = fixture("east-of-england/plan.json")
+    data["batches"].reverse()
+    found = problems(write(data))
+    assert any("$.batches[1]: expected fieldwork after the previous batch's first fieldwork" in p
+               for p in found)
+
+
+def test_plan_with_regional_fieldwork_before_the_last_pdu(write):
+    data = fixture("wales/plan.json")
+    data["regional_fieldwork"]["casework"] = {"start": "2026-06-08", "end": "2026-06-12"}
+    found = problems(write(data))
+    assert any("$.regional_fieldwork.casework.start: expected a date after the last PDU "
+               "fieldwork ends (2026-06-12)" in p for p in found)
+
+
+def test_plan_batch_count_against_the_manual_is_a_warning(write):
+    data = fixture("east-of-england/plan.json")  # 11 PDUs: the manual says two batches
+    data["batches"] = [{"pdus": [p for b in data["batches"] for p in b["pdus"]]}]
+    loaded = parse(write(data))
+    assert [w.line() for w in loaded.warnings] == [
+        f"warning: {loaded.path}: $.batches: expected 2 batch(es) for a region of 11 PDUs "
+        "(§3.3); found 1"]
+    result = run("validate", loaded.path)
+    assert result.exit_code == 0 and "warning:" in result.stderr
+
+
+def test_plan_fieldwork_end_before_start(write):
+    data = fixture("wales/plan.json")
+    data["batches"][0]["pdus"][0]["fieldwork"] = {"start": "2026-03-16", "end": "2026-03-13"}
+    assert any("expected the end of fieldwork after its start" in p
+               for p in problems(write(data)))
+
+
+def test_national_review_with_a_missing_key_question(write):
+    data = fixture("national-review.json")
+    del data["standards"]["N.2"]["key_questions"]["N.2.2"]
+    assert one_problem(write(data)).endswith(
+        '$.standards["N.2"].key_questions: expected an entry for N.2.2; found none')

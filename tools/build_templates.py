@@ -495,7 +495,190 @@ def regional_report() -> Document:
     return doc
 
 
-TEMPLATES = {"pdu-report": pdu_report, "regional-report": regional_report}
+LETTERHEAD = ("HM Inspectorate of Probation, 1st Floor Civil Justice Centre, 1 Bridge Street West, "
+              "Manchester M3 3FX")
+
+
+def document(header: str | None = None) -> tuple[Document, Builder]:
+    doc = house_styles()
+    clear_body(doc)
+    core_properties(doc)
+    if header:
+        para = doc.sections[0].header.paragraphs[0]
+        para.style = doc.styles["Footer Text"]
+        para.text = header
+    footer(doc, "{{ title }}")
+    return doc, Builder(doc)
+
+
+def announcement_letter() -> Document:
+    doc, b = document(LETTERHEAD)
+    b.p("HM Inspectorate of Probation", "Cover Detail")
+    for line in ("{{ addressee.name }}", "{{ addressee.role }}", "Probation Service, {{ region_name }}"):
+        b.p(line, "Letter Address")
+    b.p("", "Normal")
+    b.p("Our reference: {{ reference }}", "Letter Address")
+    b.p("Date: {{ date }}", "Letter Address")
+    b.p("", "Normal")
+    b.p("Dear {{ addressee.name }}", "Normal")
+    b.h("{{ title }}", 1)
+    b.tag("if first_batch")
+    b.p("I am writing to tell you that HM Inspectorate of Probation will inspect probation "
+        "services in {{ region_name }}. We inspect each of the region's {{ pdu_count }} probation "
+        "delivery units (PDUs) in turn, each over two weeks (cases in the first week, meetings "
+        "in the second), and then the region itself. {% if batch_total > 1 %}We announce the "
+        "PDUs in {{ batches }} batches; this letter announces the first.{% else %}This letter "
+        "announces all of them.{% endif %}", "Normal")
+    b.p("The regional inspection rates leadership and staffing, and the quality of public "
+        "protection, desistance, court work, unpaid work, resettlement and victim work, drawing "
+        "on every case we inspect in the region's PDUs.", "Normal")
+    b.h("The first PDUs to be inspected", 2)
+    b.p("Table 1: PDUs in the first batch, with their fieldwork", "Table Caption")
+    b.table(["PDU", "Where we will be", "Fieldwork"],
+            ["{{ p.name }}", "{{ p.sites }}", "{{ p.fieldwork }}"], "p in pdus", [4.5, 7.1, 5])
+    b.p("The regional fieldwork is provisionally planned for {{ regional_fieldwork }}.", "Normal")
+    b.h("What we ask of you", 2)
+    b.p("Please name the link senior manager for the inspection by {{ link_manager_by }}.",
+        "List Bullet")
+    b.p("The initial regional planning meeting will be held on {{ planning_meeting.date }} at "
+        "{{ planning_meeting.time }} ({{ planning_meeting.minutes }} minutes, "
+        "{{ planning_meeting.where }}), with {{ spoc.name }} as the region's single point of "
+        "contact.", "List Bullet")
+    b.p("Please send the organisational structure and office locations of the region and its "
+        "PDUs to {{ mailbox }} by {{ structure_by }}, not to the portal.", "List Bullet")
+    b.p("Please upload the regional evidence in advance, with the organisational data "
+        "spreadsheet enclosed with this letter, to {{ portal }} by {{ evidence_by }}. The "
+        "enclosed instructions explain how to reach the portal.", "List Bullet")
+    b.p("The staff questionnaire opens on {{ questionnaire_opens }}; please share its link with "
+        "all staff in the region.", "List Bullet")
+    b.tag("else")
+    b.p("I am writing to confirm the PDUs in batch {{ batch_number }} of {{ batches }} of our "
+        "inspection of probation services in {{ region_name }}, with their fieldwork dates. "
+        "Each PDU's project plan is enclosed.", "Normal")
+    b.p("Table 1: PDUs in batch {{ batch_number }}, with their key dates", "Table Caption")
+    b.table(["PDU", "Where we will be", "Fieldwork", "Planning meeting", "Evidence in advance by"],
+            ["{{ p.name }}", "{{ p.sites }}", "{{ p.fieldwork }}", "{{ p.planning_meeting }}",
+             "{{ p.evidence }}"], "p in pdus", [3.2, 3.6, 3.2, 3.3, 3.3])
+    b.tag("endif")
+    b.p("Please send all correspondence to {{ mailbox }}. {{ administrator.name }} "
+        "({{ administrator.role }}) will be in touch about the arrangements.", "Normal")
+    b.p("Yours sincerely", "Normal")
+    b.p("", "Normal")
+    b.p("{{ signatory.name }}", "Letter Address")
+    b.p("{{ signatory.role }}", "Letter Address")
+    b.p("", "Normal")
+    b.p("Copy: {{ copies|join(', ') }}", "Normal")
+    return doc
+
+
+def project_plan() -> Document:
+    doc, b = document()
+    b.p("HM Inspectorate of Probation", "Cover Detail")
+    b.p("{{ title }}", "Title")
+    b.p("Reference: {{ reference }}. Issued: {{ issued }}.", "Cover Detail")
+    b.h("Key dates", 1)
+    b.p("The dates follow the inspection manual from the fieldwork dates. Please check them and "
+        "raise any issue with {{ administrator.name }} ({{ mailbox }}).{% if flagged_count %} "
+        "Dates that fall on a bank holiday are flagged in the notes ({{ flagged }} in this "
+        "plan): we will agree another date with you.{% endif %}", "Normal")
+    b.p("Table 1: Key dates and activities of the inspection of {{ place }}", "Table Caption")
+    b.table(["Activity", "Date", "Who acts", "Notes"],
+            ["{{ r.activity }}", "{{ r.date }}", "{{ r.who }}", "{{ r.notes }}"], "r in rows",
+            [6.6, 3.8, 2.8, 3.4])
+    b.h("Contacts", 1)
+    b.p("Lead inspector: {{ lead_inspector.name }}", "List Bullet")
+    b.p("Administrator: {{ administrator.name }}", "List Bullet")
+    b.p("Single point of contact: {{ spoc.name }}", "List Bullet")
+    b.p("Inspection mailbox: {{ mailbox }}", "List Bullet")
+    return doc
+
+
+def panel_summary() -> Document:
+    doc, b = document()
+    b.p("HM Inspectorate of Probation", "Cover Detail")
+    b.p("{{ title }}", "Title")
+    b.p("Panel held on {{ panel_date }}, after fieldwork from {{ fieldwork }}.", "Cover Detail")
+    b.h("The panel", 1)
+    b.p("Chair: {{ chair.name }}, {{ chair.role }}", "Normal")
+    b.tag("if members")
+    b.p("Members:", "Normal")
+    b.each("m", "members", "List Bullet", "{{ m.name }}{% if m.role %}, {{ m.role }}{% endif %}")
+    b.tag("endif")
+    b.h("Agreed ratings", 1)
+    b.p("Table 1: Ratings agreed by the panel for {{ place }}", "Table Caption")
+    b.table(["Standard", "Rating"], ["{{ r.number }} {{ r.title }}", "{{ r.rating_label }}"],
+            "r in ratings", [10.5, 6],
+            after=[["Overall rating ({{ overall.score }} of {{ overall.max }})",
+                    "{{ overall.rating_label }}"]])
+    b.tag("if staffing")
+    b.p("{{ staffing }}", "Normal")
+    b.tag("endif")
+    b.tag("if departures")
+    b.h("Decisions of the panel", 2)
+    b.p("The panel agreed these ratings although the ratings rules give another, for the "
+        "reasons given.", "Normal")
+    b.p("Table 2: Ratings the panel agreed against the rules", "Table Caption")
+    b.table(["Standard", "Rating the rules give", "Reason"],
+            ["{{ d.standard }}", "{{ d.rules }}", "{{ d.reason }}"], "d in departures",
+            [4.5, 3.5, 8.6])
+    b.tag("endif")
+    b.tag("if key_findings")
+    b.h("Key findings", 1)
+    b.each("item", "key_findings", "List Bullet")
+    b.tag("endif")
+    b.tag("if previous")
+    b.h("Progress on previous recommendations", 1)
+    b.each("para", "previous.summary", "Normal")
+    b.tag("for item in previous.entries")
+    b.p("{{ item.recommendation }}", "List Bullet")
+    b.p("{{ item.progress }}", "Normal")
+    b.tag("endfor")
+    b.tag("endif")
+    b.h("What happens next", 1)
+    b.p("This summary is sent to {{ place }} by {{ send_by }}. The lead inspector will explain "
+        "the panel's decisions. The full evidence is in the draft report, sent for a factual "
+        "accuracy check: that is the time to raise any challenge to a rating, on which the chief "
+        "operating officer's decision is final.", "Normal")
+    return doc
+
+
+def national_review() -> Document:
+    doc, b = document()
+    cover_lines = ("Covering {{ period }}", "Published: {{ publication_date }}",
+                   "Lead: {{ lead_inspector.name }}, {{ lead_inspector.role }}")
+    b.p("HM Inspectorate of Probation", "Cover Detail")
+    b.p("{{ title }}", "Title")
+    for line in cover_lines:
+        b.p(line, "Cover Detail")
+    b.page_break()
+    b.contents(EN["contents"], EN["toc_placeholder"])
+    b.page_break()
+    b.h("Introduction", 1)
+    b.each("para", "introduction", "Normal")
+    b.p("We do not rate the national level. For each of the four national standards (framework "
+        "{{ framework }}) we set out what we found against each key question, and the evidence "
+        "it rests on.", "Normal")
+    b.h("Evidence", 1)
+    b.each("item", "evidence_sources", "List Bullet")
+    b.tag("for s in standards")
+    b.p("{{ s.number }} {{ s.title }}", "Heading 1")
+    b.p("{{ s.statement }}", "Normal")
+    b.each("para", "s.summary", "Normal")
+    b.tag("for q in s.key_questions")
+    b.p("{{ q.number }} {{ q.text }}", "Heading 2")
+    b.each("para", "q.findings", "Normal")
+    b.tag("if q.evidence")
+    b.p("Evidence", "Heading 3")
+    b.each("item", "q.evidence", "List Bullet")
+    b.tag("endif")
+    b.tag("endfor")
+    b.tag("endfor")
+    return doc
+
+
+TEMPLATES = {"pdu-report": pdu_report, "regional-report": regional_report,
+             "announcement-letter": announcement_letter, "project-plan": project_plan,
+             "panel-summary": panel_summary, "national-review": national_review}
 
 
 def main() -> None:

@@ -207,7 +207,7 @@ def region_file(region: dict, rs: dict, pdus: list[dict], files: list[str]) -> d
         "panel": {"date": (fw[1] + dt.timedelta(18)).isoformat(),
                   "chair": person("Lorna Achebe", ("Chief Operating Officer", "Prif Swyddog Gweithredu"), welsh),
                   "members": [person(rs["lead"])],
-                  "key_findings": [text(N.KEY_FINDINGS[0], welsh)]},
+                  "key_findings": [text(N.KEY_FINDINGS_REGION, welsh)]},
         "pdus": [{"file": f} for f in files],
         "foreword": [text(N.FOREWORD_REGION, welsh), text(N.FOREWORD[1], welsh)],
         "overall_findings": [text(N.OVERALL_REGION["good" if sum(scores) >= 13 else "weak"], welsh)],
@@ -308,6 +308,22 @@ EAST_REGION = {
 }
 
 
+def national_review() -> dict:
+    standards: dict = {}
+    for code, (finding, sources) in N.NATIONAL.items():
+        std = standards.setdefault(code.rsplit(".", 1)[0], {"key_questions": {}})
+        std["key_questions"][code] = {"findings": [finding],
+                                      "evidence": [N.NATIONAL_EVIDENCE[i] for i in sources]}
+    return {
+        "kind": "national-review", "schema_version": 1, "framework_version": FRAMEWORK,
+        "period": "October 2025 to September 2026", "publication_date": "2026-11-27",
+        "lead_inspector": {"name": "Graham Oyelaran", "role": "Head of Probation Inspection Programme"},
+        "introduction": ["This review asks how national arrangements support the regions and PDUs we inspect. We do not rate the national level: the review sets the context for our regional and PDU findings and helps us direct recommendations to the right level."],
+        "evidence_sources": N.NATIONAL_EVIDENCE,
+        "standards": standards,
+    }
+
+
 def write(path: Path, obj: dict) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(json.dumps(obj, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
@@ -350,6 +366,7 @@ def main() -> None:
     maximal["previous_recommendations"]["summary"] = ["The PDU had made progress on two of the three recommendations from our last inspection."]
     maximal["panel"]["departures"] = []
     write(ROOT / "pdu-maximal.json", maximal)
+    write(ROOT / "national-review.json", national_review())
     disagree = json.loads(json.dumps(east[0]))  # Bedfordshire, P 2.3 rated a band too high
     disagree["domain_two"]["P 2.3"]["rating"] = R
     disagree["pdu"]["code"] = "bedfordshire-disagreement"

@@ -185,7 +185,32 @@ PRACTICE = (
      "Gallai menywod ar brawf weld eu hymarferydd, gweithiwr iechyd a chynghorydd tai mewn un ymweliad, mewn man a neilltuwyd ar eu cyfer."),
 )
 
+KEY_FINDINGS_REGION = (
+    "The region's ratings reflect committed staff working under sustained pressure, with public protection the weakest area across its PDUs.",
+    "Mae graddiadau'r rhanbarth yn adlewyrchu staff ymroddedig yn gweithio dan bwysau parhaus, gyda diogelu'r cyhoedd y maes gwannaf ar draws ei Unedau.")
+
 KEY_FINDINGS = (
     ("The ratings reflect a PDU with committed staff under sustained pressure.",
      "Mae'r graddiadau'n adlewyrchu Uned â staff ymroddedig o dan bwysau parhaus."),
 )
+
+NATIONAL_EVIDENCE = [
+    "National policies and strategies provided by the Effective Practice and Service Improvement Group (EPSIG)",
+    "Interviews with national leaders in HM Prison and Probation Service and the Ministry of Justice",
+    "Case inspections and staff questionnaires from the regional and PDU inspections",
+    "Performance, workforce and contract data published by HM Prison and Probation Service",
+]
+
+NATIONAL = {
+    "N.1.1": ("The national reducing reoffending strategy sets a clear, evidence-based vision, but the delivery plan beneath it had not been updated since the Probation Reset changes of July 2024.", [0, 1]),
+    "N.1.2": ("National leaders had assessed the equality impact of the Probation Reset, but regions told us they had too little time to prepare before it took effect.", [1, 2]),
+    "N.1.3": ("Staff in every region we inspected said national communication was frequent but did not always explain the reasons for changes.", [2]),
+    "N.1.4": ("National assurance arrangements were comprehensive; the views of people on probation were gathered nationally but rarely used to change services.", [0, 3]),
+    "N.2.1": ("The workload measurement tool was used in every region, but national resourcing had not kept pace with caseloads in the largest PDUs.", [2, 3]),
+    "N.2.2": ("Record numbers of trainee probation officers had been recruited; retention of newly qualified officers remained a national risk.", [1, 3]),
+    "N.2.3": ("National learning arrangements were well regarded, but the impact of training on practice was not evaluated.", [0, 2]),
+    "N.3.1": ("The national analysis of the profile of people on probation covered risk of harm well but paid too little attention to disproportionality.", [0, 3]),
+    "N.3.2": ("Commissioned rehabilitative services were available in every region, but referral rates varied widely and were not well understood nationally.", [2, 3]),
+    "N.4.1": ("Most probation offices were safe and accessible; too few had private rooms suitable for work with victims of domestic abuse.", [2]),
+    "N.4.2": ("Case management systems were reliable, but practitioners still could not see police and children's social care information in good time.", [1, 2]),
+}

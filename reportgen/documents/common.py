@@ -13,7 +13,7 @@ from reportgen.documents.figures import Bar, ChartSpec
 from reportgen.errors import RenderError
 from reportgen.framework import Framework, Standard
 from reportgen.i18n import gettext_for
-from reportgen.model import Language, Rating, Text
+from reportgen.model import Language, Person, Rating, Text
 from reportgen.model.findings import Findings, Recommendation
 from reportgen.rules import ratings as rules
 from reportgen.rules.assessment import Assessment, StandardResult
@@ -89,6 +89,10 @@ class Edition:
             where = "\n".join(f"  {m}" for m in self.missing)
             raise RenderError(f"{len(self.missing)} narrative segment(s) have no "
                               f"{self.lang} text (use --draft to render them marked):\n{where}")
+
+
+def person(ed: Edition, p: Person, where: str) -> dict[str, str]:
+    return {"name": p.name, "role": ed.text(p.role, f"{where}.role") if p.role else ""}
 
 
 def number(code: str) -> str:

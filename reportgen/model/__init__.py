@@ -14,11 +14,12 @@ from reportgen.model.common import (
     Text,
     YesNo,
 )
+from reportgen.model.national import NationalReview
 from reportgen.model.pdu import KeyQuestionCounts, PduInspection
 from reportgen.model.plan import InspectionPlan
 from reportgen.model.region import RegionalInspection
 
-AnyInspection = PduInspection | RegionalInspection | InspectionPlan
+AnyInspection = PduInspection | RegionalInspection | InspectionPlan | NationalReview
 
 __all__ = [
     "AnyInspection",
@@ -27,6 +28,7 @@ __all__ = [
     "KeyQuestionCounts",
     "Language",
     "Name",
+    "NationalReview",
     "PduInspection",
     "Person",
     "Rating",

@@ -108,16 +108,19 @@ def plan_calendar(plan: InspectionPlan) -> list[Milestone]:
     }
     wales = plan.region.in_wales
     found = milestones("region", region, wales)
-    for pdu in sorted(plan.pdus, key=lambda p: p.fieldwork.start):
-        found += pdu_milestones(pdu.fieldwork.start, pdu.fieldwork.end, wales, pdu.code, first)
+    for batch in plan.batches:
+        batch_start = min(p.fieldwork.start for p in batch.pdus)
+        for pdu in sorted(batch.pdus, key=lambda p: p.fieldwork.start):
+            found += pdu_milestones(pdu.fieldwork.start, pdu.fieldwork.end, wales, pdu.code,
+                                    batch_start)
     return found
 
 
 def pdu_milestones(start: dt.date, end: dt.date, wales: bool, code: str | None = None,
-                   first_pdu_fieldwork: dt.date | None = None) -> list[Milestone]:
+                   batch_fieldwork: dt.date | None = None) -> list[Milestone]:
     anchors = {"pdu_fieldwork": start, "pdu_fieldwork_end": end}
-    if first_pdu_fieldwork:
-        anchors["first_pdu_fieldwork"] = first_pdu_fieldwork
+    if batch_fieldwork:
+        anchors["batch_fieldwork"] = batch_fieldwork
     return milestones("pdu", anchors, wales, code)
 
 

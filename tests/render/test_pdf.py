@@ -13,7 +13,8 @@ from reportgen.convert import pdf
 from reportgen.errors import ConversionError
 
 STEMS = ["gwent-pdu-report", "maximal-pdu-report", "wales-regional-report",
-         "east-of-england-regional-report"]
+         "east-of-england-regional-report", "wales-announcement-1", "gwent-project-plan",
+         "wales-panel-summary", "national-review"]
 
 
 def figures(node, found: list) -> list:
@@ -35,9 +36,9 @@ def test_pdf_is_tagged_titled_and_in_english(rendered, stem):
         assert root.MarkInfo.Marked
         assert "/StructTreeRoot" in root
         assert root.ViewerPreferences.DisplayDocTitle
-        assert str(doc.docinfo.Title).startswith("An inspection of probation services in ")
+        assert len(str(doc.docinfo.Title)) > 20
         found = figures(root.StructTreeRoot, [])
-        assert found, "no figures tagged"
+        assert found or "report" not in stem, "no figures tagged"
         for fig in found:
             assert len(str(fig.get("/Alt", ""))) > 40
         for page in doc.pages:
@@ -72,4 +73,8 @@ def test_a_conversion_that_hangs_is_stopped_and_named(tmp_path, monkeypatch, ren
 def test_every_rendered_docx_has_its_pdf(rendered):
     docx = {p.stem for p in Path(rendered).glob("*.docx")}
     pdfs = {p.stem for p in Path(rendered).glob("*.pdf")}
-    assert docx == pdfs and len(docx) == 21
+    assert docx == pdfs
+    kinds = {"pdu-report": 19, "regional-report": 2, "panel-summary": 20, "announcement": 3,
+             "project-plan": 19, "national-review": 1}
+    for kind, count in kinds.items():
+        assert sum(kind in stem for stem in docx) == count, kind

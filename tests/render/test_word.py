@@ -25,11 +25,15 @@ def test_a_missing_template_is_an_error():
         word.render(word.Template("pdu-report", "xx"), {})
 
 
-@pytest.mark.parametrize("stem", ["gwent-pdu-report", "east-of-england-regional-report"])
+@pytest.mark.parametrize("stem", ["gwent-pdu-report", "east-of-england-regional-report",
+                                  "east-of-england-announcement-1",
+                                  "east-of-england-announcement-2", "wales-project-plan",
+                                  "luton-project-plan", "gwent-panel-summary",
+                                  "wales-panel-summary", "national-review"])
 def test_documents_are_accessible(rendered, stem):
     doc = Document(str(rendered / f"{stem}.en.docx"))
     props = doc.core_properties
-    assert props.title.startswith("An inspection of probation services in ")
+    assert len(props.title) > 20 and "{" not in props.title
     assert props.language == "en-GB" and props.subject
     lang = doc.styles.element.find(qn("w:docDefaults")).find(qn("w:rPrDefault")) \
         .find(qn("w:rPr")).find(qn("w:lang"))
@@ -42,4 +46,6 @@ def test_documents_are_accessible(rendered, stem):
         header = table.rows[0]._tr.trPr
         assert header is not None and header.find(qn("w:tblHeader")) is not None
     pictures = list(doc.element.body.iter(qn("wp:docPr")))
-    assert pictures and all(len(p.get("descr", "")) > 40 for p in pictures)
+    assert all(len(p.get("descr", "")) > 40 for p in pictures)
+    if "report" in stem:
+        assert pictures

@@ -30,6 +30,7 @@ REGION = {
     "regional_project_plan": D(2026, 1, 26),  # beginning of the week after the announcement
     "staff_questionnaire_opens": D(2026, 1, 26),  # the Monday after the announcement
     "initial_planning_meeting": D(2026, 1, 27),  # Tuesday of the week after
+    "organisational_structure": D(2026, 2, 2),  # house choice: two weeks after the announcement
     "regional_evidence_in_advance": D(2026, 2, 9),  # Monday three weeks before first fieldwork
     "regional_fieldwork_planning_meeting": D(2026, 6, 1),  # Monday three weeks before
     "regional_schedule_to_spoc": D(2026, 6, 8),  # Monday two weeks before
@@ -43,6 +44,7 @@ REGION = {
     "regional_action_plan": D(2026, 11, 25),  # two months after publication
 }
 PDU = {
+    "pdu_announcement": D(2026, 1, 19),  # six weeks before its batch's first fieldwork
     "pdu_case_cohort": D(2025, 7, 14),  # 33 weeks before the fieldwork week
     "pdu_evidence_in_advance": D(2026, 2, 9),
     "pdu_fieldwork_planning_meeting": D(2026, 2, 11),  # the manual's own example
@@ -106,3 +108,15 @@ def test_plan_json_gives_iso_dates(mid):
     assert mid in ids
     m = next(m for m in out["milestones"] if m["id"] == mid)
     assert D.fromisoformat(m["date"]) and isinstance(m["bank_holiday"], bool)
+
+
+def test_a_later_batch_is_announced_six_weeks_before_its_own_first_fieldwork():
+    found = plan_calendar(InspectionPlan.model_validate_json(
+        json.dumps(fixture("east-of-england/plan.json"))))
+    # Batch 2 starts with the seventh PDU, Milton Keynes: fieldwork Monday 13 April 2026.
+    second = milestone(found, "pdu_announcement", "milton-keynes")
+    assert second.date == D(2026, 3, 2)
+    same_batch = milestone(found, "pdu_announcement", "thurrock")
+    assert same_batch.date == D(2026, 3, 2)
+    # Its evidence in advance is due three weeks before its own fieldwork.
+    assert milestone(found, "pdu_evidence_in_advance", "milton-keynes").date == D(2026, 3, 23)
