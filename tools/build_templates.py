@@ -399,7 +399,7 @@ def pdu_report() -> Document:
         "Table Caption")
     b.table(["Standard", "Rating"], ["{{ r.number }} {{ r.title }}", "{{ r.rating_label }}"],
             "r in ratings", [10.5, 6],
-            after=[["Overall rating ({{ overall.score }} of {{ overall.max }})",
+            after=[["Overall rating (score {{ overall.score }}/{{ overall.max }})",
                     "{{ overall.rating_label }}"]])
     b.tag("if overall_findings")
     b.h("Overall findings", 1)
@@ -450,7 +450,7 @@ def regional_report() -> Document:
         "Table Caption")
     b.table(["Standard", "Rating"], ["{{ r.number }} {{ r.title }}", "{{ r.rating_label }}"],
             "r in ratings", [10.5, 6],
-            after=[["Overall rating ({{ overall.score }} of {{ overall.max }})",
+            after=[["Overall rating (score {{ overall.score }}/{{ overall.max }})",
                     "{{ overall.rating_label }}"]])
     b.tag("if overall_findings")
     b.h("Overall findings", 1)
@@ -461,9 +461,9 @@ def regional_report() -> Document:
     b.tag("endif")
     b.section(landscape=True)
     b.h("The PDUs in the region", 1)
-    b.p("We inspected each of the {{ pdu_count }} PDUs in {{ region_name }} before the regional "
+    b.p("We inspected each of the {{ pdu_count }} PDUs {{ region_in }} before the regional "
         "fieldwork. Their ratings are below; each PDU's report gives its findings.", "Normal")
-    b.p("Table {{ pdu_table_number }}: Ratings of the PDUs in {{ region_name }}",
+    b.p("Table {{ pdu_table_number }}: Ratings of the PDUs {{ region_in }}",
         "Table Caption")
     b.table(["PDU", "Leadership", "Staffing", "Services", "Assessment", "Planning",
              "Implementation and delivery", "Reviewing", "Overall rating (score of 21)"],
@@ -524,7 +524,7 @@ def announcement_letter() -> Document:
     b.h("{{ title }}", 1)
     b.tag("if first_batch")
     b.p("I am writing to tell you that HM Inspectorate of Probation will inspect probation "
-        "services in {{ region_name }}. We inspect each of the region's {{ pdu_count }} probation "
+        "services {{ region_in }}. We inspect each of the region's {{ pdu_count }} probation "
         "delivery units (PDUs) in turn, each over two weeks (cases in the first week, meetings "
         "in the second), and then the region itself. {% if batch_total > 1 %}We announce the "
         "PDUs in {{ batches }} batches; this letter announces the first.{% else %}This letter "
@@ -547,13 +547,14 @@ def announcement_letter() -> Document:
     b.p("Please send the organisational structure and office locations of the region and its "
         "PDUs to {{ mailbox }} by {{ structure_by }}, not to the portal.", "List Bullet")
     b.p("Please upload the regional evidence in advance, with the organisational data "
-        "spreadsheet enclosed with this letter, to {{ portal }} by {{ evidence_by }}. The "
-        "enclosed instructions explain how to reach the portal.", "List Bullet")
+        "spreadsheet enclosed with this letter, to the evidence in advance portal by "
+        "{{ evidence_by }}. The enclosed instructions explain how to reach the portal.",
+        "List Bullet")
     b.p("The staff questionnaire opens on {{ questionnaire_opens }}; please share its link with "
         "all staff in the region.", "List Bullet")
     b.tag("else")
     b.p("I am writing to confirm the PDUs in batch {{ batch_number }} of {{ batches }} of our "
-        "inspection of probation services in {{ region_name }}, with their fieldwork dates. "
+        "inspection of probation services {{ region_in }}, with their fieldwork dates. "
         "Each PDU's project plan is enclosed.", "Normal")
     b.p("Table 1: PDUs in batch {{ batch_number }}, with their key dates", "Table Caption")
     b.table(["PDU", "Where we will be", "Fieldwork", "Planning meeting", "Evidence in advance by"],
@@ -578,7 +579,7 @@ def project_plan() -> Document:
     b.p("Reference: {{ reference }}. Issued: {{ issued }}.", "Cover Detail")
     b.h("Key dates", 1)
     b.p("The dates follow the inspection manual from the fieldwork dates. Please check them and "
-        "raise any issue with {{ administrator.name }} ({{ mailbox }}).{% if flagged_count %} "
+        "raise any issue with the administrator, {{ administrator.name }} ({{ mailbox }}).{% if flagged_count %} "
         "Dates that fall on a bank holiday are flagged in the notes ({{ flagged }} in this "
         "plan): we will agree another date with you.{% endif %}", "Normal")
     b.p("Table 1: Key dates and activities of the inspection of {{ place }}", "Table Caption")
@@ -608,7 +609,7 @@ def panel_summary() -> Document:
     b.p("Table 1: Ratings agreed by the panel for {{ place }}", "Table Caption")
     b.table(["Standard", "Rating"], ["{{ r.number }} {{ r.title }}", "{{ r.rating_label }}"],
             "r in ratings", [10.5, 6],
-            after=[["Overall rating ({{ overall.score }} of {{ overall.max }})",
+            after=[["Overall rating (score {{ overall.score }}/{{ overall.max }})",
                     "{{ overall.rating_label }}"]])
     b.tag("if staffing")
     b.p("{{ staffing }}", "Normal")

@@ -13,7 +13,7 @@ from reportgen.documents.figures import Bar, ChartSpec
 from reportgen.errors import RenderError
 from reportgen.framework import Framework, Standard
 from reportgen.i18n import gettext_for
-from reportgen.model import Language, Person, Rating, Text
+from reportgen.model import Language, Name, Person, Rating, Text
 from reportgen.model.findings import Findings, Recommendation
 from reportgen.rules import ratings as rules
 from reportgen.rules.assessment import Assessment, StandardResult
@@ -67,6 +67,17 @@ class Edition:
 
     def texts(self, values: Iterable[Text], where: str) -> list[str]:
         return [self.text(v, f"{where}[{i}]") for i, v in enumerate(values)]
+
+    def place_in(self, name: Name, where: str) -> str:
+        """ "in <name>": in Welsh the data's mutated form ("yng Nghymru"), as no template can
+        mutate a name it does not know."""
+        if self.lang == "cy":
+            if name.cy_in is None:
+                self.missing.append(f"{where}.cy_in")
+                marker = f"[{self.t('not translated')}] " if self.draft else ""
+                return f"{marker}in {name.en}"
+            return name.cy_in
+        return self.t("in {place}").format(place=name.en)
 
     def rating(self, rating: Rating, star: bool = True) -> str:
         """The rating's label; Outstanding carries a star (☆) in text, as in the manual."""

@@ -49,18 +49,20 @@ def context(plan: InspectionPlan, ed: Edition, number: int) -> dict[str, Any]:
 
     batch = plan.batches[number - 1]
     first_batch = number == 1
-    subject = (ed.t("Announcement of the inspection of probation services in {region}")
+    region_in = ed.place_in(plan.region.name, "$.region.name")
+    subject = (ed.t("Announcement of the inspection of probation services {region_in}")
                if first_batch else
-               ed.t("Inspection of probation services in {region}: PDUs in batch {number}"))
+               ed.t("Inspection of probation services {region_in}: PDUs in batch {number}"))
     meeting = plan.initial_planning_meeting
     return {
-        "title": subject.format(region=region, number=number),
+        "title": subject.format(region_in=region_in, number=number),
         "subject": ed.t("Announcement letter"),
         "keywords": ", ".join([region, ed.t("announcement"), ed.t("inspection")]),
         "reference": f"{plan.reference}/{number}",
         "date": formatting.date(issue_date(plan, number, found), ed.lang),
         "addressee": person(ed, rpd, "$.contacts.regional_probation_director"),
         "region_name": region,
+        "region_in": region_in,
         "first_batch": first_batch,
         "batch_number": formatting.number(number, ed.lang),
         "batches": formatting.number(len(plan.batches), ed.lang),
@@ -76,7 +78,6 @@ def context(plan: InspectionPlan, ed: Edition, number: int) -> dict[str, Any]:
         "questionnaire_opens": on("staff_questionnaire_opens"),
         "structure_by": on("organisational_structure"),
         "evidence_by": on("regional_evidence_in_advance"),
-        "portal": plan.inspectorate.portal,
         "mailbox": plan.inspectorate.mailbox,
         "spoc": person(ed, plan.contacts.spoc, "$.contacts.spoc"),
         "administrator": person(ed, plan.inspectorate.administrator,

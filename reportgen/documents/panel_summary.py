@@ -55,8 +55,9 @@ def context(ld: Loaded, ed: Edition) -> dict[str, Any]:
         else "–",
     } for i, d in enumerate(panel.departures)]
     ctx: dict[str, Any] = {
-        "title": ed.t("Ratings panel summary: inspection of probation services in {place}")
-        .format(place=place),
+        "title": ed.t("Ratings panel summary: inspection of probation services {place_in}")
+        .format(place_in=ed.place_in(data.pdu.name if is_pdu else data.region.name,
+                                     "$.pdu.name" if is_pdu else "$.region.name")),
         "subject": ed.t("Ratings panel summary"),
         "keywords": ", ".join([place, ed.t("ratings panel"), ed.t("inspection")]),
         "place": place,

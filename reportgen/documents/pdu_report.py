@@ -25,10 +25,8 @@ def context(pdu: PduInspection, ed: Edition) -> dict[str, Any]:
     a = assess_pdu(pdu, fw)
     name = ed.text(pdu.pdu.name, "$.pdu.name")
     region = ed.text(pdu.region.name, "$.region.name")
-    title = ed.t("An inspection of probation services in {place}").format(place=name)
-    if ed.lang == "cy" and pdu.pdu.name.cy_in:
-        title = ed.t("An inspection of probation services {place_in}").format(
-            place_in=pdu.pdu.name.cy_in)
+    title = ed.t("An inspection of probation services {place_in}").format(
+        place_in=ed.place_in(pdu.pdu.name, "$.pdu.name"))
     d1 = [s for s in fw.pdu if s.domain == 1]
     d2 = [s for s in fw.pdu if s.domain == 2]
     ctx: dict[str, Any] = {
@@ -37,6 +35,7 @@ def context(pdu: PduInspection, ed: Edition) -> dict[str, Any]:
         "keywords": ", ".join([name, region, ed.t("probation"), ed.t("inspection")]),
         "pdu_name": name,
         "region_name": region,
+        "region_in": ed.place_in(pdu.region.name, "$.region.name"),
         "publication_date": formatting.date(publication_date(pdu), ed.lang),
         "fieldwork": formatting.date_range(pdu.fieldwork.start, pdu.fieldwork.end, ed.lang),
         "lead_inspector": pdu.inspectors.lead.name,

@@ -54,8 +54,11 @@ def context(plan: InspectionPlan, ed: Edition, key: str | None) -> dict[str, Any
         issued = issue_date(plan, number, found)
     milestones = chosen(plan, key)
     rows = [row(ed, m, names) for m in milestones]
-    title = (ed.t("Project plan: inspection of probation services in {place}") if key is None
-             else ed.t("Project plan: inspection of {place} PDU")).format(place=place)
+    if key is None:
+        title = ed.t("Project plan: inspection of probation services {place_in}").format(
+            place_in=ed.place_in(plan.region.name, "$.region.name"))
+    else:
+        title = ed.t("Project plan: inspection of {place} PDU").format(place=place)
     return {
         "title": title,
         "subject": ed.t("Project plan"),
@@ -78,7 +81,6 @@ def context(plan: InspectionPlan, ed: Edition, key: str | None) -> dict[str, Any
 
 
 def calendar(plan: InspectionPlan, ed: Edition, key: str | None) -> CalendarSpec:
-    region = ed.text(plan.region.name, "$.region.name")
     names = {p.code: ed.text(p.name, "$.pdu.name") for p in plan.pdus}
     events = []
     for m in chosen(plan, key):
@@ -92,6 +94,5 @@ def calendar(plan: InspectionPlan, ed: Edition, key: str | None) -> CalendarSpec
             time=time.time if time else None,
             minutes=time.duration_minutes if time else None,
             categories=(ed.t("Bank holiday"),) if m.flagged else ()))
-    name = ed.t("Inspection of probation services in {place}").format(
-        place=names[key] if key else region)
+    name = context(plan, ed, key)["title"]
     return CalendarSpec(name, ed.lang, tuple(events))

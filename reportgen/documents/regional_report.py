@@ -27,10 +27,8 @@ def context(region: RegionalInspection, pdus: Mapping[str, PduInspection],
     fw = load_framework()
     a = assess_region(region, pdus, fw)
     name = ed.text(region.region.name, "$.region.name")
-    title = ed.t("An inspection of probation services in {place}").format(place=name)
-    if ed.lang == "cy" and region.region.name.cy_in:
-        title = ed.t("An inspection of probation services {place_in}").format(
-            place_in=region.region.name.cy_in)
+    region_in = ed.place_in(region.region.name, "$.region.name")
+    title = ed.t("An inspection of probation services {place_in}").format(place_in=region_in)
     d1 = [s for s in fw.regional if s.domain == 1]
     d2 = [s for s in fw.regional if s.domain == 2]
     ctx: dict[str, Any] = {
@@ -38,6 +36,7 @@ def context(region: RegionalInspection, pdus: Mapping[str, PduInspection],
         "subject": ed.t("Regional inspection report"),
         "keywords": ", ".join([name, ed.t("probation"), ed.t("inspection")]),
         "region_name": name,
+        "region_in": region_in,
         "publication_date": formatting.date(publication_date(region), ed.lang),
         "fieldwork": formatting.date_range(region.fieldwork.casework.start, region.fieldwork.end,
                                            ed.lang),
@@ -52,10 +51,10 @@ def context(region: RegionalInspection, pdus: Mapping[str, PduInspection],
         "pdu_count": formatting.number(len(region.pdus), ed.lang),
     }
     ctx["pdu_table_number"] = ed.next_table()
-    ctx["pdus"], chart = pdu_ratings(region, pdus, fw, ed, name)
+    ctx["pdus"], chart = pdu_ratings(region, pdus, fw, ed, region_in)
     ctx["pdu_chart"] = {"chart": chart, "figure_number": ed.next_figure(),
-                        "chart_caption": ed.t("Overall scores of the PDUs in {region}")
-                        .format(region=name)}
+                        "chart_caption": ed.t("Overall scores of the PDUs {region_in}")
+                        .format(region_in=region_in)}
     ctx["domain_one"] = [
         common.findings(ed, d1[0], region.leadership, a.standards[d1[0].code].finalised,
                         "$.leadership") | {"staffing": ""},
@@ -97,7 +96,7 @@ def staffing_sentence(region: RegionalInspection, a: Assessment, ed: Edition) ->
 
 
 def pdu_ratings(region: RegionalInspection, pdus: Mapping[str, PduInspection], fw: Framework,
-                ed: Edition, region_name: str) -> tuple[list[dict], ChartSpec]:
+                ed: Edition, region_in: str) -> tuple[list[dict], ChartSpec]:
     """One row per PDU (file or inline) and a chart of their overall scores."""
     codes = [s.code for s in fw.pdu]
     rows, bars = [], []
@@ -119,8 +118,8 @@ def pdu_ratings(region: RegionalInspection, pdus: Mapping[str, PduInspection], f
                      "overall": ed.rating(overall), "score": formatting.number(score, ed.lang)})
         bars.append(Bar(name, score, ed.rating(overall, star=False)))
     maximum = rules.max_score("pdu")
-    alt = ed.t("Overall scores of the {count} PDUs in {region}, out of {max}: {figures}.").format(
-        count=len(rows), region=region_name, max=maximum,
+    alt = ed.t("Overall scores of the {count} PDUs {region_in}, out of {max}: {figures}.").format(
+        count=len(rows), region_in=region_in, max=maximum,
         figures=common.join(ed, [f"{b.label} {b.value} ({b.note})" for b in bars]))
     from reportgen import data
     lows = sorted(b["min"] for b in data.load("rules")["overall"]["pdu"]["bands"])[1:]

@@ -47,7 +47,6 @@ class Inspectorate(Strict):
     administrator: Person
     signatory: Person | None = None  # who signs the letters; the lead inspector by default
     mailbox: str = "probationinspections@hmiprobation.gov.uk"
-    portal: str = Field(default="the HM Inspectorate of Probation evidence in advance portal")
 
 
 class InspectionPlan(Strict):

@@ -43,7 +43,7 @@ def test_pdu_ratings_table_matches_the_finalised_ratings(rendered, path):
                    for code, s in expected.items()}
     total = sum(["Inadequate", "Requires improvement", "Good", "Outstanding"].index(s["rating"])
                 for s in expected.values())
-    assert rows[-1] == [f"Overall rating ({total} of 21)",
+    assert rows[-1] == [f"Overall rating (score {total}/21)",
                         LABEL.get(data["overall_rating"], data["overall_rating"])]
 
 
