@@ -22,7 +22,8 @@ def weekday_date(day: dt.date, lang: Language) -> str:
 
 def date_range(start: dt.date, end: dt.date, lang: Language) -> str:
     """ "2 to 13 March 2026" style ranges, each end in full where month or year differ."""
-    span = gettext_for(lang)("{start} to {end}")
+    _ = gettext_for(lang)
+    span = _("{start} to {end}")
     if (start.year, start.month) == (end.year, end.month):
         first = str(start.day)
     elif start.year == end.year:

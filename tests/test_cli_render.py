@@ -27,8 +27,10 @@ def test_render_docx_names_and_summary(tmp_path):
     result = run("render", FIXTURES / "wales/pdus/gwent.json", "--doc", "pdu-report",
                  "--format", "docx", "--out", tmp_path)
     assert result.exit_code == 0, result.output
-    assert [p.name for p in tmp_path.iterdir()] == ["gwent-pdu-report.en.docx"]
-    assert "Wrote 1 file(s)" in result.stdout
+    # Gwent is in Wales: English and Welsh unless --lang says otherwise.
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["gwent-pdu-report.cy.docx",
+                                                         "gwent-pdu-report.en.docx"]
+    assert "Wrote 2 file(s)" in result.stdout
 
 
 def test_unknown_format_is_refused(tmp_path):

@@ -10,6 +10,7 @@ styles; running it again overwrites any edit made in Word.
 
 from __future__ import annotations
 
+import re
 import sys
 import tomllib
 from pathlib import Path
@@ -22,6 +23,9 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt, RGBColor
+
+sys.path.insert(0, str(Path(__file__).parent))
+from template_wording_cy import CY
 
 ROOT = Path(__file__).resolve().parent.parent
 PALETTE = tomllib.loads((ROOT / "styles" / "palette.toml").read_text())
@@ -181,7 +185,7 @@ class Builder:
 
     def table(self, headings: list[str], cells: list[str], loop: str | None,
               widths: list[float] | None = None, after: list[list[str]] | None = None,
-              compact: bool = False) -> None:
+              compact: bool = False, compact_head: bool = False) -> None:
         """A table whose first row is its header (repeated on each page); `loop` repeats the
         data row ({%tr for ... %}); `after` adds fixed rows (totals) after it."""
         rows = 1 + (3 if loop else 1) + len(after or [])
@@ -190,6 +194,9 @@ class Builder:
         table.alignment = WD_TABLE_ALIGNMENT.CENTER
         text_style, head_style = (("Table Text Compact", "Table Heading Compact") if compact
                                   else ("Table Text", "Table Heading"))
+        if compact_head:
+            head_style = "Table Heading Compact"
+        cell_margins(table, 0.1)
         header = table.rows[0]
         mark_header(header)
         for cell, text in zip(header.cells, headings):
@@ -237,6 +244,17 @@ def fixed_widths(table, widths: list[float]) -> None:
     for row in table.rows:
         for cell, w in zip(row.cells, widths):
             cell.width = Cm(w)
+
+
+def cell_margins(table, cm: float) -> None:
+    """Narrow left and right cell margins, so that short column headings fit their column."""
+    mar = OxmlElement("w:tblCellMar")
+    for side in ("left", "right"):
+        el = OxmlElement(f"w:{side}")
+        el.set(qn("w:w"), str(int(cm * 567)))
+        el.set(qn("w:type"), "dxa")
+        mar.append(el)
+    table._tbl.tblPr.append(mar)
 
 
 def mark_header(row) -> None:
@@ -348,7 +366,8 @@ def key_question_table(b: Builder, var: str) -> None:
             ["{{ q.text }}", "{{ q.core_yes }}", "{{ q.core_no }}", "{{ q.adjusted_yes }}",
              "{{ q.adjusted_no }}", "{{ q.yes }}", "{{ q.no }}", "{{ q.percent_yes }}",
              "{{ q.percent_no }}"],
-            f"q in {var}.key_questions", [4.9, 1.3, 1.3, 1.95, 1.95, 1.3, 1.3, 1.3, 1.3])
+            f"q in {var}.key_questions", [4.9, 1.3, 1.3, 1.95, 1.95, 1.3, 1.3, 1.3, 1.3],
+            compact_head=True)
 
 
 def chart(b: Builder, var: str) -> None:
@@ -682,18 +701,46 @@ TEMPLATES = {"pdu-report": pdu_report, "regional-report": regional_report,
              "panel-summary": panel_summary, "national-review": national_review}
 
 
+def _fixed(text: str) -> bool:
+    """Whether a run holds words to translate, rather than only template tags."""
+    bare = re.sub(r"\{\{.*?\}\}|\{%.*?%\}", "", text)
+    return bool(re.search(r"[A-Za-z]{2,}", bare))
+
+
+def in_welsh(doc: Document) -> Document:
+    """The same layout with every fixed text in Welsh (tools/template_wording_cy.py), and the
+    document language cy-GB. A text with no Welsh is an error, not English left behind."""
+    set_document_language(doc, "cy-GB")
+    parts = [doc.element.body, doc.sections[0].header._element, doc.sections[0].footer._element]
+    missing = []
+    for part in parts:
+        for t in part.iter(qn("w:t")):
+            text = (t.text or "").strip()
+            if not text or not _fixed(text) or text.startswith("{%"):
+                continue
+            if text in CY:
+                t.text = CY[text]
+            else:
+                missing.append(text)
+    if missing:
+        raise SystemExit("no Welsh for:\n" + "\n".join(missing))
+    return doc
+
+
 def main() -> None:
     (ROOT / "styles").mkdir(exist_ok=True)
     styles = house_styles()
     clear_body(styles)
     styles.add_paragraph("House styles of reportgen's documents. Templates are built on these.")
     styles.save(ROOT / "styles" / "house-styles.docx")
-    out = ROOT / "templates" / "en"
-    out.mkdir(parents=True, exist_ok=True)
     names = sys.argv[1:] or list(TEMPLATES)
-    for name in names:
-        TEMPLATES[name]().save(out / f"{name}.docx")
-        print(f"wrote templates/en/{name}.docx")
+    for lang in ("en", "cy"):
+        out = ROOT / "templates" / lang
+        out.mkdir(parents=True, exist_ok=True)
+        for name in names:
+            doc = TEMPLATES[name]()
+            (in_welsh(doc) if lang == "cy" else doc).save(out / f"{name}.docx")
+            print(f"wrote templates/{lang}/{name}.docx")
 
 
 if __name__ == "__main__":

@@ -12,7 +12,7 @@ from reportgen import formatting
 from reportgen.documents.figures import Bar, ChartSpec
 from reportgen.errors import RenderError
 from reportgen.framework import Framework, Standard
-from reportgen.i18n import gettext_for
+from reportgen.i18n import gettext_for, ngettext_for
 from reportgen.model import Language, Name, Person, Rating, Text
 from reportgen.model.findings import Findings, Recommendation
 from reportgen.rules import ratings as rules
@@ -56,13 +56,24 @@ class Edition:
     def t(self, message: str) -> str:
         return self._(message)
 
+    def n(self, singular: str, plural: str, count: int) -> str:
+        """A message with a number, in the plural form the language's rules give `count`
+        (Welsh has six, after CLDR: zero, one, two, few, many, other)."""
+        return ngettext_for(self.lang)(singular, plural, count).format(
+            count=formatting.number(count, self.lang))
+
+    def marker(self) -> str:
+        """What marks untranslated text in a draft (nothing outside drafts)."""
+        label = self.t("not translated")
+        return f"[{label}] " if self.draft else ""
+
     def text(self, value: Text | None, where: str) -> str:
         if value is None:
             return ""
         found = value.get(self.lang)
         if found is None:
             self.missing.append(where)
-            return f"[{self.t('not translated')}] {value.en}" if self.draft else value.en
+            return f"{self.marker()}{value.en}"
         return found
 
     def texts(self, values: Iterable[Text], where: str) -> list[str]:
@@ -74,8 +85,7 @@ class Edition:
         if self.lang == "cy":
             if name.cy_in is None:
                 self.missing.append(f"{where}.cy_in")
-                marker = f"[{self.t('not translated')}] " if self.draft else ""
-                return f"{marker}in {name.en}"
+                return f"{self.marker()}in {name.en}"
             return name.cy_in
         return self.t("in {place}").format(place=name.en)
 

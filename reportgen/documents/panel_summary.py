@@ -47,9 +47,10 @@ def context(ld: Loaded, ed: Edition) -> dict[str, Any]:
     send_by = milestone(inspection_calendar(data),
                         "pdu_panel_summary" if is_pdu else "regional_panel_summary",
                         data.pdu.code if is_pdu else None).date
-    titles = {s.code: s.title.get(ed.lang) for s in standards}
+    titles = {s.code: s.title.get(ed.lang) for s in standards} | {"overall": ed.t("Overall")}
     departures = [{
-        "standard": f"{common.number(d.standard)} {titles.get(d.standard, ed.t('Overall'))}",
+        "standard": titles[d.standard] if d.standard == "overall"
+        else f"{common.number(d.standard)} {titles[d.standard]}",
         "reason": ed.text(d.reason, f"$.panel.departures[{i}].reason"),
         "rules": ed.rating(r.computed) if (r := a.standards.get(d.standard)) and r.computed
         else "–",

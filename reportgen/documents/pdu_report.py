@@ -6,7 +6,7 @@ from typing import Any
 
 from reportgen import formatting
 from reportgen.documents import common
-from reportgen.documents.common import Edition
+from reportgen.documents.common import N_, Edition
 from reportgen.framework import load_framework
 from reportgen.model import PduInspection
 from reportgen.rules.assessment import assess_pdu
@@ -76,9 +76,9 @@ def case_profile(pdu: PduInspection, ed: Edition) -> dict[str, Any]:
                 "percent": ed.percent(percent(count, p.cases))}
 
     return {"cases": formatting.number(p.cases, n), "table_number": ed.next_table(), "rows": [
-        row("All inspected cases", p.cases),
-        row("Core cases (PC)", p.core_cases),
-        row("Adjusted cases (PA)", p.adjusted_cases),
-        row("Women", p.women),
-        row("High or very high risk of serious harm", p.high_risk_of_serious_harm),
+        row(N_("All inspected cases"), p.cases),
+        row(N_("Core cases (PC)"), p.core_cases),
+        row(N_("Adjusted cases (PA)"), p.adjusted_cases),
+        row(N_("Women"), p.women),
+        row(N_("High or very high risk of serious harm"), p.high_risk_of_serious_harm),
     ]}

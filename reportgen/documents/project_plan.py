@@ -7,15 +7,19 @@ from __future__ import annotations
 from typing import Any
 
 from reportgen import formatting
-from reportgen.documents.common import Edition, person
+from reportgen.documents.common import N_, Edition, person
 from reportgen.documents.events import CalendarSpec, Event
 from reportgen.documents.letters import issue_date
 from reportgen.model import InspectionPlan
 from reportgen.rules.calendar import Milestone, milestone, plan_calendar
 
-WHO = {"inspectorate": "HM Inspectorate of Probation", "region": "Region", "pdu": "PDU",
-       "spoc": "SPOC"}
+WHO = {"inspectorate": N_("HM Inspectorate of Probation"), "region": N_("Region"),
+       "pdu": N_("PDU"), "spoc": N_("SPOC")}
 FIELDWORK = ("pdu_casework_fieldwork", "pdu_meetings_fieldwork")
+# The names the holidays package gives England and Wales's bank holidays, for translation.
+BANK_HOLIDAYS = (N_("New Year's Day"), N_("Good Friday"), N_("Easter Monday"), N_("May Day"),
+                 N_("Spring Bank Holiday"), N_("Late Summer Bank Holiday"), N_("Christmas Day"),
+                 N_("Boxing Day"))
 
 
 def chosen(plan: InspectionPlan, key: str | None) -> list[Milestone]:
@@ -32,7 +36,8 @@ def row(ed: Edition, m: Milestone, names: dict[str, str]) -> dict[str, str]:
     if m.pdu and m.id in FIELDWORK and len(names) > 1:
         title = f"{names[m.pdu]}: {title}"
     notes = [ed.t("Bank holiday: {names}").format(names=", ".join(
-        f"{n} ({formatting.date(d, ed.lang)})" for d, n in m.bank_holidays))] if m.flagged else []
+        f"{ed.t(n)} ({formatting.date(d, ed.lang)})" for d, n in m.bank_holidays))] \
+        if m.flagged else []
     if m.approximate:
         notes.append(ed.t("Target date (the manual says about)"))
     when = formatting.date_range(m.date, m.end, ed.lang) if m.end else \
@@ -86,10 +91,11 @@ def calendar(plan: InspectionPlan, ed: Edition, key: str | None) -> CalendarSpec
     for m in chosen(plan, key):
         r = row(ed, m, names)
         time = plan.initial_planning_meeting if m.id == "initial_planning_meeting" else None
+        who_acts, manual = ed.t("Who acts"), ed.t("Manual")
         events.append(Event(
             uid=f"{plan.reference}/{m.pdu or plan.region.code}/{m.id}",
             summary=r["activity"], start=m.date, end=m.end,
-            description=f"{ed.t('Who acts')}: {r['who']}. {ed.t('Manual')}: {m.ref}."
+            description=f"{who_acts}: {r['who']}. {manual}: {m.ref}."
                         + ("" if r["notes"] == "–" else f" {r['notes']}."),
             time=time.time if time else None,
             minutes=time.duration_minutes if time else None,

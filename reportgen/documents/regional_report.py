@@ -82,9 +82,9 @@ def context(region: RegionalInspection, pdus: Mapping[str, PduInspection],
 def staffing_sentence(region: RegionalInspection, a: Assessment, ed: Edition) -> str:
     s = region.staffing
     total = len(region.pdus)
-    sentence = ed.t("The PDUs' staffing ratings give an indicative rating of {indicative} for the "
-                    "region's staffing ({pdus} PDUs).").format(
-        indicative=ed.rating(s.indicative_rating), pdus=formatting.number(total, ed.lang))
+    sentence = ed.t("The PDUs' staffing ratings ({pdus}) give an indicative rating of "
+                    "{indicative} for the region's staffing.").format(
+        indicative=ed.rating(s.indicative_rating), pdus=ed.n("{count} PDU", "{count} PDUs", total))
     if s.moderated:
         sentence += " " + ed.t("The ratings panel moderated it to {final}.").format(
             final=ed.rating(s.rating))
