@@ -43,7 +43,7 @@ class Standard(BaseModel):
     kind: Literal["judgement", "cases", "staffing", "unrated"]
     domain: int | None = None
     source: Literal["pdu-cases", "pdu-regional", "regional"] | None = None
-    statement: str | None = None
+    statement: Wording | None = None
     key_questions: tuple[KeyQuestion, ...] = ()
 
     @model_validator(mode="after")

@@ -19,7 +19,7 @@ def context(review: NationalReview, ed: Edition) -> dict[str, Any]:
         where = f'$.standards["{std.code}"]'
         standards.append({
             "number": std.code, "title": std.title.get(ed.lang),
-            "statement": std.statement or "",
+            "statement": std.statement.get(ed.lang) if std.statement else "",
             "summary": ed.texts(given.summary, f"{where}.summary"),
             "key_questions": [{
                 "number": q.code, "text": q.text.get(ed.lang),
