@@ -211,7 +211,7 @@ def test_a_welsh_edition_with_missing_translations_is_refused(write):
     with pytest.raises(RenderError) as caught:
         pipeline.render_docx(job)
     message = str(caught.value)
-    assert "2 narrative segment(s) have no cy text" in message
+    assert "2 narrative segment(s) have no current cy text" in message
     assert "$.foreword[0]" in message and "$.pdu.name.cy_in" in message
 
 

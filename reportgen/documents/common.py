@@ -71,8 +71,8 @@ class Edition:
         if value is None:
             return ""
         found = value.get(self.lang)
-        if found is None:
-            self.missing.append(where)
+        if found is None or (self.lang != "en" and value.stale):
+            self.missing.append(where + (" (stale: the English changed)" if found else ""))
             return f"{self.marker()}{value.en}"
         return found
 
@@ -108,8 +108,9 @@ class Edition:
     def check_complete(self) -> None:
         if self.missing and not self.draft:
             where = "\n".join(f"  {m}" for m in self.missing)
-            raise RenderError(f"{len(self.missing)} narrative segment(s) have no "
-                              f"{self.lang} text (use --draft to render them marked):\n{where}")
+            raise RenderError(f"{len(self.missing)} narrative segment(s) have no current "
+                              f"{self.lang} text (use --draft to render them marked; "
+                              f"reportgen translate status lists them):\n{where}")
 
 
 def person(ed: Edition, p: Person, where: str) -> dict[str, str]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import re
 from enum import StrEnum
 from typing import Annotated, Any, Literal
@@ -29,6 +30,12 @@ def check_text(value: str) -> str:
             {"expected": "text without control characters",
              "found": f"U+{ord(bad.group()):04X} at character {bad.start() + 1}"})
     return value
+
+
+def fingerprint(english: str) -> str:
+    """A short, stable fingerprint of English text: a translation records the one it was made
+    from, so a later change to the English shows the translation is stale."""
+    return "sha256:" + hashlib.sha256(english.encode("utf-8")).hexdigest()[:16]
 
 
 # Plain text from the data: non-empty and publishable.
@@ -61,6 +68,16 @@ class Text(Strict):
     def get(self, lang: Language) -> str | None:
         """The text in `lang`, or None where it has not been translated."""
         return self.en if lang == "en" else self.cy
+
+    @property
+    def fingerprint(self) -> str:
+        return fingerprint(self.en)
+
+    @property
+    def stale(self) -> bool:
+        """Translated from English that has since changed."""
+        return self.cy is not None and self.cy_source is not None \
+            and self.cy_source != self.fingerprint
 
 
 class Name(Text):
