@@ -25,11 +25,18 @@ def test_every_input_field_is_documented():
         assert not missing, f"{kind}: fields not in docs/input.md: {sorted(missing)}"
 
 
+def _commands(group, prefix=()):
+    for name, command in group.commands.items():
+        yield (*prefix, name), command
+        if hasattr(command, "commands"):
+            yield from _commands(command, (*prefix, name))
+
+
 def test_every_command_has_help_with_an_example():
-    for name, command in cli.commands.items():
-        result = run(name, "--help")
+    for names, command in _commands(cli):
+        result = run(*names, "--help")
         assert result.exit_code == 0
-        assert "Example" in result.stdout, f"reportgen {name} --help has no example"
+        assert "Example" in result.stdout, f"reportgen {' '.join(names)} --help has no example"
         assert command.help and len(command.help) > 40
 
 

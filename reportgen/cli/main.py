@@ -269,6 +269,12 @@ def translate() -> None:
     A segment is one piece of English narrative of an inspection file, named by its JSON path.
     Each carries a fingerprint of its English; a translation keeps the fingerprint of the English
     it was made from, so a later edit to the English shows it as stale.
+
+    \b
+    Example:
+        reportgen translate export fixtures/east-of-england/pdus/luton.json --todo
+        reportgen translate import fixtures/east-of-england/pdus/luton.json luton.cy.xlf
+        reportgen translate status fixtures/wales/pdus/*.json
     """
 
 
