@@ -6,7 +6,7 @@ from __future__ import annotations
 import os
 import tempfile
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from reportgen.convert import pdf
@@ -15,16 +15,19 @@ from reportgen.documents.common import Edition
 from reportgen.errors import RenderError
 from reportgen.loading import Loaded, parse
 from reportgen.model import Language, RegionalInspection
-from reportgen.render import ical, postprocess, word
+from reportgen.render import bilingual, ical, postprocess, word
 
 FORMATS = ("docx", "pdf")
+
+
+BILINGUAL = "cy+en"  # one document: the Welsh edition, then the English, in equal styling
 
 
 @dataclass(frozen=True)
 class Job:
     doc: DocumentType
     loaded: Loaded
-    lang: Language
+    lang: Language | str  # "en", "cy", or BILINGUAL
     variant: Variant
 
     @property
@@ -51,11 +54,15 @@ def render_docx(job: Job, draft: bool = False) -> bytes:
 
 def render_files(job: Job, draft: bool = False) -> dict[str, bytes]:
     """The document as .docx bytes, and its attachments (an .ics), by suffix."""
-    ed = Edition(job.lang, draft=draft)
+    if job.lang == BILINGUAL:
+        welsh, english = (render_files(replace(job, lang=lang), draft) for lang in ("cy", "en"))
+        return {**english, **welsh, ".docx": bilingual.combine(welsh[".docx"],
+                                                               english[".docx"])}
+    ed = Edition(job.lang, draft=draft)  # type: ignore[arg-type]
     context = job.doc.build(job.loaded, ed, job.variant.key)
     ed.check_complete()
-    body = word.render(word.Template(job.doc.name, job.lang), context)
-    files = {".docx": postprocess.finish(body, job.lang, context["title"], context["subject"],
+    body = word.render(word.Template(job.doc.name, ed.lang), context)
+    files = {".docx": postprocess.finish(body, ed.lang, context["title"], context["subject"],
                                          context.get("keywords", ""))}
     if job.doc.attachments:
         files |= {suffix: ical.calendar(spec)
@@ -63,7 +70,7 @@ def render_files(job: Job, draft: bool = False) -> dict[str, bytes]:
     return files
 
 
-def jobs_for(loaded: Loaded, docs: Sequence[str], langs: Sequence[Language]) -> list[Job]:
+def jobs_for(loaded: Loaded, docs: Sequence[str], langs: Sequence[str]) -> list[Job]:
     out = []
     for name in docs:
         doc = DOCUMENTS[name]
@@ -130,9 +137,13 @@ def inputs(paths: Iterable[Path]) -> list[Loaded]:
     return found
 
 
-def languages(loaded: Loaded, doc: str) -> list[Language]:
-    """English, and Welsh too for an inspection in Wales where the Welsh template exists."""
-    langs: list[Language] = ["en"]
+def languages(loaded: Loaded, doc: str) -> list[str]:
+    """English, and Welsh too for an inspection in Wales where the Welsh template exists.
+    Letters go in their addressee's recorded language, or in both as one document if asked."""
+    if doc == "announcement-letter":
+        rpd = loaded.data.contacts.regional_probation_director  # type: ignore[union-attr]
+        return [BILINGUAL] if rpd.bilingual else [rpd.language]
+    langs: list[str] = ["en"]
     region = getattr(loaded.data, "region", None)
     if region and region.in_wales and word.Template(doc, "cy").path.exists():
         langs.append("cy")

@@ -178,7 +178,7 @@ def english_phrases() -> set[str]:
 def test_no_english_template_wording_in_welsh_documents(rendered):
     phrases = english_phrases()
     welsh = sorted(Path(rendered).glob("*.cy.docx"))
-    assert len(welsh) == 6 + 1 + 7 + 1 + 7  # reports, regional, panels, letter, plans
+    assert len(welsh) == 6 + 1 + 7 + 7  # reports, regional report, panel summaries, plans
     for path in welsh:
         doc = Document(str(path))
         text = "\n".join([p.text for p in doc.paragraphs]
@@ -190,8 +190,8 @@ def test_no_english_template_wording_in_welsh_documents(rendered):
 
 
 def test_welsh_pdfs_say_cy_gb(rendered):
-    for stem in ("gwent-pdu-report", "wales-regional-report", "wales-announcement-1"):
-        with pikepdf.open(rendered / f"{stem}.cy.pdf") as pdf:
+    for name in ("gwent-pdu-report.cy", "wales-regional-report.cy", "wales-announcement-1.cy+en"):
+        with pikepdf.open(rendered / f"{name}.pdf") as pdf:
             assert str(pdf.Root.Lang) == "cy-GB"
             assert str(pdf.docinfo.Title).startswith(("Arolygiad", "Cyhoeddi"))
 
@@ -235,3 +235,25 @@ def test_english_edition_needs_no_welsh(write):
 def test_wales_renders_both_languages_by_default():
     loaded = parse(WALES / "pdus" / "gwent.json")
     assert pipeline.languages(loaded, "pdu-report") == ["en", "cy"]
+
+
+def test_a_bilingual_letter_is_welsh_first_then_english_each_in_its_language(rendered):
+    doc = Document(str(rendered / "wales-announcement-1.cy+en.docx"))
+    texts = [p.text for p in doc.paragraphs]
+    welsh = texts.index("Annwyl Angharad Williams")
+    english = texts.index("Dear Angharad Williams")
+    assert welsh < english
+    assert texts.count("Yn gywir") == 1 and texts.count("Yours sincerely") == 1
+    dear = doc.paragraphs[english]
+    assert all(r._r.rPr.find(qn("w:lang")).get(qn("w:val")) == "en-GB" for r in dear.runs)
+    assert doc.core_properties.title == (
+        "Cyhoeddi arolygiad o wasanaethau prawf yng Nghymru / "
+        "Announcement of the inspection of probation services in Wales")
+
+
+def test_a_letter_goes_in_its_addressees_recorded_language(write):
+    data = fixture("wales/plan.json")
+    data["contacts"]["regional_probation_director"]["bilingual"] = False
+    assert pipeline.languages(parse(write(data)), "announcement-letter") == ["cy"]
+    english = fixture("east-of-england/plan.json")
+    assert pipeline.languages(parse(write(english, "e.json")), "announcement-letter") == ["en"]

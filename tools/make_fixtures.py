@@ -230,7 +230,8 @@ def plan_file(region: dict, rs: dict, batches: list[list[tuple[dict, dt.date]]],
         "reference": ref,
         "contacts": {
             "regional_probation_director": person(rs["rpd"], ("Regional Probation Director", "Cyfarwyddwr Prawf Rhanbarthol"), welsh,
-                                                  f"{rs['rpd'].split()[0].lower()}@justice.example.gov.uk", lang),
+                                                  f"{rs['rpd'].split()[0].lower()}@justice.example.gov.uk", lang)
+            | ({"bilingual": True} if welsh else {}),
             "spoc": person(rs["spoc"], ("Single point of contact", "Pwynt cyswllt unigol"), welsh, f"{rs['spoc'].split()[0].lower()}@justice.example.gov.uk"),
             "link_senior_manager": person(rs["link"], ("Head of performance and quality", "Pennaeth perfformiad ac ansawdd"), welsh),
         },

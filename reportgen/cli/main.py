@@ -207,7 +207,9 @@ def _render(jobs: list[pipeline.Job], out: Path, formats: list[str], draft: bool
 @click.option("--format", "formats", default="docx,pdf", show_default=True,
               metavar="FORMAT[,FORMAT]", help="Output formats: " + ", ".join(pipeline.FORMATS))
 @click.option("--lang", "langs", default=None, metavar="LANG[,LANG]",
-              help="en, cy or en,cy. Default: English, and Welsh too in Wales.")
+              help="en, cy, en,cy (two documents) or cy+en (one bilingual document, Welsh "
+                   "first). Default: English, and Welsh too in Wales; letters in the "
+                   "addressee's recorded language.")
 @click.option("--out", type=click.Path(path_type=Path, file_okay=False), default=Path("out"),
               show_default=True, help="Folder to write to (created if need be).")
 @click.option("--draft", is_flag=True,
@@ -230,7 +232,7 @@ def render(file: Path, docs: str, formats: str, langs: str | None, out: Path,
     chosen = _list(docs, list(DOCUMENTS), "document types")
     jobs = []
     for doc in chosen:
-        lang_list = _list(langs, ["en", "cy"], "languages") if langs else \
+        lang_list = _list(langs, ["en", "cy", pipeline.BILINGUAL], "languages") if langs else \
             pipeline.languages(loaded, doc)
         jobs += pipeline.jobs_for(loaded, [doc], lang_list)  # type: ignore[arg-type]
     _render(jobs, out, _list(formats, pipeline.FORMATS, "formats"), draft)

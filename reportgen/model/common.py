@@ -109,6 +109,7 @@ class Person(Strict):
     role: Text | None = None
     email: str | None = Field(default=None, pattern=r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
     language: Language = "en"  # the language the person asked to be written to in
+    bilingual: bool = False  # asked for letters in Welsh and English together, Welsh first
 
 
 class Region(Strict):

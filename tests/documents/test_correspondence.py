@@ -42,18 +42,18 @@ def calendar_dates(plan_path) -> set[dt.date]:
     return days
 
 
-@pytest.mark.parametrize(("stem", "plan"), [("wales-announcement-1", WALES),
-                                            ("east-of-england-announcement-1", EAST),
-                                            ("east-of-england-announcement-2", EAST)])
+@pytest.mark.parametrize(("stem", "plan"), [("wales-announcement-1.cy+en", WALES),
+                                            ("east-of-england-announcement-1.en", EAST),
+                                            ("east-of-england-announcement-2.en", EAST)])
 def test_every_date_in_a_letter_is_the_calendars(rendered, stem, plan):
-    text = text_of(rendered / f"{stem}.en.docx")
+    text = text_of(rendered / f"{stem}.docx")
     dates = full_dates(text)
     assert dates and dates <= calendar_dates(plan / "plan.json"), dates - calendar_dates(
         plan / "plan.json")
 
 
 def test_the_regional_announcement_holds_what_the_manual_asks(rendered):
-    text = text_of(rendered / "wales-announcement-1.en.docx")
+    text = text_of(rendered / "wales-announcement-1.cy+en.docx")
     assert "Our reference: HMIP/PR/2026/WAL/1" in text
     assert "Date: 19 January 2026" in text  # six weeks before Monday 2 March 2026
     assert "Dear Angharad Williams" in text

@@ -1,0 +1,43 @@
+"""One document in two languages: the Welsh edition first, then the English, each part keeping
+its own language so that spelling checks and screen readers switch with the text."""
+
+from __future__ import annotations
+
+import io
+
+from docx import Document
+from docx.enum.text import WD_BREAK
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docxcompose.composer import Composer
+
+from reportgen.i18n import BCP47
+
+
+def _mark_language(doc: Document, tag: str) -> None:
+    """Set the language on every run of the body, so it survives being appended."""
+    for run in doc.element.body.iter(qn("w:r")):
+        rpr = run.find(qn("w:rPr"))
+        if rpr is None:
+            rpr = OxmlElement("w:rPr")
+            run.insert(0, rpr)
+        lang = rpr.find(qn("w:lang"))
+        if lang is None:
+            lang = OxmlElement("w:lang")
+            rpr.append(lang)
+        lang.set(qn("w:val"), tag)
+
+
+def combine(welsh: bytes, english: bytes) -> bytes:
+    first = Document(io.BytesIO(welsh))
+    second = Document(io.BytesIO(english))
+    _mark_language(second, BCP47["en"])
+    first.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+    composer = Composer(first)
+    composer.append(second)
+    props = first.core_properties
+    props.title = f"{props.title} / {second.core_properties.title}"
+    props.subject = f"{props.subject} / {second.core_properties.subject}"
+    out = io.BytesIO()
+    composer.save(out)
+    return out.getvalue()
