@@ -349,6 +349,364 @@ def translate_status(files: tuple[Path, ...], as_json: bool) -> None:
         sys.exit(1)
 
 
+# ----------------------------------------------------------------- editing stages
+
+STORE_OPTION = click.option(
+    "--store", envvar="REPORTGEN_STORE", default="reportgen-tracker.db", show_default=True,
+    help="The tracker's store: a SQLite file (created on first use) or a SQLAlchemy URL. "
+         "Also from REPORTGEN_STORE.")
+BY_OPTION = click.option("--by", envvar="REPORTGEN_USER", required=True,
+                         help="Who does it (also from REPORTGEN_USER).")
+
+
+def _store(location: str):
+    from reportgen.workflow.store import Store
+    return Store(location)
+
+
+@cli.group()
+def track() -> None:
+    """Track reports through the editing stages to publication.
+
+    Stages: draft, initial-edit, strategic-edit, chief-inspector-review, factual-accuracy,
+    statistics-check, translation (Wales only), ready-to-publish, published. A report moves one
+    stage at a time, and leaves a stage only when its gate holds.
+
+    \b
+    Example:
+        reportgen track start fixtures/wales/pdus/gwent.json --doc pdu-report --by "Owain Davies"
+        reportgen track status
+    """
+
+
+@track.command("start")
+@click.argument("file", type=EXISTING)
+@click.option("--doc", type=click.Choice(["pdu-report", "regional-report"]), required=True)
+@STORE_OPTION
+@BY_OPTION
+@reports_errors
+def track_start(file: Path, doc: str, store: str, by: str) -> None:
+    """Start tracking a report: render its draft (each language) and keep it as version 1.
+
+    \b
+    Example:
+        reportgen track start fixtures/wales/pdus/gwent.json --doc pdu-report --by "Owain Davies"
+    """
+    from reportgen.workflow import tracker
+    report_id = tracker.start(_store(store), file, doc, by)
+    click.echo(f"Tracking {report_id} from draft")
+
+
+@track.command("status")
+@STORE_OPTION
+@click.option("--today", type=click.DateTime(["%Y-%m-%d"]), default=None,
+              help="The date to judge what is overdue (default: today).")
+@click.option("--json", "as_json", is_flag=True)
+@reports_errors
+def track_status(store: str, today, as_json: bool) -> None:
+    """Every tracked report: its stage, what is due and what is overdue.
+
+    \b
+    Example:
+        reportgen track status --today 2026-04-20
+    """
+    import datetime as dt
+
+    from reportgen.workflow import tracker
+    rows = tracker.status(_store(store), today.date() if today else dt.date.today())
+    if as_json:
+        click.echo(json.dumps(rows, indent=2))
+        return
+    for r in rows:
+        due = ", ".join(f"{s} by {d}" + (" (OVERDUE)" if s in r["overdue"] else "")
+                        for s, d in r["due"].items())
+        click.echo(f"{r['id']:<40} {r['stage']:<24} next: {r['next'] or '-'}"
+                   + (f"; due: {due}" if due else ""))
+
+
+@track.command("advance")
+@click.argument("report_id")
+@click.option("--to", "to", required=True, help="The next stage.")
+@click.option("--note", default="", help="Why, or what was done.")
+@click.option("--file", "file_en", type=EXISTING, default=None,
+              help="The edited English document this stage produced.")
+@click.option("--file-cy", type=EXISTING, default=None,
+              help="The Welsh document made from it.")
+@STORE_OPTION
+@BY_OPTION
+@reports_errors
+def track_advance(report_id: str, to: str, note: str, file_en: Path | None,
+                  file_cy: Path | None, store: str, by: str) -> None:
+    """Move a report to its next stage, with the edited document if there is one.
+
+    Refused, with the reason, when the move skips a stage or the current stage's gate does not
+    hold; refused if someone else moved the report first.
+
+    \b
+    Example:
+        reportgen track advance gwent-pdu-report --to initial-edit --by "Sam Editor" \\
+            --file gwent-edited.docx
+    """
+    from reportgen.workflow import tracker
+    files = {k: v for k, v in (("en", file_en), ("cy", file_cy)) if v}
+    tracker.advance(_store(store), report_id, to, by, note, files)
+    click.echo(f"{report_id} is now at {to}")
+
+
+@track.command("attach")
+@click.argument("report_id")
+@click.option("--file", "file_en", type=EXISTING, default=None,
+              help="An edited English document.")
+@click.option("--file-cy", type=EXISTING, default=None,
+              help="The Welsh document made from the English now held.")
+@STORE_OPTION
+@BY_OPTION
+@reports_errors
+def track_attach(report_id: str, file_en: Path | None, file_cy: Path | None, store: str,
+                 by: str) -> None:
+    """Keep an edited version of a report at its current stage, without moving it.
+
+    \b
+    Example:
+        reportgen track attach gwent-pdu-report --file gwent-corrected.docx --by "Data team"
+    """
+    from reportgen.workflow import tracker
+    files = {k: v for k, v in (("en", file_en), ("cy", file_cy)) if v}
+    tracker.attach(_store(store), report_id, by, files)
+    click.echo(f"Kept {len(files)} new version(s) of {report_id}")
+
+
+@track.command("history")
+@click.argument("report_id")
+@STORE_OPTION
+@reports_errors
+def track_history(report_id: str, store: str) -> None:
+    """Every move of a report: when, who, from where to where, and why.
+
+    \b
+    Example:
+        reportgen track history gwent-pdu-report
+    """
+    for h in _store(store).history(report_id):
+        click.echo(f"{h.at:%Y-%m-%d %H:%M}  {h.by:<20} {h.from_stage or '-':<24} -> "
+                   f"{h.to_stage:<24} {h.note}")
+
+
+@track.command("versions")
+@click.argument("report_id")
+@click.option("--get", "get", type=int, default=None, help="Write this version to --out.")
+@click.option("--out", type=click.Path(path_type=Path, dir_okay=False), default=None)
+@STORE_OPTION
+@reports_errors
+def track_versions(report_id: str, get: int | None, out: Path | None, store: str) -> None:
+    """Every version of a report's documents, with its checksum; --get writes one out again.
+
+    \b
+    Example:
+        reportgen track versions gwent-pdu-report
+        reportgen track versions gwent-pdu-report --get 3 --out sent-for-fa.docx
+    """
+    s = _store(store)
+    if get is not None:
+        target = out or Path(f"{report_id}-version-{get}.docx")
+        pipeline.write_atomically(target, s.content(report_id, get))
+        click.echo(f"Wrote version {get} to {target}")
+        return
+    for v in s.versions(report_id):
+        click.echo(f"{v.id:>4}  {v.stage:<24} {v.lang:<12} {v.sha256[:16]}  {v.at:%Y-%m-%d %H:%M}"
+                   f"  {v.by}  {v.name}")
+
+
+@cli.group()
+def fa() -> None:
+    """The factual accuracy check by the inspected PDU or region.
+
+    \b
+    Example:
+        reportgen fa send gwent-pdu-report --out fa/ --by "Megan Harris"
+        reportgen fa import gwent-pdu-report returned-form.docx --by "Megan Harris"
+        reportgen fa decide gwent-pdu-report 1 --decision accepted --by "Owain Davies"
+        reportgen fa log gwent-pdu-report --out fa/log.docx
+    """
+
+
+@fa.command("send")
+@click.argument("report_id")
+@click.option("--out", type=click.Path(path_type=Path, file_okay=False), default=Path("."))
+@STORE_OPTION
+@BY_OPTION
+@reports_errors
+def fa_send(report_id: str, out: Path, store: str, by: str) -> None:
+    """Write the draft with numbered paragraphs and the response form, and keep both.
+
+    \b
+    Example:
+        reportgen fa send gwent-pdu-report --out fa/ --by "Megan Harris"
+    """
+    from reportgen.workflow import factual_accuracy as fa_
+    from reportgen.workflow.store import NewVersion, TrackError
+    s = _store(store)
+    report = s.report(report_id)
+    if report.stage != "factual-accuracy":
+        raise TrackError(f"{report_id} is at {report.stage}: the draft is sent for factual "
+                         "accuracy once the report is at factual-accuracy")
+    latest = s.latest(report_id, "en")
+    draft, paragraphs = fa_.numbered(s.content(report_id, latest.id))
+    form = fa_.response_form(report_id, report_id)
+    s.add_versions(report_id, "factual-accuracy", by, [
+        NewVersion("en:fa-sent", f"{report_id}-factual-accuracy-draft.docx", draft),
+        NewVersion("en:fa-form", f"{report_id}-factual-accuracy-form.docx", form)])
+    for name, content in ((f"{report_id}-factual-accuracy-draft.docx", draft),
+                          (f"{report_id}-factual-accuracy-form.docx", form)):
+        pipeline.write_atomically(out / name, content)
+    click.echo(f"Wrote the draft ({len(paragraphs)} numbered paragraphs) and the response "
+               f"form to {out}")
+
+
+@fa.command("import")
+@click.argument("report_id")
+@click.argument("form", type=EXISTING)
+@STORE_OPTION
+@reports_errors
+def fa_import(report_id: str, form: Path, store: str) -> None:
+    """Read a returned response form; every row is checked first, and nothing is imported if
+    any row names no paragraph of the draft or is malformed.
+
+    \b
+    Example:
+        reportgen fa import gwent-pdu-report returned-form.docx
+    """
+    from reportgen.workflow import factual_accuracy as fa_
+    from reportgen.workflow.store import TrackError
+    s = _store(store)
+    sent = s.latest(report_id, "en:fa-sent")
+    if sent is None:
+        raise TrackError(f"no draft of {report_id} was sent for factual accuracy (fa send)")
+    _, paragraphs = fa_.numbered_texts(s.content(report_id, sent.id))
+    items = fa_.read_form(form.read_bytes(), paragraphs, str(form))
+    s.add_fa_items(report_id, items)
+    click.echo(f"Imported {len(items)} item(s) for {report_id}")
+
+
+@fa.command("decide")
+@click.argument("report_id")
+@click.argument("item", type=int)
+@click.option("--decision", required=True,
+              type=click.Choice(["accepted", "partly-accepted", "not-accepted"]))
+@click.option("--reason", default="", help="Required unless accepted.")
+@click.option("--coo", is_flag=True, help="The chief operating officer decides (category B).")
+@STORE_OPTION
+@BY_OPTION
+@reports_errors
+def fa_decide(report_id: str, item: int, decision: str, reason: str, coo: bool, store: str,
+              by: str) -> None:
+    """Record the decision on one factual accuracy item.
+
+    \b
+    Example:
+        reportgen fa decide gwent-pdu-report 2 --decision not-accepted \\
+            --reason "The case was inspected as recorded" --coo --by "Lorna Achebe"
+    """
+    from reportgen.workflow import factual_accuracy as fa_
+    fa_.decide(_store(store), report_id, item, decision, reason, by, coo)
+    click.echo(f"Item {item} of {report_id}: {decision}")
+
+
+@fa.command("log")
+@click.argument("report_id")
+@click.option("--out", type=click.Path(path_type=Path, dir_okay=False), required=True)
+@STORE_OPTION
+@reports_errors
+def fa_log(report_id: str, out: Path, store: str) -> None:
+    """Write the decision log as a Word document, to go back with the final report.
+
+    \b
+    Example:
+        reportgen fa log gwent-pdu-report --out gwent-fa-log.docx
+    """
+    from reportgen.workflow import factual_accuracy as fa_
+    pipeline.write_atomically(out, fa_.log(_store(store), report_id, report_id))
+    click.echo(f"Wrote {out}")
+
+
+@cli.group()
+def check() -> None:
+    """Checks of rendered documents.
+
+    \b
+    Example:
+        reportgen check stats out/gwent-pdu-report.en.docx --data fixtures/wales/pdus/gwent.json
+    """
+
+
+@check.command("stats")
+@click.argument("report", type=EXISTING)
+@click.option("--data", "data_file", type=EXISTING, required=True,
+              help="The inspection file the report was made from.")
+@click.option("--json", "as_json", is_flag=True)
+@click.option("--track", "report_id", default=None,
+              help="Record the result in the tracker for this report (its gate).")
+@STORE_OPTION
+@reports_errors
+def check_stats(report: Path, data_file: Path, as_json: bool, report_id: str | None,
+                store: str) -> None:
+    """Trace every figure in a report to the inspection data.
+
+    Reads body text, tables, headers, footers and chart alt text; reports each whole number,
+    percentage, "30 of 40" and date as traced, mismatched or untraced. Exit status 1 when any
+    is mismatched or untraced.
+
+    \b
+    Example:
+        reportgen check stats out/gwent-pdu-report.en.docx --data fixtures/wales/pdus/gwent.json
+    """
+    import hashlib
+
+    from reportgen.checks import statistics
+    content = report.read_bytes()
+    found = statistics.check(content, load(data_file))
+    result = statistics.summary(found)
+    if report_id:
+        s = _store(store)
+        sha = hashlib.sha256(content).hexdigest()
+        s.record_stats(report_id, sha, result["passed"], json.dumps(result))
+        held = s.latest(report_id, "en")
+        if held is None or held.sha256 != sha:
+            click.echo(f"note: {report} is not the version of {report_id} now held; the result "
+                       "is recorded but does not open the gate", err=True)
+    if as_json:
+        click.echo(json.dumps(result, indent=2, ensure_ascii=False))
+    else:
+        for p in result["problems"]:
+            click.echo(f"{p['status']:<10} {p['text']:<12} {p['where']}: {p['source']}")
+        click.echo(f"{result['figures']} figures: {result['traced']} traced, "
+                   f"{result['mismatched']} mismatched, {result['untraced']} untraced")
+    if not result["passed"]:
+        sys.exit(1)
+
+
+@cli.command()
+@click.argument("report_id")
+@click.option("--out", type=click.Path(path_type=Path, file_okay=False), default=Path("published"),
+              show_default=True)
+@STORE_OPTION
+@BY_OPTION
+@reports_errors
+def publish(report_id: str, out: Path, store: str, by: str) -> None:
+    """Publish a report: refused unless every stage is complete, the statistics check passed on
+    the final version, every factual accuracy item is decided and (in Wales) the Welsh edition
+    is current. Writes the final DOCX and PDF of each language, the factual accuracy log and a
+    manifest of checksums, all at once.
+
+    \b
+    Example:
+        reportgen publish gwent-pdu-report --out published/ --by "Publication team"
+    """
+    from reportgen.workflow.publish import publish as run_publish
+    target = run_publish(_store(store), report_id, out, by)
+    click.echo(f"Published {report_id} to {target}")
+
+
 @cli.command()
 @click.argument("kind", required=False, type=click.Choice(sorted(MODELS)))
 def schema(kind: str | None) -> None:

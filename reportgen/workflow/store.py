@@ -1,0 +1,248 @@
+"""The tracker's store: SQLAlchemy Core over an embedded SQLite file by default (any SQLAlchemy
+URL, such as a shared PostgreSQL server, works the same). Created on first use and migrated with
+Alembic when it was made by an older reportgen. Only this module speaks SQL.
+
+Every move is one transaction: a process killed in the middle leaves the store as it was before
+the move. Two people moving the same report at once are told apart by the report's revision
+number (optimistic locking): the second is told the report moved under them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import os
+import time
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import sqlalchemy as sa
+from alembic import command
+from alembic.config import Config
+from sqlalchemy.engine import Connection, Row
+
+from reportgen.errors import ReportgenError
+
+MIGRATIONS = Path(__file__).with_name("migrations")
+DEFAULT_STORE = "reportgen-tracker.db"
+
+meta = sa.MetaData()
+reports = sa.Table(
+    "reports", meta,
+    sa.Column("id", sa.String, primary_key=True),
+    sa.Column("doc", sa.String), sa.Column("inspection", sa.String),
+    sa.Column("in_wales", sa.Boolean), sa.Column("stage", sa.String),
+    sa.Column("revision", sa.Integer), sa.Column("created_at", sa.DateTime))
+history = sa.Table(
+    "history", meta,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("report_id", sa.String), sa.Column("at", sa.DateTime), sa.Column("by", sa.String),
+    sa.Column("from_stage", sa.String), sa.Column("to_stage", sa.String),
+    sa.Column("note", sa.String))
+versions = sa.Table(
+    "versions", meta,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("report_id", sa.String), sa.Column("stage", sa.String),
+    sa.Column("lang", sa.String), sa.Column("name", sa.String), sa.Column("sha256", sa.String),
+    sa.Column("content", sa.LargeBinary), sa.Column("at", sa.DateTime),
+    sa.Column("by", sa.String), sa.Column("source_sha256", sa.String))
+fa_items = sa.Table(
+    "fa_items", meta,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("report_id", sa.String), sa.Column("number", sa.Integer),
+    sa.Column("paragraph", sa.Integer), sa.Column("current_text", sa.String),
+    sa.Column("proposed", sa.String), sa.Column("category", sa.String),
+    sa.Column("evidence", sa.String), sa.Column("decision", sa.String),
+    sa.Column("reason", sa.String), sa.Column("decided_by", sa.String),
+    sa.Column("decided_by_coo", sa.Boolean), sa.Column("decided_at", sa.DateTime))
+stats_checks = sa.Table(
+    "stats_checks", meta,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("report_id", sa.String), sa.Column("sha256", sa.String),
+    sa.Column("passed", sa.Boolean), sa.Column("result", sa.Text), sa.Column("at", sa.DateTime))
+
+
+class TrackError(ReportgenError):
+    """A tracker operation that cannot be done, with the reason."""
+
+
+class MovedUnderYou(TrackError):
+    """Another move of the same report happened first."""
+
+
+@dataclass(frozen=True)
+class NewVersion:
+    lang: str
+    name: str
+    content: bytes
+    source_sha256: str | None = None  # for a Welsh version: the English version it renders
+
+    @property
+    def sha256(self) -> str:
+        return hashlib.sha256(self.content).hexdigest()
+
+
+def now() -> dt.datetime:
+    return dt.datetime.now(dt.UTC).replace(tzinfo=None, microsecond=0)
+
+
+def _url(location: str) -> str:
+    return location if "://" in location else f"sqlite:///{Path(location).resolve()}"
+
+
+def _pause_for_fault_tests() -> None:
+    # Lets a test kill a real process in the middle of a move (tests/workflow/test_store.py).
+    seconds = os.environ.get("REPORTGEN_FAULT_PAUSE_IN_MOVE")
+    if seconds:
+        Path(os.environ["REPORTGEN_FAULT_MARKER"]).write_text("in move")
+        time.sleep(float(seconds))
+
+
+class Store:
+    def __init__(self, location: str = DEFAULT_STORE, upgrade_to: str = "head") -> None:
+        self.url = _url(location)
+        self.engine = sa.create_engine(self.url, connect_args={"timeout": 30}
+                                       if self.url.startswith("sqlite") else {})
+        self.migrate(upgrade_to)
+
+    def migrate(self, to: str = "head") -> None:
+        cfg = Config()
+        cfg.set_main_option("script_location", str(MIGRATIONS))
+        with self.engine.begin() as conn:
+            cfg.attributes["connection"] = conn
+            command.upgrade(cfg, to)
+
+    def schema_revision(self) -> str:
+        with self.engine.connect() as conn:
+            return conn.execute(sa.text("SELECT version_num FROM alembic_version")).scalar_one()
+
+    @contextmanager
+    def _tx(self) -> Iterator[Connection]:
+        with self.engine.begin() as conn:
+            yield conn
+
+    # --------------------------------------------------------------------- reports
+
+    def add(self, report_id: str, doc: str, inspection: str, in_wales: bool, by: str,
+            new: Sequence[NewVersion]) -> None:
+        with self._tx() as conn:
+            if conn.execute(sa.select(reports.c.id).where(reports.c.id == report_id)).first():
+                raise TrackError(f"{report_id} is already tracked")
+            at = now()
+            conn.execute(reports.insert().values(id=report_id, doc=doc, inspection=inspection,
+                                                 in_wales=in_wales, stage="draft", revision=1,
+                                                 created_at=at))
+            conn.execute(history.insert().values(report_id=report_id, at=at, by=by,
+                                                 from_stage=None, to_stage="draft",
+                                                 note="tracking started"))
+            self._add_versions(conn, report_id, "draft", by, at, new)
+
+    def report(self, report_id: str) -> Row[Any]:
+        with self.engine.connect() as conn:
+            row = conn.execute(sa.select(reports).where(reports.c.id == report_id)).first()
+            if row is None:
+                known = [r.id for r in conn.execute(sa.select(reports.c.id))]
+                raise TrackError(f"no report {report_id} is tracked"
+                                 + (f" (tracked: {', '.join(known)})" if known else ""))
+            return row
+
+    def all_reports(self) -> list[Row[Any]]:
+        with self.engine.connect() as conn:
+            return list(conn.execute(sa.select(reports).order_by(reports.c.id)))
+
+    def move(self, report_id: str, revision: int, to_stage: str, by: str, note: str,
+             new: Sequence[NewVersion] = ()) -> None:
+        """Move the report if it is still at `revision`: the stage, the history line and any
+        new versions are written together or not at all."""
+        with self._tx() as conn:
+            current = conn.execute(sa.select(reports).where(reports.c.id == report_id)).one()
+            moved = conn.execute(
+                reports.update()
+                .where(reports.c.id == report_id, reports.c.revision == revision)
+                .values(stage=to_stage, revision=revision + 1))
+            if moved.rowcount != 1:
+                raise MovedUnderYou(
+                    f"{report_id} moved under you: it is now at {current.stage} (revision "
+                    f"{current.revision}); look at its history and try again")
+            at = now()
+            _pause_for_fault_tests()
+            conn.execute(history.insert().values(report_id=report_id, at=at, by=by,
+                                                 from_stage=current.stage, to_stage=to_stage,
+                                                 note=note))
+            self._add_versions(conn, report_id, to_stage, by, at, new)
+
+    def add_versions(self, report_id: str, stage: str, by: str,
+                     new: Sequence[NewVersion]) -> None:
+        with self._tx() as conn:
+            self._add_versions(conn, report_id, stage, by, now(), new)
+
+    def _add_versions(self, conn: Connection, report_id: str, stage: str, by: str,
+                      at: dt.datetime, new: Iterable[NewVersion]) -> None:
+        for v in new:
+            conn.execute(versions.insert().values(
+                report_id=report_id, stage=stage, lang=v.lang, name=v.name, sha256=v.sha256,
+                content=v.content, at=at, by=by, source_sha256=v.source_sha256))
+
+    def history(self, report_id: str) -> list[Row[Any]]:
+        with self.engine.connect() as conn:
+            return list(conn.execute(sa.select(history).where(history.c.report_id == report_id)
+                                     .order_by(history.c.id)))
+
+    def versions(self, report_id: str) -> list[Row[Any]]:
+        cols = [c for c in versions.c if c.name != "content"]
+        with self.engine.connect() as conn:
+            return list(conn.execute(sa.select(*cols).where(versions.c.report_id == report_id)
+                                     .order_by(versions.c.id)))
+
+    def content(self, report_id: str, version_id: int) -> bytes:
+        with self.engine.connect() as conn:
+            found = conn.execute(sa.select(versions.c.content).where(
+                versions.c.report_id == report_id, versions.c.id == version_id)).scalar()
+        if found is None:
+            raise TrackError(f"{report_id} has no version {version_id}")
+        return found
+
+    def latest(self, report_id: str, lang: str) -> Row[Any] | None:
+        found = [v for v in self.versions(report_id) if v.lang == lang]
+        return found[-1] if found else None
+
+    # ------------------------------------------------------------ factual accuracy
+
+    def add_fa_items(self, report_id: str, items: Sequence[dict[str, Any]]) -> None:
+        with self._tx() as conn:
+            start = conn.execute(sa.select(sa.func.count()).select_from(fa_items)
+                                 .where(fa_items.c.report_id == report_id)).scalar_one()
+            for n, item in enumerate(items, start=start + 1):
+                conn.execute(fa_items.insert().values(report_id=report_id, number=n, **item))
+
+    def fa_items(self, report_id: str) -> list[Row[Any]]:
+        with self.engine.connect() as conn:
+            return list(conn.execute(sa.select(fa_items).where(fa_items.c.report_id == report_id)
+                                     .order_by(fa_items.c.number)))
+
+    def decide(self, report_id: str, number: int, decision: str, reason: str, by: str,
+               coo: bool) -> None:
+        with self._tx() as conn:
+            done = conn.execute(fa_items.update().where(
+                fa_items.c.report_id == report_id, fa_items.c.number == number).values(
+                decision=decision, reason=reason, decided_by=by, decided_by_coo=coo,
+                decided_at=now()))
+            if done.rowcount != 1:
+                raise TrackError(f"{report_id} has no factual accuracy item {number}")
+
+    # ------------------------------------------------------------------ statistics
+
+    def record_stats(self, report_id: str, sha256: str, passed: bool, result: str) -> None:
+        with self._tx() as conn:
+            conn.execute(stats_checks.insert().values(report_id=report_id, sha256=sha256,
+                                                      passed=passed, result=result, at=now()))
+
+    def stats_passed(self, report_id: str, sha256: str) -> bool:
+        with self.engine.connect() as conn:
+            rows = list(conn.execute(sa.select(stats_checks.c.passed).where(
+                stats_checks.c.report_id == report_id, stats_checks.c.sha256 == sha256)
+                .order_by(stats_checks.c.id)))
+        return bool(rows) and rows[-1].passed
