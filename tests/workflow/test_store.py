@@ -1,0 +1,160 @@
+"""Refused moves, two people at once, a process killed mid-move, and an older store migrated."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+
+import pytest
+import sqlalchemy as sa
+from docx import Document
+
+from reportgen.errors import InputError
+from reportgen.workflow import factual_accuracy, tracker
+from reportgen.workflow.store import MovedUnderYou, Store, TrackError
+from tests.conftest import EAST, ROOT
+
+LUTON = EAST / "pdus" / "luton.json"
+ID = "luton-pdu-report"
+
+
+@pytest.fixture
+def store(tmp_path):
+    s = Store(str(tmp_path / "t.db"))
+    tracker.start(s, LUTON, "pdu-report", "Rachel Moss")
+    return s
+
+
+def to_factual_accuracy(s: Store) -> None:
+    for stage in ("initial-edit", "strategic-edit", "chief-inspector-review", "factual-accuracy"):
+        tracker.advance(s, ID, stage, "Rachel Moss")
+
+
+def test_a_move_that_skips_a_stage_is_refused(store):
+    with pytest.raises(TrackError, match="is at draft: it can move only to initial-edit, "
+                                         "not to strategic-edit"):
+        tracker.advance(store, ID, "strategic-edit", "x")
+
+
+def test_an_unknown_stage_and_translation_outside_wales_are_refused(store):
+    with pytest.raises(TrackError, match="translation is not a stage of luton-pdu-report"):
+        tracker.advance(store, ID, "translation", "x")
+
+
+def test_publishing_by_a_move_is_refused(store):
+    to_factual_accuracy(store)
+    store.move(ID, store.report(ID).revision, "statistics-check", "x", "")
+    store.move(ID, store.report(ID).revision, "ready-to-publish", "x", "")
+    with pytest.raises(TrackError, match="published by reportgen publish"):
+        tracker.advance(store, ID, "published", "x")
+
+
+def test_an_unknown_report_names_the_tracked_ones(store):
+    with pytest.raises(TrackError, match=r"no report gwent-pdu-report is tracked \(tracked: "
+                                         r"luton-pdu-report\)"):
+        store.report("gwent-pdu-report")
+
+
+def test_starting_the_same_report_twice_is_refused(store):
+    with pytest.raises(TrackError, match="already tracked"):
+        tracker.start(store, LUTON, "pdu-report", "x")
+
+
+def test_two_people_moving_the_same_report(tmp_path, store):
+    other = Store(str(tmp_path / "t.db"))  # a second user, with the report read at revision 1
+    seen_first, seen_second = store.report(ID).revision, other.report(ID).revision
+    store.move(ID, seen_first, "initial-edit", "Anna", "")
+    with pytest.raises(MovedUnderYou, match="moved under you: it is now at initial-edit"):
+        other.move(ID, seen_second, "initial-edit", "Ben", "")
+    assert [h.to_stage for h in store.history(ID)] == ["draft", "initial-edit"]
+    assert [h.by for h in store.history(ID)] == ["Rachel Moss", "Anna"]
+
+
+def test_a_process_killed_in_the_middle_of_a_move_leaves_the_store_as_it_was(tmp_path, store):
+    marker = tmp_path / "in-move"
+    env = {**os.environ, "REPORTGEN_FAULT_PAUSE_IN_MOVE": "60",
+           "REPORTGEN_FAULT_MARKER": str(marker)}
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "reportgen", "track", "advance", ID, "--to", "initial-edit",
+         "--by", "Killed", "--store", str(tmp_path / "t.db")], env=env, cwd=ROOT)
+    deadline = time.monotonic() + 60
+    while not marker.exists():
+        assert proc.poll() is None, "the move ended before it could be interrupted"
+        assert time.monotonic() < deadline
+        time.sleep(0.05)
+    os.kill(proc.pid, signal.SIGKILL)  # inside the transaction: stage updated, history not yet
+    proc.wait()
+    fresh = Store(str(tmp_path / "t.db"))
+    assert fresh.report(ID).stage == "draft" and fresh.report(ID).revision == 1
+    assert [h.to_stage for h in fresh.history(ID)] == ["draft"]
+    tracker.advance(fresh, ID, "initial-edit", "After the crash")  # the store is usable
+    assert fresh.report(ID).stage == "initial-edit"
+
+
+def test_a_store_from_an_older_reportgen_is_migrated(tmp_path):
+    path = tmp_path / "old.db"
+    old = Store(str(path), upgrade_to="0001")  # the first schema: no checks, no fa items
+    assert old.schema_revision() == "0001"
+    with old.engine.begin() as conn:
+        conn.execute(sa.text("INSERT INTO reports VALUES ('x-pdu-report', 'pdu-report', "
+                             "'x.json', 0, 'initial-edit', 3, '2026-01-01 10:00:00')"))
+        conn.execute(sa.text("INSERT INTO versions (report_id, stage, lang, name, sha256, "
+                             "content, at, by) VALUES ('x-pdu-report', 'draft', 'en', 'x.docx', "
+                             "'abc', x'504b', '2026-01-01 10:00:00', 'Old')"))
+    new = Store(str(path))
+    assert new.schema_revision() == "0002"
+    assert new.report("x-pdu-report").stage == "initial-edit"
+    assert new.latest("x-pdu-report", "en").source_sha256 is None
+    assert new.fa_items("x-pdu-report") == []
+
+
+def form_with(rows: list[list[str]]) -> bytes:
+    import io
+    doc = Document(io.BytesIO(factual_accuracy.response_form(ID, ID)))
+    for row, values in zip(doc.tables[0].rows[1:], rows, strict=False):
+        for cell, value in zip(row.cells, values, strict=True):
+            cell.text = value
+    out = io.BytesIO()
+    doc.save(out)
+    return out.getvalue()
+
+
+def test_a_form_with_bad_rows_is_reported_by_row_and_nothing_is_imported(store):
+    paragraphs = {1: "First.", 2: "Second."}
+    content = form_with([["1", "", "Fine", "A", ""],
+                         ["99", "", "No such paragraph", "A", ""],
+                         ["2", "", "Bad category", "D", ""],
+                         ["two", "", "", "B", ""]])
+    with pytest.raises(InputError) as caught:
+        factual_accuracy.read_form(content, paragraphs, "form.docx")
+    lines = [p.line() for p in caught.value.problems]
+    assert lines == [
+        "form.docx: row 3, paragraph number: expected a paragraph of the draft (1 to 2); found 99",
+        "form.docx: row 4, category: expected A, B or C; found 'D'",
+        "form.docx: row 5, paragraph number: expected a paragraph number of the draft; "
+        "found 'two'",
+        "form.docx: row 5, proposed change: expected the change asked for; found nothing"]
+    assert store.fa_items(ID) == []
+
+
+def test_a_decision_other_than_accepted_needs_a_reason(store):
+    store.add_fa_items(ID, [{"paragraph": 1, "current_text": "x", "proposed": "y",
+                             "category": "A", "evidence": ""}])
+    with pytest.raises(TrackError, match="needs a reason"):
+        factual_accuracy.decide(store, ID, 1, "partly-accepted", " ", "x", False)
+    factual_accuracy.decide(store, ID, 1, "partly-accepted", "Reworded.", "x", False)
+    assert store.fa_items(ID)[0].decision == "partly-accepted"
+
+
+def test_status_shows_what_is_due_and_overdue(store):
+    import datetime as dt
+    [row] = tracker.status(store, dt.date(2026, 6, 1))
+    # Luton's fieldwork ended Friday 3 April 2026: draft for factual accuracy about four weeks
+    # later (Friday 1 May), publication eight weeks later (Friday 29 May).
+    assert row["due"] == {"factual-accuracy": "2026-05-01", "published": "2026-05-29"}
+    assert row["overdue"] == row["due"]
+    [row] = tracker.status(store, dt.date(2026, 4, 10))
+    assert row["overdue"] == {}
