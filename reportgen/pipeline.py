@@ -11,13 +11,15 @@ from pathlib import Path
 
 from reportgen.convert import pdf
 from reportgen.documents import DOCUMENTS, DocumentType, Variant
+from reportgen.documents import workbook as workbook_spec
 from reportgen.documents.common import Edition
 from reportgen.errors import RenderError
 from reportgen.loading import Loaded, parse
 from reportgen.model import Language, RegionalInspection
-from reportgen.render import bilingual, ical, postprocess, word
+from reportgen.render import bilingual, ical, postprocess, web, word, workbook
 
-FORMATS = ("docx", "pdf")
+FORMATS = ("docx", "pdf", "html", "xlsx")
+PUBLICATION_FORMATS = ("html", "xlsx")  # the web edition and the data workbook of a report
 
 
 BILINGUAL = "cy+en"  # one document: the Welsh edition, then the English, in equal styling
@@ -52,8 +54,10 @@ def render_docx(job: Job, draft: bool = False) -> bytes:
     return render_files(job, draft)[".docx"]
 
 
-def render_files(job: Job, draft: bool = False) -> dict[str, bytes]:
-    """The document as .docx bytes, and its attachments (an .ics), by suffix."""
+def render_files(job: Job, draft: bool = False,
+                 formats: Sequence[str] = ()) -> dict[str, bytes]:
+    """The document as .docx bytes, its attachments (an .ics) and, for a report, its web
+    edition (.html) and data workbook (.xlsx) if asked, by suffix."""
     if job.lang == BILINGUAL:
         welsh, english = (render_files(replace(job, lang=lang), draft) for lang in ("cy", "en"))
         return {**english, **welsh, ".docx": bilingual.combine(welsh[".docx"],
@@ -67,7 +71,21 @@ def render_files(job: Job, draft: bool = False) -> dict[str, bytes]:
     if job.doc.attachments:
         files |= {suffix: ical.calendar(spec)
                   for suffix, spec in job.doc.attachments(job.loaded, ed, job.variant.key).items()}
+    if job.doc.publication and "html" in formats:
+        other = other_language(job)
+        files[".html"] = web.render(context, ed.lang, other)
+    if job.doc.publication and "xlsx" in formats:
+        files[".xlsx"] = workbook.write(workbook_spec.build(job.loaded, ed, context["title"]))
     return files
+
+
+def other_language(job: Job) -> str | None:
+    """The file name of the same page in the other language, for an inspection in Wales."""
+    region = getattr(job.loaded.data, "region", None)
+    if not (region and region.in_wales):
+        return None
+    other = "cy" if job.lang == "en" else "en"
+    return f"{job.variant.stem}.{other}.html"
 
 
 def jobs_for(loaded: Loaded, docs: Sequence[str], langs: Sequence[str]) -> list[Job]:
@@ -99,7 +117,7 @@ def run(jobs: Iterable[Job], out: Path, formats: Sequence[str], draft: bool = Fa
                           + "; render them to different folders")
     rendered, attached = [], []
     for job in jobs:
-        files = render_files(job, draft)
+        files = render_files(job, draft, formats)
         rendered.append((out / f"{job.stem}.docx", files.pop(".docx")))
         attached += [(out / f"{job.stem}{suffix}", content) for suffix, content in files.items()]
         progress(f"{job.stem}.docx")

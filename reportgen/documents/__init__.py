@@ -40,6 +40,7 @@ class DocumentType:
     build: Build
     variants: Callable[[Loaded], list[Variant]]
     attachments: Attachments | None = None  # extra files beside it (an .ics), by suffix
+    publication: bool = False  # a published report: also a web edition and a data workbook
 
 
 def _one(suffix: str) -> Callable[[Loaded], list[Variant]]:
@@ -56,11 +57,11 @@ def _one(suffix: str) -> Callable[[Loaded], list[Variant]]:
 DOCUMENTS: dict[str, DocumentType] = {d.name: d for d in (
     DocumentType("pdu-report", ("pdu-inspection",), "PDU inspection report (short format)",
                  lambda ld, ed, _: pdu_report.context(ld.data, ed),  # type: ignore[arg-type]
-                 _one("pdu-report")),
+                 _one("pdu-report"), publication=True),
     DocumentType("regional-report", ("regional-inspection",),
                  "Regional inspection report (long format)",
                  lambda ld, ed, _: regional_report.context(ld.data, ld.pdus, ed),  # type: ignore[arg-type]
-                 _one("regional-report")),
+                 _one("regional-report"), publication=True),
     DocumentType("panel-summary", ("pdu-inspection", "regional-inspection"),
                  "Ratings panel summary (§7.2)",
                  lambda ld, ed, _: panel_summary.context(ld, ed), _one("panel-summary")),

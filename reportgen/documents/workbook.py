@@ -1,0 +1,89 @@
+"""The data workbook published beside a report (manual §7.3): every key question's Yes/No
+counts and percentages (core, adjusted and all cases), the case profile and the ratings, as
+tables of numbers. The same figures as the report: from the same rules, through the same
+rounding function."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from reportgen import formatting
+from reportgen.documents.common import N_, Edition
+from reportgen.framework import load_framework
+from reportgen.loading import Loaded
+from reportgen.model import PduInspection
+from reportgen.rules.assessment import assess_pdu, assess_region
+from reportgen.rules.rounding import percent
+
+
+@dataclass(frozen=True)
+class Sheet:
+    name: str  # the sheet's tab (at most 31 characters)
+    table: str  # the table's name: letters, digits and underscores
+    title: str
+    headers: tuple[str, ...]
+    rows: tuple[tuple[Any, ...], ...]
+    notes: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class WorkbookSpec:
+    title: str
+    lang: str
+    cover: tuple[tuple[str, str], ...]
+    sheets: tuple[Sheet, ...] = field(default_factory=tuple)
+
+
+NOTES = (N_("Percentages are whole numbers, rounded half up, as in the report."),
+         N_("Core cases (PC) and adjusted cases (PA) are counted apart and summed for the "
+            "ratings."))
+
+
+def build(loaded: Loaded, ed: Edition, title: str) -> WorkbookSpec:
+    fw = load_framework()
+    data: Any = loaded.data
+    is_pdu = isinstance(data, PduInspection)
+    a = assess_pdu(data, fw) if is_pdu else assess_region(data, loaded.pdus, fw)
+    standards = list(fw.pdu if is_pdu else fw.regional)
+    t = ed.t
+    ratings = Sheet(t("Ratings"), "Ratings", t("Ratings, by standard"),
+                    (t("Code"), t("Standard"), t("Rating"), t("Score")),
+                    tuple((s.code, s.title.get(ed.lang), ed.rating(a.standards[s.code].finalised,
+                                                                    star=False),
+                           a.standards[s.code].finalised.score) for s in standards)
+                    + ((t("Overall"), t("Overall rating"), ed.rating(a.overall_finalised,
+                                                                     star=False), a.score),))
+    rows = []
+    for s in standards:
+        for q in a.standards[s.code].key_questions:
+            rows.append((s.code, s.title.get(ed.lang), q.code,
+                         fw.key_question(q.code).text.get(ed.lang),
+                         q.core.yes, q.core.no, q.core.total,
+                         q.adjusted.yes, q.adjusted.no, q.adjusted.total,
+                         q.total.yes, q.total.no, q.total.total, q.percent_yes, q.percent_no))
+    questions = Sheet(t("Key questions"), "KeyQuestions",
+                      t("Cases judged sufficient, by key question"),
+                      (t("Code"), t("Standard"), t("Key question code"), t("Key question"),
+                       t("Core: yes"), t("Core: no"), t("Core: cases"), t("Adjusted: yes"),
+                       t("Adjusted: no"), t("Adjusted: cases"), t("All: yes"), t("All: no"),
+                       t("All: cases"), t("Yes (%)"), t("No (%)")), tuple(rows),
+                      tuple(t(n) for n in NOTES))
+    sheets = [ratings, questions]
+    if is_pdu:
+        p = data.case_profile
+        profile = ((N_("All inspected cases"), p.cases), (N_("Core cases (PC)"), p.core_cases),
+                   (N_("Adjusted cases (PA)"), p.adjusted_cases), (N_("Women"), p.women),
+                   (N_("High or very high risk of serious harm"),
+                    p.high_risk_of_serious_harm))
+        sheets.append(Sheet(t("Case profile"), "CaseProfile", t("The inspected cases"),
+                            (t("Cases"), t("Number"), t("Share of all cases (%)")),
+                            tuple((t(label), n, percent(n, p.cases)) for label, n in profile)))
+    cover = ((t("Title"), title),
+             (t("Inspection"), ed.text(data.pdu.name if is_pdu else data.region.name,
+                                       "$.name")),
+             (t("Fieldwork"), formatting.date_range(
+                 data.fieldwork.start if is_pdu else data.fieldwork.casework.start,
+                 data.fieldwork.end, ed.lang)),
+             (t("Framework"), fw.version))
+    return WorkbookSpec(title, ed.lang, cover, tuple(sheets))

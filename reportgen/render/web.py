@@ -1,0 +1,72 @@
+"""The web edition of a report: one self-contained HTML page (Jinja2), with the same content as
+the Word edition, charts as PNG with their alt text beside their data tables, `lang` set, and a
+link to the other language's page in Wales. The template's wording comes through the gettext
+catalogue, as every other label does."""
+
+from __future__ import annotations
+
+import base64
+from functools import cache
+from typing import Any
+
+import jinja2
+
+from reportgen import formatting
+from reportgen.documents.figures import ChartSpec
+from reportgen.errors import RenderError
+from reportgen.framework import load_framework
+from reportgen.i18n import BCP47, translations
+from reportgen.model import Language
+from reportgen.paths import TEMPLATES
+from reportgen.render import charts
+
+PIXELS_PER_CM = 37.8
+
+
+@cache
+def _environment(lang: Language) -> jinja2.Environment:
+    env = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES / "html"),
+                             autoescape=True, undefined=jinja2.StrictUndefined,
+                             extensions=["jinja2.ext.i18n"])
+    # Classic style: newstyle would %-format every message, and "Yes (%)" is one.
+    env.install_gettext_translations(translations(lang), newstyle=False)  # type: ignore[attr-defined]
+    return env
+
+
+def picture(spec: ChartSpec, caption: str) -> dict[str, Any]:
+    png = base64.b64encode(charts.draw(spec)).decode("ascii")
+    return {"src": f"data:image/png;base64,{png}", "alt": spec.alt, "caption": caption,
+            "width": round(charts.WIDTH_CM * PIXELS_PER_CM),
+            "height": round(charts.height_cm(spec) * PIXELS_PER_CM)}
+
+
+def render(context: dict[str, Any], lang: Language, other_language: str | None) -> bytes:
+    """The page, from the same context as the Word edition."""
+    t = translations(lang).gettext
+    fw = load_framework()
+    page = dict(context)
+    page["html_lang"] = BCP47[lang]
+    page["other_language"] = other_language
+    page["overall_label"] = t("Overall rating (score {score}/{max})").format(
+        score=context["overall"]["score"], max=context["overall"]["max"])
+    page["ratings_caption"] = t("Ratings, by standard")
+    page["domain_two"] = [s | {
+        "chart": picture(s["chart"], s["chart_caption"]),
+        "table_caption": s["chart_caption"], "figure_caption": s["chart_caption"],
+    } for s in context["domain_two"]]
+    page.setdefault("profile", None)
+    page["profile_caption"] = t("The inspected cases")
+    page.setdefault("pdus", None)
+    if page["pdus"]:
+        chart = context["pdu_chart"]
+        page["pdu_chart"] = picture(chart["chart"], chart["chart_caption"])
+        page["pdu_caption"] = chart["chart_caption"]
+        page["pdu_headings"] = [s.title.get(lang) for s in fw.pdu] + [
+            t("Overall rating (score of {max})").format(max=formatting.number(21, lang))]
+    try:
+        html = _environment(lang).get_template("report.html.j2").render(page)
+    except jinja2.UndefinedError as exc:
+        raise RenderError(f"templates/html/report.html.j2: the template asks for "
+                          f"{(exc.message or '').replace(' is undefined', '')}, which the data "
+                          "does not give") from None
+    return html.encode("utf-8")
