@@ -47,13 +47,13 @@ def build(loaded: Loaded, ed: Edition, title: str) -> WorkbookSpec:
     a = assess_pdu(data, fw) if is_pdu else assess_region(data, loaded.pdus, fw)
     standards = list(fw.pdu if is_pdu else fw.regional)
     t = ed.t
+    rating_rows = [(s.code, s.title.get(ed.lang),
+                    ed.rating(a.standards[s.code].finalised, star=False),
+                    a.standards[s.code].finalised.score) for s in standards]
+    rating_rows.append((t("Overall"), t("Overall rating"),
+                        ed.rating(a.overall_finalised, star=False), a.score))
     ratings = Sheet(t("Ratings"), "Ratings", t("Ratings, by standard"),
-                    (t("Code"), t("Standard"), t("Rating"), t("Score")),
-                    tuple((s.code, s.title.get(ed.lang), ed.rating(a.standards[s.code].finalised,
-                                                                    star=False),
-                           a.standards[s.code].finalised.score) for s in standards)
-                    + ((t("Overall"), t("Overall rating"), ed.rating(a.overall_finalised,
-                                                                     star=False), a.score),))
+                    (t("Code"), t("Standard"), t("Rating"), t("Score")), tuple(rating_rows))
     rows = []
     for s in standards:
         for q in a.standards[s.code].key_questions:
