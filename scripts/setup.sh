@@ -8,8 +8,11 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 # LibreOffice (Writer, headless) and its Python bridge convert DOCX to PDF; poppler-utils turns
-# PDF pages into pictures; Liberation fonts stand in, metric for metric, for Arial.
-APT_PACKAGES=(libreoffice-writer-nogui python3-uno poppler-utils fonts-liberation2 fonts-dejavu-core)
+# PDF pages into pictures; Liberation fonts stand in, metric for metric, for Arial; Chromium and
+# its driver run axe-core on the web editions; Node.js and npm install axe-core.
+APT_PACKAGES=(libreoffice-writer-nogui python3-uno poppler-utils fonts-liberation2 fonts-dejavu-core
+              chromium chromium-driver)
+command -v npm >/dev/null 2>&1 || APT_PACKAGES+=(nodejs npm)
 
 missing=()
 for pkg in "${APT_PACKAGES[@]}"; do
@@ -25,8 +28,12 @@ fi
 
 python3 -m pip install -q --disable-pip-version-check -e '.[dev]'
 
+# axe-core, at the version package-lock.json pins.
+[ -f node_modules/axe-core/axe.min.js ] || npm ci --no-audit --no-fund --silent
+
 [ "${1:-}" = "--no-run" ] && exit 0
 
 # The main job: check every bundled fixture, then render every document of both regions.
 reportgen validate fixtures/*.json fixtures/*/region.json fixtures/*/plan.json
-reportgen render-all fixtures/wales fixtures/east-of-england fixtures/national-review.json --out out
+reportgen render-all fixtures/wales fixtures/east-of-england fixtures/national-review.json \
+  --format docx,pdf,html,xlsx --out out

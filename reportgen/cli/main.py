@@ -685,6 +685,39 @@ def check_stats(report: Path, data_file: Path, as_json: bool, report_id: str | N
         sys.exit(1)
 
 
+@check.command("accessibility")
+@click.argument("files", nargs=-1, required=True, type=EXISTING)
+@click.option("--json", "as_json", is_flag=True)
+@reports_errors
+def check_accessibility(files: tuple[Path, ...], as_json: bool) -> None:
+    """Check DOCX, PDF and HTML files against the accessibility rules, and the chart palette.
+
+    DOCX: title, language, heading order, empty headings, alt text, table header rows. PDF:
+    tagged, language, title in the window bar, alt text on figures, heading order, embedded
+    fonts. HTML: axe-core in headless Chromium at WCAG 2.2 AA. Each failure names its rule and
+    where it failed; exit status 1 if any.
+
+    \b
+    Example:
+        reportgen check accessibility out/gwent-pdu-report.cy.pdf out/gwent-pdu-report.cy.html
+    """
+    from reportgen.checks import accessibility
+    results = accessibility.check_files(list(files))
+    palette = accessibility.check_palette()
+    if as_json:
+        click.echo(json.dumps({str(p): [vars(f) for f in found] for p, found in results.items()}
+                              | {"palette": [vars(f) for f in palette]}, indent=2))
+    else:
+        for path, found in results.items():
+            click.echo(f"{path}: {'passes' if not found else f'{len(found)} failure(s)'}")
+            for f in found:
+                click.echo(f"  {f.rule}: {f.where}: {f.message}")
+        for f in palette:
+            click.echo(f"chart palette: {f.rule}: {f.where}: {f.message}")
+    if palette or any(results.values()):
+        sys.exit(1)
+
+
 @cli.command()
 @click.argument("report_id")
 @click.option("--out", type=click.Path(path_type=Path, file_okay=False), default=Path("published"),
