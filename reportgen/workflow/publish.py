@@ -1,6 +1,7 @@
 """Publishing: refused unless every stage is complete and every gate holds on the versions held
-now; then the publication set (final DOCX and PDF of each language, the factual accuracy log)
-is written with a manifest of checksums, all at once."""
+now; then the publication set, per language the final DOCX and PDF, the web edition and the data
+workbook, with the factual accuracy log and a manifest of checksums. Every file is checked for
+accessibility first; a set that fails a check is not written."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ import shutil
 import tempfile
 from pathlib import Path
 
+from reportgen.checks import accessibility
 from reportgen.convert import pdf
 from reportgen.workflow import factual_accuracy, tracker
 from reportgen.workflow.store import Store, TrackError
@@ -26,6 +28,20 @@ def refusals(store: Store, report_id: str) -> list[str]:
         if problem:
             found.append(problem)
     return found
+
+
+def web_and_workbook(report, langs: list[str]) -> dict[str, bytes]:
+    """Each language's web edition and data workbook, from the inspection data."""
+    from reportgen import pipeline
+    from reportgen.loading import parse
+
+    loaded = parse(Path(report.inspection))
+    files = {}
+    for job in pipeline.jobs_for(loaded, [report.doc], langs):
+        rendered = pipeline.render_files(job, formats=pipeline.PUBLICATION_FORMATS)
+        for suffix in (".html", ".xlsx"):
+            files[f"{report.id}.{job.lang}{suffix}"] = rendered[suffix]
+    return files
 
 
 def publish(store: Store, report_id: str, out: Path, by: str) -> Path:
@@ -48,6 +64,14 @@ def publish(store: Store, report_id: str, out: Path, by: str) -> Path:
             path.write_bytes(store.content(report_id, version.id))
             docx.append(path)
         pdf.convert(docx, staging)
+        for name, content in web_and_workbook(report, langs).items():
+            (staging / name).write_bytes(content)
+        failures = [f.line(path.name) for path, found in accessibility.check_files(
+            [p for p in sorted(staging.iterdir()) if p.suffix in (".docx", ".pdf", ".html")])
+            .items() for f in found]
+        if failures:
+            raise TrackError(f"{report_id} was not published: the set fails the accessibility "
+                             "checks:\n  " + "\n  ".join(failures))
         title = report_id
         (staging / f"{report_id}.factual-accuracy-log.docx").write_bytes(
             factual_accuracy.log(store, report_id, title))

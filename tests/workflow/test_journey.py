@@ -127,8 +127,9 @@ def test_a_pdu_report_from_draft_to_publication(tmp_path):
     out = tmp_path / "published" / ID
     manifest = json.loads((out / "manifest.json").read_text())
     names = {f["name"] for f in manifest["files"]}
-    assert names == {f"{ID}.en.docx", f"{ID}.en.pdf", f"{ID}.cy.docx", f"{ID}.cy.pdf",
-                     f"{ID}.factual-accuracy-log.docx"}
+    assert names == {f"{ID}.{lang}.{fmt}" for lang in ("en", "cy")
+                     for fmt in ("docx", "pdf", "html", "xlsx")} | {
+        f"{ID}.factual-accuracy-log.docx"}
     assert (out / f"{ID}.en.docx").read_bytes() == fixed.read_bytes()
     with pikepdf.open(out / f"{ID}.cy.pdf") as pdf:
         assert str(pdf.Root.Lang) == "cy-GB"

@@ -11,6 +11,7 @@ import time
 import pytest
 import sqlalchemy as sa
 from docx import Document
+from docx.oxml.ns import qn
 
 from reportgen.errors import InputError
 from reportgen.workflow import factual_accuracy, tracker
@@ -158,3 +159,27 @@ def test_status_shows_what_is_due_and_overdue(store):
     assert row["overdue"] == row["due"]
     [row] = tracker.status(store, dt.date(2026, 4, 10))
     assert row["overdue"] == {}
+
+
+def test_a_publication_set_that_fails_a_check_is_not_written(tmp_path, store):
+    import hashlib
+    import io
+
+    from reportgen.workflow.publish import publish
+    for stage in ("initial-edit", "strategic-edit", "chief-inspector-review",
+                  "factual-accuracy", "statistics-check"):
+        store.move(ID, store.report(ID).revision, stage, "x", "")
+    # The final English version has lost a chart's alt text.
+    held = store.latest(ID, "en")
+    doc = Document(io.BytesIO(store.content(ID, held.id)))
+    next(iter(doc.element.body.iter(qn("wp:docPr")))).set("descr", "")
+    broken = tmp_path / "final.docx"
+    doc.save(str(broken))
+    tracker.attach(store, ID, "x", {"en": broken})
+    store.record_stats(ID, hashlib.sha256(broken.read_bytes()).hexdigest(), True, "{}")
+    store.move(ID, store.report(ID).revision, "ready-to-publish", "x", "")
+    with pytest.raises(TrackError, match=r"fails the accessibility checks:\n  "
+                                         r"luton-pdu-report\.en\.docx: alt-text: picture 1"):
+        publish(store, ID, tmp_path / "published", "x")
+    assert list((tmp_path / "published").iterdir()) == []
+    assert store.report(ID).stage == "ready-to-publish"
