@@ -86,3 +86,11 @@ def test_web_edition_escapes_text_from_the_data(tmp_path):
     page = (tmp_path / "norfolk-pdu-report.en.html").read_text()
     assert "Café &amp; &lt;drop-in&gt; sessions" in page
     assert "{{ 1 + 1 }}" in page and "<drop-in>" not in page
+
+
+def test_axe_finds_no_violation_on_any_fixtures_web_edition(editions):
+    from reportgen.checks import accessibility
+    pages = sorted(editions.glob("*.html"))
+    assert len(pages) == 6 * 2 + 2 + 11 + 1  # Wales in two languages, East of England in one
+    results = accessibility.check_files(pages)
+    assert {p.name: f for p, f in results.items() if f} == {}
