@@ -27,6 +27,8 @@ from docx.shared import Cm, Pt, RGBColor
 sys.path.insert(0, str(Path(__file__).parent))
 from template_wording_cy import CY
 
+from reportgen.render.postprocess import set_document_language
+
 ROOT = Path(__file__).resolve().parent.parent
 PALETTE = tomllib.loads((ROOT / "styles" / "palette.toml").read_text())
 FONT = "Arial"  # the house font; LibreOffice uses the metric-compatible Liberation Sans
@@ -37,19 +39,6 @@ def rgb(hex_colour: str) -> RGBColor:
 
 
 # --------------------------------------------------------------------------------------- styles
-
-
-def set_document_language(doc: Document, lang: str) -> None:
-    """The language of every run unless a style says otherwise: spelling checks and the PDF's
-    /Lang follow it."""
-    defaults = doc.styles.element.find(qn("w:docDefaults"))
-    rpr = defaults.find(qn("w:rPrDefault")).find(qn("w:rPr"))
-    el = rpr.find(qn("w:lang"))
-    if el is None:
-        el = OxmlElement("w:lang")
-        rpr.append(el)
-    for attr in ("w:val", "w:eastAsia", "w:bidi"):
-        el.set(qn(attr), lang)
 
 
 def style_font(style, size: float, bold: bool = False, colour: str | None = None) -> None:
@@ -401,25 +390,32 @@ def optional_sections(b: Builder) -> None:
     b.tag("endif")
 
 
-def pdu_report() -> Document:
+def document(header: str | None = None) -> tuple[Document, Builder]:
     doc = house_styles()
     clear_body(doc)
     core_properties(doc)
-    update_fields_on_open(doc)
+    if header:
+        para = doc.sections[0].header.paragraphs[0]
+        para.style = doc.styles["Footer Text"]
+        para.text = header
     footer(doc, "{{ title }}")
-    b = Builder(doc)
-    cover(b, "PDU inspection report")
+    return doc, Builder(doc)
+
+
+def report_opening(kind: str, place: str) -> tuple[Document, Builder]:
+    """What both reports open with: cover, contents, foreword, ratings, overall findings,
+    recommendations."""
+    doc, b = document()
+    update_fields_on_open(doc)
+    cover(b, kind)
     b.tag("if foreword")
     b.h("Foreword", 1)
     b.each("para", "foreword", "Normal")
     b.tag("endif")
     b.h("Ratings", 1)
-    b.p("Table {{ ratings_table_number }}: Ratings of {{ pdu_name }}, by standard",
+    b.p(f"Table {{{{ ratings_table_number }}}}: Ratings of {{{{ {place} }}}}, by standard",
         "Table Caption")
-    b.table(["Standard", "Rating"], ["{{ r.number }} {{ r.title }}", "{{ r.rating_label }}"],
-            "r in ratings", [10.5, 6],
-            after=[["Overall rating (score {{ overall.score }}/{{ overall.max }})",
-                    "{{ overall.rating_label }}"]])
+    ratings_table(b)
     b.tag("if overall_findings")
     b.h("Overall findings", 1)
     b.each("para", "overall_findings", "Normal")
@@ -427,20 +423,37 @@ def pdu_report() -> Document:
     b.tag("if recommendation_groups")
     recommendations(b)
     b.tag("endif")
-    b.h("1. Organisational arrangements and activity", 1)
-    b.tag("for s in domain_one")
-    findings_block(b, "s")
-    b.tag("endfor")
+    return doc, b
+
+
+def ratings_table(b: Builder) -> None:
+    b.table(["Standard", "Rating"], ["{{ r.number }} {{ r.title }}", "{{ r.rating_label }}"],
+            "r in ratings", [10.5, 6],
+            after=[["Overall rating (score {{ overall.score }}/{{ overall.max }})",
+                    "{{ overall.rating_label }}"]])
+
+
+def case_standards(b: Builder, explanation: str) -> None:
+    """Service delivery: each case-rated standard with its findings, table and chart."""
     b.h("2. Service delivery", 1)
-    b.p("For each standard we judged every inspected case against each key question. The "
-        "standard's rating is the band of its lowest key question: under 50% of cases judged "
-        "sufficient is Inadequate, 50% to 64% Requires improvement, 65% to 79% Good, and 80% "
-        "or more Outstanding.", "Normal")
+    b.p(explanation, "Normal")
     b.tag("for s in domain_two")
     findings_block(b, "s")
     key_question_table(b, "s")
     chart(b, "s")
     b.tag("endfor")
+
+
+def pdu_report() -> Document:
+    doc, b = report_opening("PDU inspection report", "pdu_name")
+    b.h("1. Organisational arrangements and activity", 1)
+    b.tag("for s in domain_one")
+    findings_block(b, "s")
+    b.tag("endfor")
+    case_standards(b, "For each standard we judged every inspected case against each key "
+                   "question. The standard's rating is the band of its lowest key question: "
+                   "under 50% of cases judged sufficient is Inadequate, 50% to 64% Requires "
+                   "improvement, 65% to 79% Good, and 80% or more Outstanding.")
     optional_sections(b)
     b.h("Annex 1: The inspected cases", 1)
     b.p("We inspected {{ profile.cases }} cases in which the sentence or licence began in two "
@@ -453,31 +466,7 @@ def pdu_report() -> Document:
 
 
 def regional_report() -> Document:
-    doc = house_styles()
-    clear_body(doc)
-    core_properties(doc)
-    update_fields_on_open(doc)
-    footer(doc, "{{ title }}")
-    b = Builder(doc)
-    cover(b, "Regional inspection report")
-    b.tag("if foreword")
-    b.h("Foreword", 1)
-    b.each("para", "foreword", "Normal")
-    b.tag("endif")
-    b.h("Ratings", 1)
-    b.p("Table {{ ratings_table_number }}: Ratings of {{ region_name }}, by standard",
-        "Table Caption")
-    b.table(["Standard", "Rating"], ["{{ r.number }} {{ r.title }}", "{{ r.rating_label }}"],
-            "r in ratings", [10.5, 6],
-            after=[["Overall rating (score {{ overall.score }}/{{ overall.max }})",
-                    "{{ overall.rating_label }}"]])
-    b.tag("if overall_findings")
-    b.h("Overall findings", 1)
-    b.each("para", "overall_findings", "Normal")
-    b.tag("endif")
-    b.tag("if recommendation_groups")
-    recommendations(b)
-    b.tag("endif")
+    doc, b = report_opening("Regional inspection report", "region_name")
     b.section(landscape=True)
     b.h("The PDUs in the region", 1)
     b.p("We inspected each of the {{ pdu_count }} PDUs {{ region_in }} before the regional "
@@ -499,35 +488,18 @@ def regional_report() -> Document:
     b.p("{{ s.staffing }}", "Normal")
     b.tag("endif")
     b.tag("endfor")
-    b.h("2. Service delivery", 1)
-    b.p("Public protection and desistance are rated from every case inspected in the region's "
-        "PDUs; court work and resettlement from the PDU cases where that work was done; unpaid "
-        "work and victim work from the region's own cohorts. A standard's rating is the band of "
-        "its lowest key question: under 50% of cases judged sufficient is Inadequate, 50% to 64% "
-        "Requires improvement, 65% to 79% Good, and 80% or more Outstanding.", "Normal")
-    b.tag("for s in domain_two")
-    findings_block(b, "s")
-    key_question_table(b, "s")
-    chart(b, "s")
-    b.tag("endfor")
+    case_standards(b, "Public protection and desistance are rated from every case inspected in "
+                   "the region's PDUs; court work and resettlement from the PDU cases where that "
+                   "work was done; unpaid work and victim work from the region's own cohorts. A "
+                   "standard's rating is the band of its lowest key question: under 50% of cases "
+                   "judged sufficient is Inadequate, 50% to 64% Requires improvement, 65% to 79% "
+                   "Good, and 80% or more Outstanding.")
     optional_sections(b)
     return doc
 
 
 LETTERHEAD = ("HM Inspectorate of Probation, 1st Floor Civil Justice Centre, 1 Bridge Street West, "
               "Manchester M3 3FX")
-
-
-def document(header: str | None = None) -> tuple[Document, Builder]:
-    doc = house_styles()
-    clear_body(doc)
-    core_properties(doc)
-    if header:
-        para = doc.sections[0].header.paragraphs[0]
-        para.style = doc.styles["Footer Text"]
-        para.text = header
-    footer(doc, "{{ title }}")
-    return doc, Builder(doc)
 
 
 def announcement_letter() -> Document:
@@ -626,10 +598,7 @@ def panel_summary() -> Document:
     b.tag("endif")
     b.h("Agreed ratings", 1)
     b.p("Table 1: Ratings agreed by the panel for {{ place }}", "Table Caption")
-    b.table(["Standard", "Rating"], ["{{ r.number }} {{ r.title }}", "{{ r.rating_label }}"],
-            "r in ratings", [10.5, 6],
-            after=[["Overall rating (score {{ overall.score }}/{{ overall.max }})",
-                    "{{ overall.rating_label }}"]])
+    ratings_table(b)
     b.tag("if staffing")
     b.p("{{ staffing }}", "Normal")
     b.tag("endif")

@@ -156,6 +156,18 @@ def key_question_rows(ed: Edition, fw: Framework, result: StandardResult) -> lis
     } for q in result.key_questions]
 
 
+def case_standard(ed: Edition, fw: Framework, std: Standard, result: StandardResult,
+                  f: Findings) -> dict[str, Any]:
+    """A domain two standard's block: findings, key-question table and chart, numbered."""
+    block = findings(ed, std, f, result.finalised, f'$.domain_two["{std.code}"]')
+    return block | {
+        "key_questions": key_question_rows(ed, fw, result),
+        "table_number": ed.next_table(), "chart": shares_chart(ed, fw, std, result),
+        "figure_number": ed.next_figure(),
+        "chart_caption": ed.t("{title}: cases judged sufficient, by key question")
+        .format(title=block["title"])}
+
+
 def shares_chart(ed: Edition, fw: Framework, std: Standard, result: StandardResult) -> ChartSpec:
     """A stacked bar per key question (% sufficient, % not), and alt text with every figure."""
     title = std.title.get(ed.lang)

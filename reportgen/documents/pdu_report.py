@@ -48,21 +48,11 @@ def context(pdu: PduInspection, ed: Edition) -> dict[str, Any]:
             ed, pdu.recommendations, {"pdu": name, "region": region}, "$.recommendations"),
         "domain_one": [common.findings(ed, s, pdu.domain_one[s.code], a.standards[s.code].finalised,
                                        f'$.domain_one["{s.code}"]') for s in d1],
-        "domain_two": [],
+        "domain_two": [common.case_standard(ed, fw, s, a.standards[s.code], pdu.domain_two[s.code])
+                       for s in d2],
         "previous": common.previous(ed, pdu.previous_recommendations, "$.previous_recommendations"),
         "practice": common.practice(ed, pdu.effective_practice, "$.effective_practice"),
     }
-    for s in d2:
-        result = a.standards[s.code]
-        block = common.findings(ed, s, pdu.domain_two[s.code], result.finalised,
-                                f'$.domain_two["{s.code}"]')
-        chart = common.shares_chart(ed, fw, s, result)
-        block |= {"key_questions": common.key_question_rows(ed, fw, result),
-                  "table_number": ed.next_table(), "chart": chart,
-                  "figure_number": ed.next_figure(),
-                  "chart_caption": ed.t("{title}: cases judged sufficient, by key question")
-                  .format(title=block["title"])}
-        ctx["domain_two"].append(block)
     ctx["profile"] = case_profile(pdu, ed)
     return ctx
 

@@ -61,18 +61,8 @@ def context(region: RegionalInspection, pdus: Mapping[str, PduInspection],
         common.findings(ed, d1[1], region.staffing, a.standards[d1[1].code].finalised,
                         "$.staffing") | {"staffing": staffing_sentence(region, a, ed)},
     ]
-    ctx["domain_two"] = []
-    for s in d2:
-        result = a.standards[s.code]
-        block = common.findings(ed, s, region.domain_two[s.code], result.finalised,
-                                f'$.domain_two["{s.code}"]')
-        chart = common.shares_chart(ed, fw, s, result)
-        block |= {"key_questions": common.key_question_rows(ed, fw, result),
-                  "table_number": ed.next_table(), "chart": chart,
-                  "figure_number": ed.next_figure(),
-                  "chart_caption": ed.t("{title}: cases judged sufficient, by key question")
-                  .format(title=block["title"])}
-        ctx["domain_two"].append(block)
+    ctx["domain_two"] = [common.case_standard(ed, fw, s, a.standards[s.code],
+                                              region.domain_two[s.code]) for s in d2]
     ctx["previous"] = common.previous(ed, region.previous_recommendations,
                                       "$.previous_recommendations")
     ctx["practice"] = common.practice(ed, region.effective_practice, "$.effective_practice")

@@ -16,7 +16,7 @@ from reportgen.model import Language
 
 def finish(docx: bytes, lang: Language, title: str, subject: str, keywords: str = "") -> bytes:
     doc = Document(io.BytesIO(docx))
-    _language(doc, BCP47[lang])
+    set_document_language(doc, BCP47[lang])
     props = doc.core_properties
     props.title, props.subject, props.language = title, subject, BCP47[lang]
     props.author = "HM Inspectorate of Probation"
@@ -29,7 +29,9 @@ def finish(docx: bytes, lang: Language, title: str, subject: str, keywords: str 
     return out.getvalue()
 
 
-def _language(doc: Document, tag: str) -> None:
+def set_document_language(doc: Document, tag: str) -> None:
+    """The language of every run unless a style says otherwise: spelling checks and the PDF's
+    /Lang follow it."""
     rpr = doc.styles.element.find(qn("w:docDefaults")).find(qn("w:rPrDefault")).find(qn("w:rPr"))
     el = rpr.find(qn("w:lang"))
     if el is None:
