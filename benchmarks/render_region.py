@@ -39,7 +39,7 @@ def timed(fn) -> float:
 
 def baseline(job: pipeline.Job) -> bytes:
     """What a plain docxtpl script does: load the template, draw the charts, render, save."""
-    context = job.doc.build(job.loaded, Edition(job.lang))
+    context = job.doc.build(job.loaded, Edition(job.lang), job.variant.key)
     tpl = DocxTemplate(str(word.Template(job.doc.name, job.lang).path))
 
     def pictures(value):
@@ -61,11 +61,17 @@ def peak_mib(who: int) -> float:
     return resource.getrusage(who).ru_maxrss / 1024
 
 
-def main() -> None:
-    jobs = pipeline.all_jobs(pipeline.inputs([ROOT / "fixtures" / "east-of-england"]))
+def report_jobs(region: Path) -> list[pipeline.Job]:
+    """The region's reports: its PDU reports and its regional report."""
+    return [j for j in pipeline.all_jobs(pipeline.inputs([region]))
+            if j.doc.name in ("pdu-report", "regional-report")]
+
+
+def main(region: Path = ROOT / "fixtures" / "east-of-england") -> None:
+    jobs = report_jobs(region)
     pdu_jobs = [j for j in jobs if j.doc.name == "pdu-report"]
     print(f"{len(jobs)} documents: {len(pdu_jobs)} PDU reports and "
-          f"{len(jobs) - len(pdu_jobs)} regional report\n")
+          f"{len(jobs) - len(pdu_jobs)} regional report(s)\n")
 
     base = [timed(lambda j=j: baseline(j)) for j in pdu_jobs]
     cold = [timed(lambda j=j: pipeline.render_docx(j)) for j in pdu_jobs]
