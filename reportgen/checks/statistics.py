@@ -50,10 +50,11 @@ NOT_FIGURES = [
     re.compile(r"\b\d+(?:st|nd|rd|th|af)\b"),  # "1st Floor"
     re.compile(r"\b[A-Z]{1,2}\d{1,2}[A-Z]? \d[A-Z]{2}\b"),  # postcodes
 ]
+NUM = r"\d{1,3}(?:,\d{3})+|\d+"  # 4,321 or 4321, never a trailing comma
 PERCENT = re.compile(r"\b(\d{1,3})(?:%| per cent)")
-FRACTION = re.compile(r"\b(\d[\d,]*) (?:of|allan o) (\d[\d,]*)\b")
-SLASH = re.compile(r"\b(\d[\d,]*)/(\d[\d,]*)\b")
-NUMBER = re.compile(r"(?<![\w.])(\d[\d,]*)(?![\w.])")
+FRACTION = re.compile(rf"\b({NUM}) (?:of|allan o) ({NUM})\b")
+SLASH = re.compile(rf"\b({NUM})/({NUM})\b")
+NUMBER = re.compile(rf"(?<![\w.])({NUM})(?![\w])")
 YEAR = re.compile(r"^(19|20)\d\d$")
 
 
@@ -221,6 +222,24 @@ def row_agrees(cells: list[str], where: str) -> Iterator[Figure]:
                          f"{part} of {yes + no} is {expected}%, not {value}%")
 
 
+def charts_agree(content: bytes) -> Iterator[Figure]:
+    """Each chart's alt text gives its key questions' shares in the order of the table beside
+    it: the same figure must agree in both places."""
+    doc = Document(io.BytesIO(content))
+    tables = [[cells[7] for cells in ([c.text for c in row.cells] for row in t.rows[1:])]
+              for t in doc.tables if t.rows[0].cells[0].text in ("Key question",
+                                                                  "Cwestiwn allweddol")]
+    alts = [pr.get("descr") or "" for pr in doc.element.body.iter(qn("wp:docPr"))]
+    alts = [a for a in alts if "%" in a]  # a chart of shares (not of scores)
+    for n, (alt, column) in enumerate(zip(alts, tables, strict=False), 1):
+        said = PERCENT.findall(alt)
+        shown = [c.rstrip("%") for c in column]
+        if said != shown:
+            yield Figure(", ".join(f"{s}%" for s in said), "percent",
+                         f"alt text of chart {n}", "mismatched",
+                         "its table shows " + ", ".join(f"{s}%" for s in shown))
+
+
 def check(content: bytes, loaded: Loaded) -> list[Figure]:
     f = facts(loaded)
     found: list[Figure] = []
@@ -228,7 +247,7 @@ def check(content: bytes, loaded: Loaded) -> list[Figure]:
         found += figures(text, where, f)
         if kq_row:
             found += row_agrees(kq_row, where.rsplit(",", 1)[0])
-    return found
+    return found + list(charts_agree(content))
 
 
 def summary(found: list[Figure]) -> dict[str, Any]:
