@@ -8,10 +8,11 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 # LibreOffice (Writer, headless) and its Python bridge convert DOCX to PDF; poppler-utils turns
-# PDF pages into pictures; Liberation fonts stand in, metric for metric, for Arial; Chromium and
+# PDF pages into pictures; Liberation fonts stand in, metric for metric, for Arial, and Symbola
+# draws the emoji and symbols text from the data may hold; Chromium and
 # its driver run axe-core on the web editions; Node.js and npm install axe-core.
 APT_PACKAGES=(libreoffice-writer-nogui python3-uno poppler-utils fonts-liberation2 fonts-dejavu-core
-              chromium chromium-driver)
+              fonts-symbola chromium chromium-driver)
 command -v npm >/dev/null 2>&1 || APT_PACKAGES+=(nodejs npm)
 
 missing=()

@@ -49,6 +49,10 @@ def style_font(style, size: float, bold: bool = False, colour: str | None = None
     rfonts = style.element.get_or_add_rPr().get_or_add_rFonts()
     for attr in ("w:ascii", "w:hAnsi", "w:cs", "w:eastAsia"):
         rfonts.set(qn(attr), FONT)
+    # A theme font (the default headings' "majorHAnsi") overrides the named one: drop it.
+    for attr in ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme"):
+        if rfonts.get(qn(attr)) is not None:
+            del rfonts.attrib[qn(attr)]
 
 
 def paragraph_style(doc, name: str, base: str = "Normal"):
