@@ -21,6 +21,7 @@ from reportgen.model import (
     RegionalInspection,
 )
 from reportgen.model.findings import Panel
+from reportgen.model.region import RegionalFieldwork
 
 
 def check(loaded: Loaded) -> list[Problem]:
@@ -144,8 +145,17 @@ def check_pdu(pdu: PduInspection, fw: Framework) -> Iterator[Problem]:
 # ---------------------------------------------------------------------------------- region
 
 
+def _regional_gap(path: str, fieldwork: RegionalFieldwork) -> Iterator[Problem]:
+    """§2.4: a gap of at least one week between the casework week and the meetings."""
+    gap_weeks = (fieldwork.meetings.start - fieldwork.casework.start).days // 7 - 1
+    if gap_weeks < 1:
+        yield warning(f"{path}.meetings.start", "a gap of at least a week after the unpaid work "
+                      "and victim casework (§2.4)", f"meetings from {fieldwork.meetings.start}")
+
+
 def check_region(loaded: Loaded, region: RegionalInspection, fw: Framework) -> Iterator[Problem]:
     yield from _framework_version(region.framework_version, fw)
+    yield from _regional_gap("$.fieldwork", region.fieldwork)
     cases = [s for s in fw.regional if s.kind == "cases"]
     yield from _codes("$.domain_two", region.domain_two, [s.code for s in cases])
     yield from _region_pdus(loaded, region)
@@ -239,6 +249,7 @@ def check_plan(plan: InspectionPlan) -> Iterator[Problem]:
                 yield Problem(jsonpath("batches", b, "announced"),
                               "an announcement before the batch's fieldwork",
                               batch.announced.isoformat())
+    yield from _regional_gap("$.regional_fieldwork", plan.regional_fieldwork)
     last_pdu = max(p.fieldwork.end for p in plan.pdus)
     if plan.regional_fieldwork.casework.start <= last_pdu:
         yield Problem("$.regional_fieldwork.casework.start",

@@ -247,3 +247,12 @@ def test_national_review_with_a_missing_key_question(write):
     del data["standards"]["N.2"]["key_questions"]["N.2.2"]
     assert one_problem(write(data)).endswith(
         '$.standards["N.2"].key_questions: expected an entry for N.2.2; found none')
+
+
+def test_regional_meetings_straight_after_the_casework_week_is_a_warning(write):
+    data = fixture("wales/plan.json")
+    data["regional_fieldwork"]["meetings"] = {"start": "2026-06-29", "end": "2026-07-10"}
+    loaded = parse(write(data))
+    assert [w.line().split(": ", 2)[-1] for w in loaded.warnings] == [
+        "$.regional_fieldwork.meetings.start: expected a gap of at least a week after the unpaid "
+        "work and victim casework (§2.4); found meetings from 2026-06-29"]
