@@ -3,7 +3,6 @@ atomically, then convert the whole batch to PDF in one LibreOffice process."""
 
 from __future__ import annotations
 
-import os
 import tempfile
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
@@ -14,6 +13,7 @@ from reportgen.documents import DOCUMENTS, DocumentType, Variant
 from reportgen.documents import workbook as workbook_spec
 from reportgen.documents.common import Edition
 from reportgen.errors import RenderError
+from reportgen.files import write_atomically
 from reportgen.loading import Loaded, parse
 from reportgen.model import Language, RegionalInspection
 from reportgen.render import bilingual, ical, postprocess, web, word, workbook
@@ -35,19 +35,6 @@ class Job:
     @property
     def stem(self) -> str:
         return f"{self.variant.stem}.{self.lang}"
-
-
-def write_atomically(path: Path, content: bytes) -> None:
-    """Write to a temporary name beside `path`, then rename: a reader never sees half a file."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as f:
-            f.write(content)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
 
 
 def render_docx(job: Job, draft: bool = False) -> bytes:

@@ -20,6 +20,7 @@ from pydantic import BaseModel
 from translate.storage import po, xliff
 
 from reportgen.errors import InputError, Problem
+from reportgen.files import write_atomically
 from reportgen.jsonpath import jsonpath
 from reportgen.loading import parse, read_json
 from reportgen.model import Name, Text
@@ -129,8 +130,6 @@ def _units(translated: Path) -> list[tuple[str, str, str]]:
 def import_translations(path: Path, translated: Path) -> tuple[int, int]:
     """Write the translations into the inspection file (atomically, all or nothing). Returns
     (translations imported, of which stale: made from English that has since changed)."""
-    from reportgen.pipeline import write_atomically  # the pipeline owns atomic writes
-
     by_id = {s.id: s for s in file_segments(path)}
     _, raw = read_json(path)
     problems, imported, stale = [], 0, 0

@@ -16,6 +16,7 @@ import click
 from reportgen import __version__, pipeline
 from reportgen.documents import DOCUMENTS
 from reportgen.errors import InputError, ReportgenError
+from reportgen.files import write_atomically
 from reportgen.loading import MODELS, Loaded, parse
 from reportgen.model import InspectionPlan, PduInspection
 from reportgen.rules.assessment import Assessment, assess_pdu, assess_region
@@ -298,7 +299,7 @@ def translate_export(file: Path, fmt: str, out: Path | None, todo: bool) -> None
     from reportgen import translation
     content, count, words = translation.export(file, fmt, todo)  # type: ignore[arg-type]
     target = out or file.with_suffix(".cy.xlf" if fmt == "xliff" else ".cy.po")
-    pipeline.write_atomically(target, content)
+    write_atomically(target, content)
     click.echo(f"Wrote {count} segment(s), {words} English word(s) to translate, to {target}")
 
 
@@ -509,7 +510,7 @@ def track_versions(report_id: str, get: int | None, out: Path | None, store: str
     s = _store(store)
     if get is not None:
         target = out or Path(f"{report_id}-version-{get}.docx")
-        pipeline.write_atomically(target, s.content(report_id, get))
+        write_atomically(target, s.content(report_id, get))
         click.echo(f"Wrote version {get} to {target}")
         return
     for v in s.versions(report_id):
@@ -558,7 +559,7 @@ def fa_send(report_id: str, out: Path, store: str, by: str) -> None:
         NewVersion("en:fa-form", f"{report_id}-factual-accuracy-form.docx", form)])
     for name, content in ((f"{report_id}-factual-accuracy-draft.docx", draft),
                           (f"{report_id}-factual-accuracy-form.docx", form)):
-        pipeline.write_atomically(out / name, content)
+        write_atomically(out / name, content)
     click.echo(f"Wrote the draft ({len(paragraphs)} numbered paragraphs) and the response "
                f"form to {out}")
 
@@ -625,7 +626,7 @@ def fa_log(report_id: str, out: Path, store: str) -> None:
         reportgen fa log gwent-pdu-report --out gwent-fa-log.docx
     """
     from reportgen.workflow import factual_accuracy as fa_
-    pipeline.write_atomically(out, fa_.log(_store(store), report_id, report_id))
+    write_atomically(out, fa_.log(_store(store), report_id, report_id))
     click.echo(f"Wrote {out}")
 
 
