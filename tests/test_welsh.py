@@ -249,6 +249,12 @@ def test_a_bilingual_letter_is_welsh_first_then_english_each_in_its_language(ren
     assert doc.core_properties.title == (
         "Cyhoeddi arolygiad o wasanaethau prawf yng Nghymru / "
         "Announcement of the inspection of probation services in Wales")
+    header = doc.sections[0].header.paragraphs[0]
+    assert header.text.startswith("Arolygiaeth Prawf EF") and "/ HM Inspectorate" in header.text
+    english = header.runs[1]._r.rPr.find(qn("w:lang")).get(qn("w:val"))
+    assert english == "en-GB"
+    assert doc.sections[0].footer.paragraphs[0].text.startswith(
+        "Cyhoeddi arolygiad o wasanaethau prawf yng Nghymru / Announcement of")
 
 
 def test_a_letter_goes_in_its_addressees_recorded_language(write):

@@ -3,6 +3,7 @@ its own language so that spelling checks and screen readers switch with the text
 
 from __future__ import annotations
 
+import copy
 import io
 
 from docx import Document
@@ -28,9 +29,34 @@ def _mark_language(doc: Document, tag: str) -> None:
         lang.set(qn("w:val"), tag)
 
 
+def _add_english(welsh_paragraph, english_paragraph) -> None:
+    """Welsh first, then " / " and the English, as its own run in its own language."""
+    if not welsh_paragraph.runs or not english_paragraph.runs:
+        return
+    first = welsh_paragraph.runs[0]
+    english = english_paragraph.runs[0].text.strip()
+    first.text = first.text.rstrip() + " / "
+    run = copy.deepcopy(first._r)
+    first._r.addnext(run)
+    text = run.find(qn("w:t"))
+    text.text = english + "    "
+    text.set(qn("xml:space"), "preserve")
+    rpr = run.find(qn("w:rPr"))
+    if rpr is None:
+        rpr = OxmlElement("w:rPr")
+        run.insert(0, rpr)
+    lang = OxmlElement("w:lang")
+    lang.set(qn("w:val"), BCP47["en"])
+    rpr.append(lang)
+
+
 def combine(welsh: bytes, english: bytes) -> bytes:
     first = Document(io.BytesIO(welsh))
     second = Document(io.BytesIO(english))
+    # The letterhead and the footer run over both parts: give them in both languages.
+    for part in ("header", "footer"):
+        _add_english(getattr(first.sections[0], part).paragraphs[0],
+                     getattr(second.sections[0], part).paragraphs[0])
     _mark_language(second, BCP47["en"])
     first.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
     composer = Composer(first)
