@@ -26,6 +26,11 @@ class Problem:
         return replace(self, source=self.source or source)
 
 
+def a(noun: str) -> str:
+    """ "a pdu-inspection", "an inspection-plan": the article for a noun in a message."""
+    return f"{'an' if noun[:1].lower() in 'aeiou' else 'a'} {noun}"
+
+
 def warning(path: str, expected: str, found: str) -> Problem:
     return Problem(path, expected, found, severity="warning")
 

@@ -12,7 +12,7 @@ from reportgen.convert import pdf
 from reportgen.documents import DOCUMENTS, DocumentType, Variant
 from reportgen.documents import workbook as workbook_spec
 from reportgen.documents.common import Edition
-from reportgen.errors import RenderError
+from reportgen.errors import RenderError, a
 from reportgen.files import write_atomically
 from reportgen.loading import Loaded, parse
 from reportgen.model import Language, RegionalInspection
@@ -80,8 +80,9 @@ def jobs_for(loaded: Loaded, docs: Sequence[str], langs: Sequence[str]) -> list[
     for name in docs:
         doc = DOCUMENTS[name]
         if loaded.data.kind not in doc.input_kinds:
-            raise RenderError(f"{loaded.path}: a {name} is made from a "
-                              f"{' or '.join(doc.input_kinds)} file, not a {loaded.data.kind} file")
+            raise RenderError(f"{loaded.path}: {a(name)} is made from "
+                              f"{a(' or '.join(doc.input_kinds))} file, not "
+                              f"{a(loaded.data.kind)} file")
         out += [Job(doc, loaded, lang, v) for v in doc.variants(loaded) for lang in langs]
     return out
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 
-from reportgen.errors import InputError, Problem, warning
+from reportgen.errors import InputError, Problem, a, warning
 from reportgen.framework import Framework, Standard, load_framework
 from reportgen.jsonpath import jsonpath, shown
 from reportgen.loading import Loaded, parse
@@ -196,7 +196,7 @@ def _region_pdus(loaded: Loaded, region: RegionalInspection) -> Iterator[Problem
                 yield from exc.problems
                 continue
             if not isinstance(pdu.data, PduInspection):
-                yield Problem(f"{path}.file", "a PDU inspection file", f"a {pdu.data.kind} file")
+                yield Problem(f"{path}.file", "a PDU inspection file", f"{a(pdu.data.kind)} file")
                 continue
             if pdu.data.region.code != region.region.code:
                 yield Problem(f"{path}.file", f"a PDU of region {region.region.code}",

@@ -2,6 +2,8 @@
 
 import json
 
+import pytest
+
 from tests.conftest import FIXTURES, fixture, run
 
 
@@ -19,7 +21,7 @@ def test_render_refuses_a_document_of_another_kind(tmp_path):
     result = run("render", FIXTURES / "wales/plan.json", "--doc", "pdu-report", "--out",
                  tmp_path, "--format", "docx")
     assert result.exit_code == 2
-    assert "a pdu-report is made from a pdu-inspection file, not a inspection-plan" \
+    assert "a pdu-report is made from a pdu-inspection file, not an inspection-plan file" \
         in result.stderr
 
 
@@ -55,3 +57,18 @@ def test_two_inputs_writing_the_same_file_are_refused(tmp_path):
     assert "two inputs would write the same file(s): " in result.stderr
     assert "norfolk-pdu-report.en" in result.stderr
     assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize(("command", "file", "says"), [
+    (["ratings"], "national-review.json", "ratings are in PDU and regional inspection files"),
+    (["ratings"], "wales/plan.json", "is an inspection-plan file"),
+    (["plan"], "national-review.json", "it has no fieldwork calendar"),
+    (["check", "stats", "REPORT", "--data"], "wales/plan.json",
+     "the statistics check traces a report to its PDU or regional inspection file")])
+def test_a_command_given_the_wrong_kind_of_file_says_so(tmp_path, command, file, says):
+    from docx import Document
+    report = tmp_path / "r.docx"
+    Document().save(str(report))
+    args = [str(report) if a == "REPORT" else a for a in command]
+    result = run(*args, FIXTURES / file)
+    assert result.exit_code == 2 and says in result.stderr

@@ -21,6 +21,7 @@ from docx import Document
 from docx.oxml.ns import qn
 
 from reportgen import data
+from reportgen.errors import ReportgenError
 from reportgen.loading import Loaded
 from reportgen.model import PduInspection, RegionalInspection
 from reportgen.rules import ratings
@@ -105,7 +106,8 @@ def facts(loaded: Loaded) -> Facts:
             f.number(sum(r.score for r in (s.rating for s in pdu.standards.values())),
                      f"{pdu.pdu.code} score")
     else:
-        raise ValueError("the statistics check reads PDU and regional reports")
+        raise ReportgenError(f"{loaded.path} is {a(d.kind)} file: the statistics check traces "
+                             "a report to its PDU or regional inspection file")
     for code, result in a.standards.items():
         f.number(result.finalised.score, f"{code} score")
         for q in result.key_questions:

@@ -15,10 +15,10 @@ import click
 
 from reportgen import __version__, pipeline
 from reportgen.documents import DOCUMENTS
-from reportgen.errors import InputError, ReportgenError
+from reportgen.errors import InputError, ReportgenError, a
 from reportgen.files import write_atomically
 from reportgen.loading import MODELS, Loaded, parse
-from reportgen.model import InspectionPlan, PduInspection
+from reportgen.model import InspectionPlan, NationalReview, PduInspection, RegionalInspection
 from reportgen.rules.assessment import Assessment, assess_pdu, assess_region
 from reportgen.rules.calendar import Milestone, inspection_calendar, plan_calendar
 
@@ -93,8 +93,9 @@ def _assess(loaded: Loaded) -> Assessment:
     data = loaded.data
     if isinstance(data, PduInspection):
         return assess_pdu(data)
-    if isinstance(data, InspectionPlan):
-        raise ReportgenError(f"{loaded.path} is an inspection plan: it holds no ratings")
+    if not isinstance(data, RegionalInspection):
+        raise ReportgenError(f"{loaded.path} is {a(data.kind)} file: ratings are in PDU and "
+                             "regional inspection files")
     return assess_region(data, loaded.pdus)
 
 
@@ -173,6 +174,8 @@ def plan(file: Path, as_json: bool) -> None:
         reportgen plan fixtures/wales/plan.json --json
     """
     data = load(file).data
+    if isinstance(data, NationalReview):
+        raise ReportgenError(f"{file} is a national review: it has no fieldwork calendar")
     found = plan_calendar(data) if isinstance(data, InspectionPlan) else inspection_calendar(data)
     if as_json:
         click.echo(json.dumps({"milestones": [m.as_json() for m in found]}, indent=2,

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from reportgen import data
+from reportgen.errors import a
 from reportgen.loading import Loaded, parse
 from reportgen.model import PduInspection
 from reportgen.rules.calendar import inspection_calendar
@@ -55,7 +56,7 @@ def start(store: Store, file: Path, doc: str, by: str) -> str:
     loaded = parse(file)
     kind = "pdu-inspection" if doc == "pdu-report" else "regional-inspection"
     if loaded.data.kind != kind:
-        raise TrackError(f"{file}: a {doc} is made from a {kind} file")
+        raise TrackError(f"{file}: {a(doc)} is made from {a(kind)} file")
     code = loaded.data.pdu.code if isinstance(loaded.data, PduInspection) else \
         loaded.data.region.code  # type: ignore[union-attr]
     report_id = f"{code}-{doc}"
