@@ -106,7 +106,7 @@ def facts(loaded: Loaded) -> Facts:
             f.number(sum(r.score for r in (s.rating for s in pdu.standards.values())),
                      f"{pdu.pdu.code} score")
     else:
-        raise ReportgenError(f"{loaded.path} is {a(d.kind)} file: the statistics check traces "
+        raise ReportgenError(f"{loaded.path} is {article(d.kind)} file: the statistics check traces "
                              "a report to its PDU or regional inspection file")
     for code, result in a.standards.items():
         f.number(result.finalised.score, f"{code} score")
