@@ -22,6 +22,7 @@ from docx.oxml.ns import qn
 
 from reportgen import data
 from reportgen.errors import ReportgenError
+from reportgen.errors import a as article
 from reportgen.loading import Loaded
 from reportgen.model import PduInspection, RegionalInspection
 from reportgen.rules import ratings
@@ -106,8 +107,8 @@ def facts(loaded: Loaded) -> Facts:
             f.number(sum(r.score for r in (s.rating for s in pdu.standards.values())),
                      f"{pdu.pdu.code} score")
     else:
-        raise ReportgenError(f"{loaded.path} is {article(d.kind)} file: the statistics check traces "
-                             "a report to its PDU or regional inspection file")
+        raise ReportgenError(f"{loaded.path} is {article(d.kind)} file: the statistics check "
+                             "traces a report to its PDU or regional inspection file")
     for code, result in a.standards.items():
         f.number(result.finalised.score, f"{code} score")
         for q in result.key_questions:
