@@ -376,7 +376,8 @@ def recommendations(b: Builder) -> None:
     b.tag("endfor")
 
 
-def optional_sections(b: Builder) -> None:
+def previous_section(b: Builder) -> None:
+    """Progress on previous recommendations: reported, but never changes a rating."""
     b.tag("if previous")
     b.h("Progress on previous recommendations", 1)
     b.each("para", "previous.summary", "Normal")
@@ -385,6 +386,10 @@ def optional_sections(b: Builder) -> None:
     b.p("{{ item.progress }}", "Normal")
     b.tag("endfor")
     b.tag("endif")
+
+
+def optional_sections(b: Builder) -> None:
+    previous_section(b)
     b.tag("if practice")
     b.h("Effective or innovative practice", 1)
     b.tag("for item in practice")
@@ -619,14 +624,7 @@ def panel_summary() -> Document:
     b.h("Key findings", 1)
     b.each("item", "key_findings", "List Bullet")
     b.tag("endif")
-    b.tag("if previous")
-    b.h("Progress on previous recommendations", 1)
-    b.each("para", "previous.summary", "Normal")
-    b.tag("for item in previous.entries")
-    b.p("{{ item.recommendation }}", "List Bullet")
-    b.p("{{ item.progress }}", "Normal")
-    b.tag("endfor")
-    b.tag("endif")
+    previous_section(b)
     b.h("What happens next", 1)
     b.p("This summary is sent to {{ place }} by {{ send_by }}. The lead inspector will explain "
         "the panel's decisions. The full evidence is in the draft report, sent for a factual "
