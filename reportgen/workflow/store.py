@@ -17,6 +17,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from types import SimpleNamespace
 from typing import Any
 
 import sqlalchemy as sa
@@ -28,41 +29,6 @@ from reportgen.errors import ReportgenError
 
 MIGRATIONS = Path(__file__).with_name("migrations")
 DEFAULT_STORE = "reportgen-tracker.db"
-
-meta = sa.MetaData()
-reports = sa.Table(
-    "reports", meta,
-    sa.Column("id", sa.String, primary_key=True),
-    sa.Column("doc", sa.String), sa.Column("inspection", sa.String),
-    sa.Column("in_wales", sa.Boolean), sa.Column("stage", sa.String),
-    sa.Column("revision", sa.Integer), sa.Column("created_at", sa.DateTime))
-history = sa.Table(
-    "history", meta,
-    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
-    sa.Column("report_id", sa.String), sa.Column("at", sa.DateTime), sa.Column("by", sa.String),
-    sa.Column("from_stage", sa.String), sa.Column("to_stage", sa.String),
-    sa.Column("note", sa.String))
-versions = sa.Table(
-    "versions", meta,
-    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
-    sa.Column("report_id", sa.String), sa.Column("stage", sa.String),
-    sa.Column("lang", sa.String), sa.Column("name", sa.String), sa.Column("sha256", sa.String),
-    sa.Column("content", sa.LargeBinary), sa.Column("at", sa.DateTime),
-    sa.Column("by", sa.String), sa.Column("source_sha256", sa.String))
-fa_items = sa.Table(
-    "fa_items", meta,
-    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
-    sa.Column("report_id", sa.String), sa.Column("number", sa.Integer),
-    sa.Column("paragraph", sa.Integer), sa.Column("current_text", sa.String),
-    sa.Column("proposed", sa.String), sa.Column("category", sa.String),
-    sa.Column("evidence", sa.String), sa.Column("decision", sa.String),
-    sa.Column("reason", sa.String), sa.Column("decided_by", sa.String),
-    sa.Column("decided_by_coo", sa.Boolean), sa.Column("decided_at", sa.DateTime))
-stats_checks = sa.Table(
-    "stats_checks", meta,
-    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
-    sa.Column("report_id", sa.String), sa.Column("sha256", sa.String),
-    sa.Column("passed", sa.Boolean), sa.Column("result", sa.Text), sa.Column("at", sa.DateTime))
 
 
 class TrackError(ReportgenError):
@@ -104,9 +70,14 @@ def _pause_for_fault_tests() -> None:
 class Store:
     def __init__(self, location: str = DEFAULT_STORE, upgrade_to: str = "head") -> None:
         self.url = _url(location)
-        self.engine = sa.create_engine(self.url, connect_args={"timeout": 30}
-                                       if self.url.startswith("sqlite") else {})
+        self.engine = sa.create_engine(
+            self.url, connect_args={"timeout": 30} if self.url.startswith("sqlite") else {}
+        )
         self.migrate(upgrade_to)
+        # The tables as the migrations made them: the schema has one source, the migrations.
+        meta = sa.MetaData()
+        meta.reflect(self.engine)
+        self._t = SimpleNamespace(**meta.tables)
 
     def migrate(self, to: str = "head") -> None:
         cfg = Config()
@@ -126,81 +97,156 @@ class Store:
 
     # --------------------------------------------------------------------- reports
 
-    def add(self, report_id: str, doc: str, inspection: str, in_wales: bool, by: str,
-            new: Sequence[NewVersion]) -> None:
+    def add(
+        self,
+        report_id: str,
+        doc: str,
+        inspection: str,
+        in_wales: bool,
+        by: str,
+        new: Sequence[NewVersion],
+    ) -> None:
         with self._tx() as conn:
-            if conn.execute(sa.select(reports.c.id).where(reports.c.id == report_id)).first():
+            if conn.execute(
+                sa.select(self._t.reports.c.id).where(self._t.reports.c.id == report_id)
+            ).first():
                 raise TrackError(f"{report_id} is already tracked")
             at = now()
-            conn.execute(reports.insert().values(id=report_id, doc=doc, inspection=inspection,
-                                                 in_wales=in_wales, stage="draft", revision=1,
-                                                 created_at=at))
-            conn.execute(history.insert().values(report_id=report_id, at=at, by=by,
-                                                 from_stage=None, to_stage="draft",
-                                                 note="tracking started"))
+            conn.execute(
+                self._t.reports.insert().values(
+                    id=report_id,
+                    doc=doc,
+                    inspection=inspection,
+                    in_wales=in_wales,
+                    stage="draft",
+                    revision=1,
+                    created_at=at,
+                )
+            )
+            conn.execute(
+                self._t.history.insert().values(
+                    report_id=report_id,
+                    at=at,
+                    by=by,
+                    from_stage=None,
+                    to_stage="draft",
+                    note="tracking started",
+                )
+            )
             self._add_versions(conn, report_id, "draft", by, at, new)
 
     def report(self, report_id: str) -> Row[Any]:
         with self.engine.connect() as conn:
-            row = conn.execute(sa.select(reports).where(reports.c.id == report_id)).first()
+            row = conn.execute(
+                sa.select(self._t.reports).where(self._t.reports.c.id == report_id)
+            ).first()
             if row is None:
-                known = [r.id for r in conn.execute(sa.select(reports.c.id))]
-                raise TrackError(f"no report {report_id} is tracked"
-                                 + (f" (tracked: {', '.join(known)})" if known else ""))
+                known = [r.id for r in conn.execute(sa.select(self._t.reports.c.id))]
+                raise TrackError(
+                    f"no report {report_id} is tracked"
+                    + (f" (tracked: {', '.join(known)})" if known else "")
+                )
             return row
 
     def all_reports(self) -> list[Row[Any]]:
         with self.engine.connect() as conn:
-            return list(conn.execute(sa.select(reports).order_by(reports.c.id)))
+            return list(conn.execute(sa.select(self._t.reports).order_by(self._t.reports.c.id)))
 
-    def move(self, report_id: str, revision: int, to_stage: str, by: str, note: str,
-             new: Sequence[NewVersion] = ()) -> None:
+    def move(
+        self,
+        report_id: str,
+        revision: int,
+        to_stage: str,
+        by: str,
+        note: str,
+        new: Sequence[NewVersion] = (),
+    ) -> None:
         """Move the report if it is still at `revision`: the stage, the history line and any
         new versions are written together or not at all."""
         with self._tx() as conn:
-            current = conn.execute(sa.select(reports).where(reports.c.id == report_id)).one()
+            current = conn.execute(
+                sa.select(self._t.reports).where(self._t.reports.c.id == report_id)
+            ).one()
             moved = conn.execute(
-                reports.update()
-                .where(reports.c.id == report_id, reports.c.revision == revision)
-                .values(stage=to_stage, revision=revision + 1))
+                self._t.reports.update()
+                .where(self._t.reports.c.id == report_id, self._t.reports.c.revision == revision)
+                .values(stage=to_stage, revision=revision + 1)
+            )
             if moved.rowcount != 1:
                 raise MovedUnderYou(
                     f"{report_id} moved under you: it is now at {current.stage} (revision "
-                    f"{current.revision}); look at its history and try again")
+                    f"{current.revision}); look at its history and try again"
+                )
             at = now()
             _pause_for_fault_tests()
-            conn.execute(history.insert().values(report_id=report_id, at=at, by=by,
-                                                 from_stage=current.stage, to_stage=to_stage,
-                                                 note=note))
+            conn.execute(
+                self._t.history.insert().values(
+                    report_id=report_id,
+                    at=at,
+                    by=by,
+                    from_stage=current.stage,
+                    to_stage=to_stage,
+                    note=note,
+                )
+            )
             self._add_versions(conn, report_id, to_stage, by, at, new)
 
-    def add_versions(self, report_id: str, stage: str, by: str,
-                     new: Sequence[NewVersion]) -> None:
+    def add_versions(self, report_id: str, stage: str, by: str, new: Sequence[NewVersion]) -> None:
         with self._tx() as conn:
             self._add_versions(conn, report_id, stage, by, now(), new)
 
-    def _add_versions(self, conn: Connection, report_id: str, stage: str, by: str,
-                      at: dt.datetime, new: Iterable[NewVersion]) -> None:
+    def _add_versions(
+        self,
+        conn: Connection,
+        report_id: str,
+        stage: str,
+        by: str,
+        at: dt.datetime,
+        new: Iterable[NewVersion],
+    ) -> None:
         for v in new:
-            conn.execute(versions.insert().values(
-                report_id=report_id, stage=stage, lang=v.lang, name=v.name, sha256=v.sha256,
-                content=v.content, at=at, by=by, source_sha256=v.source_sha256))
+            conn.execute(
+                self._t.versions.insert().values(
+                    report_id=report_id,
+                    stage=stage,
+                    lang=v.lang,
+                    name=v.name,
+                    sha256=v.sha256,
+                    content=v.content,
+                    at=at,
+                    by=by,
+                    source_sha256=v.source_sha256,
+                )
+            )
 
     def history(self, report_id: str) -> list[Row[Any]]:
         with self.engine.connect() as conn:
-            return list(conn.execute(sa.select(history).where(history.c.report_id == report_id)
-                                     .order_by(history.c.id)))
+            return list(
+                conn.execute(
+                    sa.select(self._t.history)
+                    .where(self._t.history.c.report_id == report_id)
+                    .order_by(self._t.history.c.id)
+                )
+            )
 
     def versions(self, report_id: str) -> list[Row[Any]]:
-        cols = [c for c in versions.c if c.name != "content"]
+        cols = [c for c in self._t.versions.c if c.name != "content"]
         with self.engine.connect() as conn:
-            return list(conn.execute(sa.select(*cols).where(versions.c.report_id == report_id)
-                                     .order_by(versions.c.id)))
+            return list(
+                conn.execute(
+                    sa.select(*cols)
+                    .where(self._t.versions.c.report_id == report_id)
+                    .order_by(self._t.versions.c.id)
+                )
+            )
 
     def content(self, report_id: str, version_id: int) -> bytes:
         with self.engine.connect() as conn:
-            found = conn.execute(sa.select(versions.c.content).where(
-                versions.c.report_id == report_id, versions.c.id == version_id)).scalar()
+            found = conn.execute(
+                sa.select(self._t.versions.c.content).where(
+                    self._t.versions.c.report_id == report_id, self._t.versions.c.id == version_id
+                )
+            ).scalar()
         if found is None:
             raise TrackError(f"{report_id} has no version {version_id}")
         return found
@@ -213,23 +259,43 @@ class Store:
 
     def add_fa_items(self, report_id: str, items: Sequence[dict[str, Any]]) -> None:
         with self._tx() as conn:
-            start = conn.execute(sa.select(sa.func.count()).select_from(fa_items)
-                                 .where(fa_items.c.report_id == report_id)).scalar_one()
+            start = conn.execute(
+                sa.select(sa.func.count())
+                .select_from(self._t.fa_items)
+                .where(self._t.fa_items.c.report_id == report_id)
+            ).scalar_one()
             for n, item in enumerate(items, start=start + 1):
-                conn.execute(fa_items.insert().values(report_id=report_id, number=n, **item))
+                conn.execute(
+                    self._t.fa_items.insert().values(report_id=report_id, number=n, **item)
+                )
 
     def fa_items(self, report_id: str) -> list[Row[Any]]:
         with self.engine.connect() as conn:
-            return list(conn.execute(sa.select(fa_items).where(fa_items.c.report_id == report_id)
-                                     .order_by(fa_items.c.number)))
+            return list(
+                conn.execute(
+                    sa.select(self._t.fa_items)
+                    .where(self._t.fa_items.c.report_id == report_id)
+                    .order_by(self._t.fa_items.c.number)
+                )
+            )
 
-    def decide(self, report_id: str, number: int, decision: str, reason: str, by: str,
-               coo: bool) -> None:
+    def decide(
+        self, report_id: str, number: int, decision: str, reason: str, by: str, coo: bool
+    ) -> None:
         with self._tx() as conn:
-            done = conn.execute(fa_items.update().where(
-                fa_items.c.report_id == report_id, fa_items.c.number == number).values(
-                decision=decision, reason=reason, decided_by=by, decided_by_coo=coo,
-                decided_at=now()))
+            done = conn.execute(
+                self._t.fa_items.update()
+                .where(
+                    self._t.fa_items.c.report_id == report_id, self._t.fa_items.c.number == number
+                )
+                .values(
+                    decision=decision,
+                    reason=reason,
+                    decided_by=by,
+                    decided_by_coo=coo,
+                    decided_at=now(),
+                )
+            )
             if done.rowcount != 1:
                 raise TrackError(f"{report_id} has no factual accuracy item {number}")
 
@@ -237,12 +303,22 @@ class Store:
 
     def record_stats(self, report_id: str, sha256: str, passed: bool, result: str) -> None:
         with self._tx() as conn:
-            conn.execute(stats_checks.insert().values(report_id=report_id, sha256=sha256,
-                                                      passed=passed, result=result, at=now()))
+            conn.execute(
+                self._t.stats_checks.insert().values(
+                    report_id=report_id, sha256=sha256, passed=passed, result=result, at=now()
+                )
+            )
 
     def stats_passed(self, report_id: str, sha256: str) -> bool:
         with self.engine.connect() as conn:
-            rows = list(conn.execute(sa.select(stats_checks.c.passed).where(
-                stats_checks.c.report_id == report_id, stats_checks.c.sha256 == sha256)
-                .order_by(stats_checks.c.id)))
+            rows = list(
+                conn.execute(
+                    sa.select(self._t.stats_checks.c.passed)
+                    .where(
+                        self._t.stats_checks.c.report_id == report_id,
+                        self._t.stats_checks.c.sha256 == sha256,
+                    )
+                    .order_by(self._t.stats_checks.c.id)
+                )
+            )
         return bool(rows) and rows[-1].passed
