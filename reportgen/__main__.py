@@ -1,3 +1,6 @@
+"""`python -m reportgen` is the `reportgen` command."""
+
 from reportgen.cli.main import cli
 
-cli(prog_name="reportgen")
+if __name__ == "__main__":
+    cli(prog_name="reportgen")

@@ -1,40 +1,83 @@
 #!/usr/bin/env bash
-# Installs everything reportgen needs on a Debian machine, then runs the main job on the bundled
-# fixtures. Safe to run again: it installs only what is missing.
+# Installs everything reportgen needs on a Debian machine, into a project virtual environment
+# (.venv) built from pyproject.toml alone, then runs the main job on the bundled fixtures. Safe to
+# run again: it installs only what is missing.
 #
 #   bash scripts/setup.sh            # install, then render the fixtures into out/
-#   bash scripts/setup.sh --no-run   # install only (used by .ci/run)
+#   bash scripts/setup.sh --no-run   # install only
+#   bash scripts/setup.sh --fresh    # throw the environment away and build it again (CI)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
+run=1 fresh=0
+for arg in "$@"; do
+  case "$arg" in
+    --no-run) run=0 ;;
+    --fresh) fresh=1 ;;
+    *) echo "setup.sh: unknown option $arg (use --no-run, --fresh)" >&2; exit 2 ;;
+  esac
+done
+
 # LibreOffice (Writer, headless) and its Python bridge convert DOCX to PDF; poppler-utils turns
 # PDF pages into pictures; Liberation fonts stand in, metric for metric, for Arial, and Symbola
-# draws the emoji and symbols text from the data may hold; Chromium and
-# its driver run axe-core on the web editions; Node.js and npm install axe-core.
-APT_PACKAGES=(libreoffice-writer-nogui python3-uno poppler-utils fonts-liberation2 fonts-dejavu-core
-              fonts-symbola chromium chromium-driver)
+# draws the emoji and symbols text from the data may hold; Chromium and its driver run axe-core
+# on the web editions and the browser tests; PostgreSQL is the shared store's server, started by
+# the tests in a temporary folder; python3-venv builds the project's environment.
+APT_PACKAGES=(poppler-utils fonts-liberation2 fonts-dejavu-core fonts-symbola chromium chromium-driver
+              postgresql python3-venv)
 command -v npm >/dev/null 2>&1 || APT_PACKAGES+=(nodejs npm)
+# LibreOffice 24.2 or newer keeps the tags of Word content controls when it saves a document,
+# which is how an edited report is read back into the data; Debian 12 has it in its backports.
+LIBREOFFICE=(libreoffice-writer-nogui python3-uno)
+LIBREOFFICE_FROM=()
 
-missing=()
-for pkg in "${APT_PACKAGES[@]}"; do
-  dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")
-done
-if [ ${#missing[@]} -gt 0 ]; then
-  sudo=""
-  [ "$(id -u)" -ne 0 ] && sudo="sudo"
-  echo "Installing system packages: ${missing[*]}"
-  $sudo apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}"
+sudo=""
+[ "$(id -u)" -ne 0 ] && sudo="sudo"
+codename=$(. /etc/os-release && echo "${VERSION_CODENAME:-}")
+if [ "$codename" = bookworm ]; then
+  LIBREOFFICE_FROM=(-t bookworm-backports)
+  list=/etc/apt/sources.list.d/reportgen-bookworm-backports.list
+  grep -rqs "bookworm-backports" /etc/apt/sources.list /etc/apt/sources.list.d/ \
+    || echo "deb http://deb.debian.org/debian bookworm-backports main" | $sudo tee "$list" >/dev/null
 fi
 
-python3 -m pip install -q --disable-pip-version-check -e '.[dev]'
+installed() {  # installed [MIN_VERSION] PACKAGE
+  local version
+  version=$(dpkg-query -W -f='${Status} ${Version}' "${@: -1}" 2>/dev/null) || return 1
+  [[ "$version" == "install ok installed"* ]] || return 1
+  [ $# -eq 1 ] || dpkg --compare-versions "${version##* }" ge "$1"
+}
+
+missing=() lo_missing=()
+for pkg in "${APT_PACKAGES[@]}"; do installed "$pkg" || missing+=("$pkg"); done
+for pkg in "${LIBREOFFICE[@]}"; do installed "4:24.2" "$pkg" || lo_missing+=("$pkg"); done
+if [ $((${#missing[@]} + ${#lo_missing[@]})) -gt 0 ]; then
+  echo "Installing system packages: ${missing[*]} ${lo_missing[*]}"
+  $sudo apt-get update -qq
+  export DEBIAN_FRONTEND=noninteractive
+  [ ${#missing[@]} -eq 0 ] || $sudo -E apt-get install -y -qq --no-install-recommends "${missing[@]}"
+  [ ${#lo_missing[@]} -eq 0 ] || $sudo -E apt-get install -y -qq --no-install-recommends \
+    "${LIBREOFFICE_FROM[@]}" "${lo_missing[@]}"
+fi
+
+# The project's Python environment: made from pyproject.toml and nothing else, so a package
+# installed by hand elsewhere can never hide one the project forgot to declare.
+[ "$fresh" = 1 ] && rm -rf .venv
+if [ ! -x .venv/bin/python ]; then
+  python3 -m venv .venv
+fi
+.venv/bin/python -m pip install -q --disable-pip-version-check --upgrade pip
+.venv/bin/python -m pip install -q --disable-pip-version-check -e '.[dev]'
 
 # axe-core, at the version package-lock.json pins.
 [ -f node_modules/axe-core/axe.min.js ] || npm ci --no-audit --no-fund --silent
 
-[ "${1:-}" = "--no-run" ] && exit 0
+[ "$run" = 0 ] && exit 0
 
 # The main job: check every bundled fixture, then render every document of both regions.
+export PATH="$PWD/.venv/bin:$PATH"
 reportgen validate fixtures/*.json fixtures/*/region.json fixtures/*/plan.json
 reportgen render-all fixtures/wales fixtures/east-of-england fixtures/national-review.json \
   --format docx,pdf,html,xlsx --out out
+echo
+echo "Done. The documents are in out/. To use reportgen from this shell: source .venv/bin/activate"

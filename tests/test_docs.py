@@ -44,5 +44,5 @@ def test_readme_names_the_two_set_up_commands_and_ci_runs_the_test_command():
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
     assert "bash scripts/setup.sh" in readme
-    test_command = "python3 -m pytest -q"
+    test_command = ".venv/bin/python -m pytest -q"
     assert test_command in readme and test_command in ci
