@@ -1,0 +1,68 @@
+"""What every command shares: reporting errors, loading input, the store and user options."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable, Sequence
+from functools import wraps
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+
+from reportgen.errors import InputError, ReportgenError
+from reportgen.loading import Loaded, parse
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+EXISTING = click.Path(path_type=Path, dir_okay=False)
+
+
+def reports_errors(fn: F) -> F:
+    """Print a ReportgenError as its lines on stderr and exit 2, with no traceback."""
+
+    @wraps(fn)
+    def run(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return fn(*args, **kwargs)
+        except InputError as exc:
+            for problem in exc.problems:
+                click.echo(problem.line(), err=True)
+            sys.exit(2)
+        except ReportgenError as exc:
+            click.echo(f"error: {exc}", err=True)
+            sys.exit(2)
+
+    return run  # type: ignore[return-value]
+
+
+def load(path: Path) -> Loaded:
+    loaded = parse(path)
+    for w in loaded.warnings:
+        click.echo(w.line(), err=True)
+    return loaded
+
+
+
+def parse_list(value: str, allowed: Sequence[str], what: str) -> list[str]:
+    items = [v.strip() for v in value.split(",") if v.strip()]
+    bad = [v for v in items if v not in allowed]
+    if bad or not items:
+        raise click.BadParameter(f"{', '.join(bad) or 'nothing'}: choose {what} from "
+                                 f"{', '.join(allowed)}")
+    return items
+
+
+
+STORE_OPTION = click.option(
+    "--store", envvar="REPORTGEN_STORE", default="reportgen-tracker.db", show_default=True,
+    help="The tracker's store: a SQLite file (created on first use) or a SQLAlchemy URL. "
+         "Also from REPORTGEN_STORE.")
+BY_OPTION = click.option("--by", envvar="REPORTGEN_USER", required=True,
+                         help="Who does it (also from REPORTGEN_USER).")
+
+
+def store_at(location: str):
+    from reportgen.workflow.store import Store
+    return Store(location)
+
