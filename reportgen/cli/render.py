@@ -16,16 +16,31 @@ from reportgen.cli.common import (
 )
 from reportgen.documents import DOCUMENTS
 from reportgen.errors import ReportgenError
+from reportgen.processes import stopping_on_signals
 
 
-def _render(jobs: list[pipeline.Job], out: Path, formats: list[str], draft: bool) -> None:
-    steps = len(jobs) * (1 + ("pdf" in formats))
-    with click.progressbar(length=steps, label="Rendering", file=sys.stderr,
-                           show_pos=True) as bar:
-        written = pipeline.run(jobs, out, formats, draft, progress=lambda _: bar.update(1))
-    click.echo(f"Wrote {len(written)} file(s) to {out}:")
-    for path in written:
+def _render(jobs: list[pipeline.Job], out: Path, formats: list[str], draft: bool,
+            force: bool) -> None:
+    with stopping_on_signals():
+        plan = pipeline.plan(jobs, out, formats, draft, force)
+        if plan.skipped:
+            click.echo(f"Unchanged since they were last rendered to {out}, so not rendered "
+                       f"again ({len(plan.skipped)}; --force renders them): "
+                       + ", ".join(j.stem for j in plan.skipped))
+        if not plan.jobs:
+            click.echo("Nothing to render.")
+            return
+        with click.progressbar(length=plan.steps, label="Rendering", file=sys.stderr,
+                               show_pos=True) as bar:
+            outcome = pipeline.execute(plan, progress=lambda _: bar.update(1))
+    click.echo(f"Wrote {len(outcome.written)} file(s) to {out}:")
+    for path in outcome.written:
         click.echo(f"  {path.name}  ({path.stat().st_size // 1024} KiB)")
+
+
+FORCE = click.option("--force", is_flag=True,
+                     help="Render every document, even those unchanged since they were last "
+                          "rendered to the same folder.")
 
 
 @click.command()
@@ -42,14 +57,16 @@ def _render(jobs: list[pipeline.Job], out: Path, formats: list[str], draft: bool
               show_default=True, help="Folder to write to (created if need be).")
 @click.option("--draft", is_flag=True,
               help="Render even with narrative missing in the edition's language, marked.")
+@FORCE
 @reports_errors
 def render(file: Path, docs: str, formats: str, langs: str | None, out: Path,
-           draft: bool) -> None:
+           draft: bool, force: bool) -> None:
     """Render documents from one input file, to Word and PDF.
 
     Files are named <code>-<type>.<lang>.<format> and written atomically: a reader never sees
     half a file, and an error in any document writes none of them. PDFs are tagged, carry the
-    title and language, and have their contents updated.
+    title and language, and have their contents updated. A document whose inputs have not
+    changed since it was last rendered to the same folder is not rendered again.
 
     \b
     Example:
@@ -63,7 +80,7 @@ def render(file: Path, docs: str, formats: str, langs: str | None, out: Path,
         lang_list = parse_list(langs, ["en", "cy", pipeline.BILINGUAL], "languages") if langs else \
             pipeline.languages(loaded, doc)
         jobs += pipeline.jobs_for(loaded, [doc], lang_list)  # type: ignore[arg-type]
-    _render(jobs, out, parse_list(formats, pipeline.FORMATS, "formats"), draft)
+    _render(jobs, out, parse_list(formats, pipeline.FORMATS, "formats"), draft, force)
 
 
 @click.command("render-all")
@@ -75,12 +92,17 @@ def render(file: Path, docs: str, formats: str, langs: str | None, out: Path,
               show_default=True, help="Folder to write to (created if need be).")
 @click.option("--draft", is_flag=True,
               help="Render even with narrative missing in the edition's language, marked.")
+@FORCE
 @reports_errors
-def render_all(paths: tuple[Path, ...], formats: str, out: Path, draft: bool) -> None:
+def render_all(paths: tuple[Path, ...], formats: str, out: Path, draft: bool,
+               force: bool) -> None:
     """Render every document of one or more regions (or of single input files) in one run.
 
     A region folder holds region.json (which names its PDU files) and plan.json. Every input is
-    checked before anything is rendered; all PDFs are made by one LibreOffice process.
+    checked before anything is rendered. Documents are rendered on every core and converted by
+    as many LibreOffice workers; a document whose inputs (data, templates, styles, catalogue,
+    reportgen) have not changed since it was last rendered to the same folder is skipped, and
+    named.
 
     \b
     Example:
@@ -89,4 +111,4 @@ def render_all(paths: tuple[Path, ...], formats: str, out: Path, draft: bool) ->
     jobs = pipeline.all_jobs(pipeline.inputs(paths))
     if not jobs:
         raise ReportgenError("nothing to render in " + ", ".join(map(str, paths)))
-    _render(jobs, out, parse_list(formats, pipeline.FORMATS, "formats"), draft)
+    _render(jobs, out, parse_list(formats, pipeline.FORMATS, "formats"), draft, force)

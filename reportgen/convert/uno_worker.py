@@ -1,16 +1,24 @@
 """Runs under the Python that has LibreOffice's `uno` module (Debian's /usr/bin/python3 with
-python3-uno), not reportgen's own: it starts one headless LibreOffice, and for each document
-given on stdin updates its indexes (the contents) and fields, then exports a tagged PDF.
+python3-uno), not reportgen's own: it starts one headless LibreOffice with the profile folder
+given as its argument, then for each document asked for updates its indexes (the contents) and
+fields and exports a tagged PDF.
 
-Input (stdin, JSON): {"profile": DIR, "jobs": [[docx, pdf], ...]}
-Output (stdout): one JSON line per document: {"ok": pdf} or {"error": message, "file": docx}.
+Input (stdin), one JSON object a line: {"src": docx, "dst": pdf}, and {"stop": true} to end.
+Output (stdout), one JSON object a line: {"ready": true} once LibreOffice answers, then for each
+document {"ok": pdf, "seconds": s} or {"error": message}.
+
+The worker leads its own process group, LibreOffice included. If its input ends without
+{"stop": true}, the process that started it is gone: it kills the whole group at once, even in
+the middle of a conversion, so no LibreOffice outlives a killed run.
 """
 
-import contextlib
 import json
 import os
+import queue
+import signal
 import subprocess
 import sys
+import threading
 import time
 import uuid
 
@@ -35,7 +43,7 @@ PDF_OPTIONS = {
 }
 
 
-def connect(pipe):
+def connect(pipe, office):
     local = uno.getComponentContext()
     resolver = local.ServiceManager.createInstanceWithContext(
         "com.sun.star.bridge.UnoUrlResolver", local)
@@ -45,14 +53,16 @@ def connect(pipe):
             ctx = resolver.resolve(f"uno:pipe,name={pipe};urp;StarOffice.ComponentContext")
             return ctx.ServiceManager.createInstanceWithContext("com.sun.star.frame.Desktop", ctx)
         except NoConnectException:
-            if time.monotonic() > deadline:
+            if time.monotonic() > deadline or office.poll() is not None:
                 raise
-            time.sleep(0.2)
+            time.sleep(0.05)
 
 
 def convert(desktop, src, dst):
     url = uno.systemPathToFileUrl(os.path.abspath(src))
     doc = desktop.loadComponentFromURL(url, "_blank", 0, (prop("Hidden", True),))
+    if doc is None:
+        raise ValueError("LibreOffice could not open it")
     try:
         indexes = doc.getDocumentIndexes()
         for i in range(indexes.getCount()):
@@ -67,29 +77,55 @@ def convert(desktop, src, dst):
         doc.close(True)
 
 
+def end_group():
+    os.killpg(os.getpgrp(), signal.SIGKILL)
+
+
+def read_requests(requests):
+    """Pass each request on; if the input ends without a stop, the parent is gone."""
+    for line in sys.stdin:
+        request = json.loads(line)
+        requests.put(request)
+        if request.get("stop"):
+            return
+    end_group()
+
+
+def say(obj):
+    print(json.dumps(obj), flush=True)
+
+
 def main():
-    request = json.load(sys.stdin)
+    profile = sys.argv[1]
+    requests = queue.Queue()
+    threading.Thread(target=read_requests, args=(requests,), daemon=True).start()
     pipe = f"reportgen-{uuid.uuid4().hex}"
     office = subprocess.Popen(
         ["soffice", "--headless", "--invisible", "--nologo", "--norestore", "--nodefault",
          "--nolockcheck", f"--accept=pipe,name={pipe};urp;",
-         "-env:UserInstallation=" + uno.systemPathToFileUrl(request["profile"])],
+         "-env:UserInstallation=" + uno.systemPathToFileUrl(profile)],
         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    try:
-        desktop = connect(pipe)
-        for src, dst in request["jobs"]:
-            try:
-                convert(desktop, src, dst)
-                print(json.dumps({"ok": dst}), flush=True)
-            except Exception as exc:  # reported per document; the batch goes on
-                print(json.dumps({"error": str(exc), "file": src}), flush=True)
-        with contextlib.suppress(Exception):
-            desktop.terminate()
-    finally:
+    desktop = connect(pipe, office)
+    say({"ready": True})
+    while True:
+        request = requests.get()
+        if request.get("stop"):
+            break
+        start = time.monotonic()
         try:
-            office.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            office.kill()
+            convert(desktop, request["src"], request["dst"])
+        except Exception as exc:  # the document's own failure: reported, the worker goes on
+            if office.poll() is not None:
+                end_group()  # LibreOffice itself died: the parent replaces this worker
+            say({"error": str(exc).strip().splitlines()[0] if str(exc).strip()
+                 else type(exc).__name__})
+            continue
+        say({"ok": request["dst"], "seconds": round(time.monotonic() - start, 3)})
+    try:
+        desktop.terminate()
+        office.wait(timeout=20)
+    except Exception:
+        end_group()
 
 
 if __name__ == "__main__":

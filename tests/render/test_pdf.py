@@ -3,6 +3,8 @@ every figure, fonts embedded, contents up to date."""
 
 from __future__ import annotations
 
+import os
+import signal
 import subprocess
 from pathlib import Path
 
@@ -61,14 +63,87 @@ def test_contents_page_is_up_to_date(rendered):
         assert entry in text
 
 
-def test_a_conversion_that_hangs_is_stopped_and_named(tmp_path, monkeypatch, rendered):
-    monkeypatch.setattr(pdf, "START_SECONDS", 0)
-    src = tmp_path / "slow.docx"
+def group(pgid: int) -> list[int]:
+    """The live processes of a process group (zombies aside)."""
+    found = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(fields[2]) == pgid and fields[0] != "Z":
+            found.append(int(stat.parent.name))
+    return found
+
+
+def office(worker: pdf.Worker) -> int:
+    """The soffice.bin process a worker drives."""
+    for pid in group(worker.proc.pid):
+        if Path(f"/proc/{pid}/comm").read_text().strip() == "soffice.bin":
+            return pid
+    raise AssertionError("no LibreOffice in the worker's group")
+
+
+def ready(converter: pdf.Converter) -> pdf.Worker:
+    """Start every worker of the pool now, and wait until their LibreOffice answers."""
+    while len(converter._pool) < converter.workers:
+        converter._pool.append(converter._spawn())
+    while not all(w.ready for w in converter._pool):
+        converter.poll(timeout=0.5)
+    return converter._pool[0]
+
+
+@pytest.fixture
+def docx(rendered, tmp_path) -> Path:
+    src = tmp_path / "report.docx"
     src.write_bytes((rendered / "gwent-pdu-report.en.docx").read_bytes())
-    with pytest.raises(ConversionError, match=r"slow\.docx: LibreOffice did not convert it "
-                                              r"within 0 s; it was stopped"):
-        pdf.convert([src], tmp_path / "out", timeout=0.01)
-    assert list((tmp_path / "out").iterdir()) == []  # nothing half-written
+    return src
+
+
+def test_a_worker_whose_libreoffice_died_is_replaced_and_the_document_retried(docx, tmp_path):
+    with pdf.Converter(tmp_path, workers=1) as converter:
+        first = ready(converter)
+        os.kill(office(first), signal.SIGKILL)
+        converter.submit(docx, tmp_path / "report.pdf")
+        done = converter.finish()
+        assert converter._made == 2 and group(first.proc.pid) == []
+    assert [t.attempts for t in done] == [2]
+    assert (tmp_path / "report.pdf").read_bytes().startswith(b"%PDF")
+
+
+def test_a_hung_worker_is_killed_and_replaced(docx, tmp_path):
+    with pdf.Converter(tmp_path, workers=1, timeout=3) as converter:
+        first = ready(converter)
+        os.kill(office(first), signal.SIGSTOP)  # LibreOffice stops answering
+        converter.submit(docx, tmp_path / "report.pdf")
+        converter.finish()
+        assert converter._made == 2 and group(first.proc.pid) == []
+    assert (tmp_path / "report.pdf").read_bytes().startswith(b"%PDF")
+
+
+def test_a_document_that_fails_twice_is_named_and_nothing_is_left(docx, tmp_path):
+    out = tmp_path / "out"
+    with pytest.raises(ConversionError, match=r"report\.docx: LibreOffice did not convert it "
+                                              r"within 0 s \(tried 2 times, each time on a new "
+                                              r"LibreOffice\); it was stopped"):
+        pdf.convert([docx], out, timeout=0.01)
+    assert list(out.iterdir()) == []  # nothing half-written
+
+
+def test_libreoffice_that_does_not_start_is_named(docx, tmp_path, monkeypatch):
+    monkeypatch.setattr(pdf, "START_SECONDS", 0)
+    with pytest.raises(ConversionError, match=r"report\.docx: LibreOffice did not start"):
+        pdf.convert([docx], tmp_path / "out")
+
+
+def test_the_workers_end_with_the_converter(docx, tmp_path):
+    with pdf.Converter(tmp_path, workers=2) as converter:
+        ready(converter)
+        groups = [w.proc.pid for w in converter._pool]
+        assert len(groups) == 2 and all(len(group(g)) >= 2 for g in groups)
+        converter.submit(docx, tmp_path / "report.pdf")
+        converter.finish()
+    assert all(group(g) == [] for g in groups)
 
 
 def test_every_rendered_docx_has_its_pdf(rendered):

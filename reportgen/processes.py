@@ -1,0 +1,67 @@
+"""Child processes that end with their parent, and runs that stop cleanly on a signal.
+
+A run's children (the rendering workers, the LibreOffice workers) must not outlive it, however
+it ends: on an exception or SIGINT its `finally` blocks stop them; SIGTERM and SIGHUP are turned
+into the same exception, so that those blocks run too; and on SIGKILL, which nothing can catch,
+each child learns that its parent is gone (the kernel's parent-death signal for the rendering
+workers; the end of their input for the LibreOffice workers, which then end their own process
+group)."""
+
+from __future__ import annotations
+
+import contextlib
+import ctypes
+import os
+import signal
+from collections.abc import Iterator
+from types import FrameType
+
+PR_SET_PDEATHSIG = 1
+
+
+class Interrupted(KeyboardInterrupt):
+    """The run was asked to stop (SIGINT, SIGTERM or SIGHUP)."""
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signal.Signals(signum).name)
+        self.signum = signum
+
+
+def die_with_parent(parent: int) -> None:
+    """In a child: be killed when the parent dies (Linux), and stop now if it already has."""
+    with contextlib.suppress(OSError, AttributeError):
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+    if os.getppid() != parent:
+        os._exit(1)
+
+
+def ignore_interrupts() -> None:
+    """In a worker: leave SIGINT from the terminal to the parent, which stops the workers."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+@contextlib.contextmanager
+def stopping_on_signals() -> Iterator[None]:
+    """Turn SIGTERM and SIGHUP into `Interrupted` for the block, so that cleanup runs."""
+
+    def raise_interrupted(signum: int, _frame: FrameType | None) -> None:
+        raise Interrupted(signum)
+
+    previous = {}
+    try:
+        for sig in (signal.SIGTERM, signal.SIGHUP):
+            previous[sig] = signal.signal(sig, raise_interrupted)
+    except ValueError:  # not the main thread: signals stay as they are
+        pass
+    try:
+        yield
+    finally:
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
+
+
+def kill_group(pid: int) -> None:
+    """SIGKILL the process group led by `pid` (a child started in its own session)."""
+    with contextlib.suppress(ProcessLookupError, PermissionError):
+        os.killpg(pid, signal.SIGKILL)
