@@ -5,7 +5,7 @@ it ends: on an exception or SIGINT its `finally` blocks stop them; SIGTERM and S
 into the same exception, so that those blocks run too; and on SIGKILL, which nothing can catch,
 each child learns that its parent is gone (the kernel's parent-death signal for the rendering
 workers; the end of their input for the LibreOffice workers, which then end their own process
-group)."""
+group; a watchdog in the process group of the browser and its driver, see `process_group`)."""
 
 from __future__ import annotations
 
@@ -13,6 +13,7 @@ import contextlib
 import ctypes
 import os
 import signal
+import subprocess
 from collections.abc import Iterator
 from types import FrameType
 
@@ -65,3 +66,20 @@ def kill_group(pid: int) -> None:
     """SIGKILL the process group led by `pid` (a child started in its own session)."""
     with contextlib.suppress(ProcessLookupError, PermissionError):
         os.killpg(pid, signal.SIGKILL)
+
+
+@contextlib.contextmanager
+def process_group() -> Iterator[int]:
+    """A new process group for the children started in the block (Popen's
+    `process_group=pgid`), killed, whatever is left of it, when the block ends or when this
+    process dies, however it dies. Its first member is a watchdog shell waiting for its input
+    to end: the input's only writer is this process."""
+    watchdog = subprocess.Popen(["/bin/sh", "-c", "read _; kill -9 0"], stdin=subprocess.PIPE,
+                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                                process_group=0)
+    try:
+        yield watchdog.pid
+    finally:
+        assert watchdog.stdin is not None
+        watchdog.stdin.close()
+        watchdog.wait()

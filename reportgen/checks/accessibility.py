@@ -11,6 +11,7 @@ where it failed. They read the files as published, not what the renderer meant t
 
 from __future__ import annotations
 
+import contextlib
 import io
 import re
 import shutil
@@ -27,6 +28,7 @@ from matplotlib.colors import to_rgb
 
 from reportgen.errors import ReportgenError
 from reportgen.paths import ROOT, STYLES
+from reportgen.processes import process_group
 
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
@@ -177,7 +179,15 @@ def check_html(paths: list[Path]) -> dict[Path, list[Finding]]:
                 "--disable-background-networking", "--disable-component-update",
                 "--disable-sync", "--disable-dev-shm-usage"):
         options.add_argument(arg)
-    browser = webdriver.Chrome(service=Service(driver), options=options)
+    # The driver and the browser in a process group that ends with this process, however it ends.
+    group = contextlib.ExitStack()
+    pgid = group.enter_context(process_group())
+    try:
+        browser = webdriver.Chrome(
+            service=Service(driver, popen_kw={"process_group": pgid}), options=options)
+    except BaseException:
+        group.close()
+        raise
     script = AXE.read_text(encoding="utf-8")
     results: dict[Path, list[Finding]] = {}
     try:
@@ -197,6 +207,7 @@ def check_html(paths: list[Path]) -> dict[Path, list[Finding]]:
                 for n in v["nodes"][:3]), v["help"]) for v in outcome]
     finally:
         browser.quit()
+        group.close()
     return results
 
 

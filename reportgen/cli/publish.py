@@ -31,6 +31,8 @@ def publish(report_id: str, out: Path, store: str, by: str) -> None:
     Example:
         reportgen publish gwent-pdu-report --out published/ --by "Publication team"
     """
+    from reportgen.processes import stopping_on_signals
     from reportgen.workflow.publish import publish as run_publish
-    target = run_publish(store_at(store), report_id, out, by)
+    with stopping_on_signals():
+        target = run_publish(store_at(store), report_id, out, by)
     click.echo(f"Published {report_id} to {target}")

@@ -7,11 +7,9 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
-import shutil
-import tempfile
 from pathlib import Path
 
+from reportgen import files
 from reportgen.checks import accessibility
 from reportgen.convert import pdf
 from reportgen.workflow import factual_accuracy, tracker
@@ -52,9 +50,14 @@ def publish(store: Store, report_id: str, out: Path, by: str) -> Path:
     target = out / report_id
     if target.exists():
         raise TrackError(f"{target} exists already: a publication set is never overwritten")
-    out.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{report_id}.", dir=out))
-    try:
+    files.output_folder(out, create=False)
+    if out.is_dir():
+        files.sweep(out)
+    # The set is made in a private workspace and moved into `out` whole, so `out` never holds
+    # part of a set, however the run ends.
+    with files.workspace("publish") as work:
+        staging = work / report_id
+        staging.mkdir()
         langs = ["en", "cy"] if report.in_wales else ["en"]
         docx = []
         for lang in langs:
@@ -80,9 +83,9 @@ def publish(store: Store, report_id: str, out: Path, by: str) -> Path:
                                "sha256": hashlib.sha256(p.read_bytes()).hexdigest()}
                               for p in sorted(staging.iterdir())]}
         (staging / "manifest.json").write_text(json.dumps(manifest, indent=2) + "\n")
-        os.replace(staging, target)
-    except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)
-        raise
+        if target.exists():
+            raise TrackError(f"{target} exists already: a publication set is never overwritten")
+        files.output_folder(out)
+        files.place_folder(staging, target)
     store.move(report_id, report.revision, "published", by, f"published to {target}")
     return target
