@@ -23,7 +23,6 @@ import shutil
 import tempfile
 import time
 from collections.abc import Iterator
-from functools import cache
 from pathlib import Path
 
 from reportgen.errors import ReportgenError
@@ -37,7 +36,6 @@ class OutputError(ReportgenError):
     """Output that cannot be written where it was asked for."""
 
 
-@cache
 def umask() -> int:
     current = os.umask(0o022)
     os.umask(current)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 from typing import Any
 
@@ -24,6 +25,15 @@ def fixture(name: str) -> dict[str, Any]:
 
 def all_fixtures() -> list[Path]:
     return sorted(p for p in FIXTURES.rglob("*.json"))
+
+
+@pytest.fixture(scope="session", autouse=True)
+def cache_folder(tmp_path_factory) -> Path:
+    """The tests' own cache folder (kept charts, LibreOffice profile, render records), so that
+    the tests neither read nor fill the user's."""
+    folder = tmp_path_factory.mktemp("cache")
+    os.environ["XDG_CACHE_HOME"] = str(folder)
+    return folder
 
 
 @pytest.fixture
