@@ -70,7 +70,8 @@ def output_folder(out: Path, create: bool = True) -> Path:
         if not existing.is_dir():
             raise OutputError(f"{out}: cannot make the output folder: {existing} is a file")
         if not os.access(existing, os.W_OK | os.X_OK):
-            raise OutputError(f"{out}: cannot write in {existing}: permission denied")
+            where = "this folder" if existing == out.absolute() else existing
+            raise OutputError(f"{out}: cannot write in {where}: permission denied")
         return out
     try:
         out.mkdir(parents=True, exist_ok=True)

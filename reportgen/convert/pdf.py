@@ -114,10 +114,11 @@ class Converter:
 
     workspace: Path
     workers: int = field(default_factory=cores)
-    timeout: float = PER_DOCUMENT_SECONDS
+    timeout: float = 0.0  # seconds a document may take; PER_DOCUMENT_SECONDS if not given
     on_done: Callable[[Task], None] = lambda _: None
 
     def __post_init__(self) -> None:
+        self.timeout = self.timeout or PER_DOCUMENT_SECONDS
         if not shutil.which("soffice"):
             raise ConversionError("LibreOffice (soffice) is not installed: run bash "
                                   "scripts/setup.sh")
@@ -312,7 +313,7 @@ def _keep_profile(profile: Path) -> None:
             shutil.rmtree(tmp, ignore_errors=True)
 
 
-def convert(docx_files: Sequence[Path], out: Path, timeout: float = PER_DOCUMENT_SECONDS,
+def convert(docx_files: Sequence[Path], out: Path, timeout: float = 0.0,
             progress: Callable[[str], None] = lambda _: None,
             workers: int | None = None) -> list[Path]:
     """Convert every file to PDF, written into `out` (complete files only); the PDFs, in order.
