@@ -50,6 +50,9 @@ class Job:
     loaded: Loaded
     lang: Language | str  # "en", "cy", or BILINGUAL
     variant: Variant
+    # A tracked report's edition says what it was made from (report, data version), so that an
+    # edited copy can be read back against the edition it started as.
+    stamp: tuple[tuple[str, str], ...] = ()
 
     @property
     def stem(self) -> str:
@@ -96,7 +99,8 @@ def render_files(job: Job, draft: bool = False, formats: Sequence[str] = (),
         body = word.render(word.Template(job.doc.name, ed.lang), context)
     with _stage(t, "post-process"):
         files = {".docx": postprocess.finish(body, ed.lang, context["title"],
-                                             context["subject"], context.get("keywords", ""))}
+                                             context["subject"], context.get("keywords", ""),
+                                             dict(job.stamp) | _published(context))}
     if job.doc.attachments:
         with _stage(t, "calendar"):
             files |= {suffix: ical.calendar(spec) for suffix, spec
@@ -113,6 +117,12 @@ def render_files(job: Job, draft: bool = False, formats: Sequence[str] = (),
         with _stage(t, "workbook"):
             files[".xlsx"] = workbook.write(workbook_spec.build(job.loaded, ed, context["title"]))
     return files
+
+
+def _published(context: dict) -> dict[str, str]:
+    """A published report says so, and on what day, in its properties as on its cover."""
+    day = context.get("published_on")
+    return {"Publication date": day} if day else {}
 
 
 def _charts_in(value: Any) -> Iterator[ChartSpec]:
@@ -219,7 +229,7 @@ def _key(job: Job, draft: bool, environment: str, data: dict[int, str]) -> str:
         data[id(loaded)] = cache.key(m.model_dump_json() for m in models)
     templates = [cache.file_digest(word.Template(job.doc.name, lang).path) for lang in job.langs]
     return cache.key([environment, job.doc.name, str(job.variant.key), str(job.lang),
-                      str(draft), data[id(loaded)], *templates])
+                      str(draft), repr(job.stamp), data[id(loaded)], *templates])
 
 
 def run(jobs: Iterable[Job], out: Path, formats: Sequence[str], draft: bool = False,
