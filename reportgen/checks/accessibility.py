@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import contextlib
 import io
+import os
 import re
 import shutil
 import tomllib
@@ -28,6 +29,7 @@ from matplotlib.colors import to_rgb
 
 from reportgen.docxtext import paragraph_text
 from reportgen.errors import ReportgenError
+from reportgen.files import workspace
 from reportgen.paths import ROOT, STYLES
 from reportgen.processes import process_group
 
@@ -180,12 +182,16 @@ def check_html(paths: list[Path]) -> dict[Path, list[Finding]]:
                 "--disable-background-networking", "--disable-component-update",
                 "--disable-sync", "--disable-dev-shm-usage"):
         options.add_argument(arg)
-    # The driver and the browser in a process group that ends with this process, however it ends.
+    # The driver and the browser in a process group that ends with this process, however it
+    # ends, with their temporary files in a workspace that is removed with them (unless its
+    # path is too long for the socket Chromium makes there: 108 bytes in all).
     group = contextlib.ExitStack()
     pgid = group.enter_context(process_group())
+    scratch = str(group.enter_context(workspace("browser")))
+    env = os.environ | ({"TMPDIR": scratch} if len(scratch) <= 60 else {})
     try:
         browser = webdriver.Chrome(
-            service=Service(driver, popen_kw={"process_group": pgid}), options=options)
+            service=Service(driver, env=env, popen_kw={"process_group": pgid}), options=options)
     except BaseException:
         group.close()
         raise

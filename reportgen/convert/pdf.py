@@ -190,9 +190,12 @@ class Converter:
                 shutil.copytree(cached, profile)
                 fresh = False
         profile.mkdir(exist_ok=True)
+        scratch = profile.with_name(f"{profile.name}-tmp")  # LibreOffice's own temporary files
+        scratch.mkdir()
         proc = subprocess.Popen([self._python, str(WORKER), str(profile)],
                                 stdin=subprocess.PIPE, stdout=subprocess.PIPE,
-                                stderr=subprocess.DEVNULL, env=_clean_env(),
+                                stderr=subprocess.DEVNULL,
+                                env=_clean_env() | {"TMPDIR": str(scratch)},
                                 start_new_session=True)
         worker = Worker(proc, profile, fresh, deadline=time.monotonic() + START_SECONDS)
         assert proc.stdout is not None
