@@ -77,6 +77,17 @@ def convert(desktop, src, dst):
         doc.close(True)
 
 
+def alive(desktop, office):
+    """LibreOffice still answers (after a failure, which may have been its death)."""
+    if office.poll() is not None:
+        return False
+    try:
+        desktop.getComponents()
+        return True
+    except Exception:
+        return False
+
+
 def end_group():
     os.killpg(os.getpgrp(), signal.SIGKILL)
 
@@ -115,7 +126,7 @@ def main():
         try:
             convert(desktop, request["src"], request["dst"])
         except Exception as exc:  # the document's own failure: reported, the worker goes on
-            if office.poll() is not None:
+            if not alive(desktop, office):
                 end_group()  # LibreOffice itself died: the parent replaces this worker
             say({"error": str(exc).strip().splitlines()[0] if str(exc).strip()
                  else type(exc).__name__})
