@@ -253,6 +253,9 @@ def _render_job(index: int) -> tuple[int, dict[str, tuple[str, str]] | None, str
         made = render_files(job, draft, formats, timings)
     except ReportgenError as exc:
         return index, None, f"{job.stem}: {exc}", timings
+    except Exception as exc:  # a fault, not bad input: it stops the run, naming the document
+        exc.add_note(f"while rendering {job.stem}")
+        raise
     folder = work / str(index)
     folder.mkdir()
     written = {}
