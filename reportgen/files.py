@@ -107,10 +107,19 @@ def place(made: Path, path: Path) -> None:
         raise OutputError(f"{path}: cannot write the file: {_why(exc)}") from None
 
 
-def _check_target(path: Path) -> None:
-    output_folder(path.parent)
+def check_name(path: Path) -> None:
+    """A file can be written at `path`: its name fits the file system, no folder has it."""
+    limit = os.pathconf(path.parent, "PC_NAME_MAX") if path.parent.is_dir() else 255
+    if len(os.fsencode(path.name)) > limit:
+        raise OutputError(f"{path.name[:40]}...: cannot write the file: its name is longer than "
+                          f"the file system allows ({limit} bytes)")
     if path.is_dir() and not path.is_symlink():
         raise OutputError(f"{path}: cannot write the file: a folder has that name")
+
+
+def _check_target(path: Path) -> None:
+    output_folder(path.parent)
+    check_name(path)
 
 
 def _write_beside(path: Path, content: bytes) -> None:

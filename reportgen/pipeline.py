@@ -202,9 +202,7 @@ def plan(jobs: Iterable[Job], out: Path, formats: Sequence[str], draft: bool = F
     files.output_folder(out, create=False)
     for job in jobs:
         for name in _outputs(job, formats):
-            if (out / name).is_dir() and not (out / name).is_symlink():
-                raise files.OutputError(f"{out / name}: cannot write the file: a folder has "
-                                        "that name")
+            files.check_name(out / name)
     record = cache.Record.load(out)
     environment = cache.environment()
     data: dict[int, str] = {}

@@ -14,7 +14,7 @@ import pytest
 
 from reportgen import files
 from reportgen.convert import pdf
-from tests.conftest import ROOT, WALES, run
+from tests.conftest import ROOT, WALES, fixture, run
 
 GWENT = WALES / "pdus" / "gwent.json"
 ONE = ["render", GWENT, "--doc", "pdu-report", "--lang", "en"]
@@ -136,3 +136,13 @@ def test_a_file_left_by_a_killed_run_is_removed_by_the_next(tmp_path):
     os.utime(left, (1, 1))
     assert run(*ONE, "--out", out, "--format", "docx").exit_code == 0
     assert os.listdir(out) == ["gwent-pdu-report.en.docx"]
+
+
+def test_an_output_name_too_long_for_the_file_system_is_refused_cleanly(tmp_path, write):
+    data = fixture("wales/pdus/gwent.json")
+    data["pdu"]["code"] = "a" * 300
+    out = tmp_path / "out"
+    result = run("render", write(data), "--doc", "pdu-report", "--out", out, "--format", "docx")
+    assert result.exit_code == 2 and "Traceback" not in result.output
+    assert "longer than the file system allows" in result.stderr or "$.pdu.code" in result.stderr
+    assert not out.exists()
