@@ -2,21 +2,24 @@
 national programme it renders is valid data whose ratings agree with the rules."""
 
 import importlib.util
-import sys
 
 from reportgen import pipeline
 from reportgen.rules import assessment
 from tests.conftest import ROOT
 
-sys.path.insert(0, str(ROOT / "tools"))
-import make_national
+
+def script(path: str, name: str):
+    spec = importlib.util.spec_from_file_location(name, ROOT / path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+make_national = script("tools/make_national.py", "make_national")
 
 
 def benchmark():
-    spec = importlib.util.spec_from_file_location("bench", ROOT / "benchmarks/national.py")
-    bench = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(bench)
-    return bench
+    return script("benchmarks/national.py", "bench")
 
 
 def test_the_national_programme_is_valid_and_agrees_with_the_rules(tmp_path):
