@@ -261,6 +261,8 @@ def _render_job(index: int) -> tuple[int, dict[str, tuple[str, str]] | None, str
         path = folder / f"{job.stem}{suffix}"
         path.write_bytes(content)
         written[suffix] = (str(path), cache.sha256(content))
+    del made
+    processes.release_memory()
     return index, written, "", timings
 
 

@@ -46,7 +46,7 @@ FONT = ["Liberation Sans", "DejaVu Sans"]  # DejaVu supplies what Liberation lac
 STYLE = {"font.family": "sans-serif", "font.sans-serif": FONT, "font.size": 9,
          "hatch.linewidth": 1.0, "svg.fonttype": "none",
          "text.parse_math": False, "text.usetex": False}  # text from the data is literal
-FRAMES = 24  # layouts kept per process: a programme has about twenty
+FRAMES = 16  # layouts kept per process: a programme uses about fifteen again and again
 PNG_COMPRESSION = 3  # zlib level: a quarter of the default's time, files 5% larger
 KEPT = 4000  # pictures kept on disk; the oldest half goes when there are more
 
@@ -56,7 +56,7 @@ def palette() -> dict[str, str]:
     return tomllib.loads((STYLES / "palette.toml").read_text(encoding="utf-8"))
 
 
-@lru_cache(maxsize=256)
+@lru_cache(maxsize=64)
 def draw(spec: ChartSpec) -> bytes:
     """The chart as PNG bytes: kept from an earlier run if the same chart was drawn by the same
     code, otherwise drawn now (and kept)."""
@@ -117,17 +117,23 @@ def _layout(spec: ChartSpec) -> tuple[Any, ...]:
 
 
 _frames: OrderedDict[tuple[Any, ...], Frame] = OrderedDict()
+_seen: set[tuple[Any, ...]] = set()
 
 
 def _frame(spec: ChartSpec) -> Frame:
+    """The frame of the chart's layout: kept from its second use (a layout used once, such as a
+    region's chart of its PDUs, would only hold memory), the least recently used let go."""
     key = _layout(spec)
     if key in _frames:
         _frames.move_to_end(key)
-    else:
-        _frames[key] = Frame(spec)
+        return _frames[key]
+    frame = Frame(spec)
+    if key in _seen:
+        _frames[key] = frame
         while len(_frames) > FRAMES:
             _frames.popitem(last=False)
-    return _frames[key]
+    _seen.add(key)
+    return frame
 
 
 @dataclass
