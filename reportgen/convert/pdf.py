@@ -34,6 +34,7 @@ WORKER = Path(__file__).with_name("uno_worker.py")
 START_SECONDS = 90  # LibreOffice's start, with a new profile on a busy machine
 PER_DOCUMENT_SECONDS = 90
 ATTEMPTS = 2  # a document whose worker died or hung is tried once more on a new worker
+RECYCLE_AFTER = 40  # documents a LibreOffice converts before a fresh one takes over: it grows
 UNO_PYTHONS = ("/usr/bin/python3", "/usr/lib/libreoffice/program/python")
 LIBREOFFICE = Path("/usr/lib/libreoffice/program")
 
@@ -129,6 +130,7 @@ class Converter:
         self._failed: list[str] = []
         self._made = 0
         self._start_failures = 0
+        self._retiring: list[Worker] = []
         self.done: list[Task] = []
 
     def __enter__(self) -> Converter:
@@ -171,7 +173,7 @@ class Converter:
         return self.done
 
     def kill(self) -> None:
-        for worker in list(self._pool):
+        for worker in [*self._pool, *self._retiring]:
             self._drop(worker)
 
     # -- workers ---------------------------------------------------------------------------
@@ -204,6 +206,7 @@ class Converter:
         return worker
 
     def _dispatch(self) -> None:
+        self._recycle()
         for worker in self._pool:
             if worker.ready and worker.task is None and self._queue:
                 task = self._queue.popleft()
@@ -214,6 +217,22 @@ class Converter:
                     worker.send({"src": str(task.src), "dst": str(task.dst)})
                 except OSError:
                     self._lost(worker, "LibreOffice stopped before converting it")
+
+    def _recycle(self) -> None:
+        """An idle worker that has converted its share stops (LibreOffice's memory grows with
+        each document it converts) and a fresh one takes its place."""
+        for worker in list(self._pool):
+            if worker.ready and worker.task is None and worker.done >= RECYCLE_AFTER:
+                with contextlib.suppress(OSError):
+                    worker.send({"stop": True})
+                with contextlib.suppress(KeyError, ValueError):
+                    self._sel.unregister(worker.proc.stdout)
+                self._pool.remove(worker)
+                self._retiring.append(worker)
+        for worker in [w for w in self._retiring if w.proc.poll() is not None]:
+            self._stopped(worker)
+        if self._queue:
+            self._start_workers()
 
     def _read(self, worker: Worker) -> None:
         assert worker.proc.stdout is not None
@@ -277,6 +296,7 @@ class Converter:
             self._start_workers()
 
     def _drop(self, worker: Worker) -> None:
+        """Kill a worker's process group (LibreOffice included) and let it go."""
         kill_group(worker.proc.pid)
         with contextlib.suppress(KeyError, ValueError):
             self._sel.unregister(worker.proc.stdout)
@@ -287,18 +307,24 @@ class Converter:
         worker.proc.wait()
         if worker in self._pool:
             self._pool.remove(worker)
+        if worker in self._retiring:
+            self._retiring.remove(worker)
 
     def _stop_all(self) -> None:
         for worker in self._pool:
             with contextlib.suppress(OSError):
                 worker.send({"stop": True})
         deadline = time.monotonic() + 30
-        for worker in list(self._pool):
+        for worker in [*self._pool, *self._retiring]:
             with contextlib.suppress(subprocess.TimeoutExpired):
                 worker.proc.wait(timeout=max(0.1, deadline - time.monotonic()))
-            if worker.ready and worker.fresh_profile and worker.proc.returncode == 0:
-                _keep_profile(worker.profile)
-            self._drop(worker)
+            self._stopped(worker)
+
+    def _stopped(self, worker: Worker) -> None:
+        """A worker asked to stop: its profile kept if it was new and closed cleanly."""
+        if worker.ready and worker.fresh_profile and worker.proc.returncode == 0:
+            _keep_profile(worker.profile)
+        self._drop(worker)
 
 
 def _keep_profile(profile: Path) -> None:

@@ -156,3 +156,16 @@ def test_every_rendered_docx_has_its_pdf(rendered):
              "announcement": 3, "project-plan": 19 + 7, "national-review": 1}
     for kind, count in kinds.items():
         assert sum(kind in stem for stem in docx) == count, kind
+
+
+def test_a_worker_that_converted_its_share_hands_over_to_a_fresh_one(docx, tmp_path,
+                                                                      monkeypatch):
+    monkeypatch.setattr(pdf, "RECYCLE_AFTER", 1)
+    with pdf.Converter(tmp_path, workers=1) as converter:
+        for i in range(3):
+            converter.submit(docx, tmp_path / f"report-{i}.pdf")
+        done = converter.finish()
+        assert converter._made == 3 and len(done) == 3
+        groups = [w.proc.pid for w in converter._pool]
+    assert all(group(g) == [] for g in groups)
+    assert all((tmp_path / f"report-{i}.pdf").read_bytes().startswith(b"%PDF") for i in range(3))
