@@ -86,10 +86,11 @@ def child(request: dict) -> None:
     plan = pipeline.plan(jobs, Path(request["out"]), request["formats"])
     outcome = pipeline.execute(plan)
     done = time.perf_counter()
+    usage = [resource.getrusage(who) for who in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN)]
     print(json.dumps({"import": imported - started, "load": loaded_at - imported,
                       "render": done - loaded_at, "documents": len(jobs),
                       "files": len(outcome.written), "stages": dict(outcome.timings),
-                      "main_peak_kib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss}))
+                      "cpu": sum(u.ru_utime + u.ru_stime for u in usage)}))
 
 
 class Memory(threading.Thread):
@@ -199,9 +200,7 @@ def baseline(job) -> bytes:
             import matplotlib
 
             with matplotlib.rc_context(charts.STYLE):
-                frame = charts.Frame(value)  # a new figure, drawn whole
-                frame.paint(value)
-                png = frame.png(value.title)
+                png = charts.Frame(value).picture(value)  # a new figure, drawn whole
             return InlineImage(tpl, io.BytesIO(png), Cm(charts.WIDTH_CM))
         if isinstance(value, dict):
             return {k: pictures(v) for k, v in value.items()}
@@ -215,9 +214,9 @@ def baseline(job) -> bytes:
     return out.getvalue()
 
 
-def side_by_side(region: Path) -> tuple[list[float], list[float]]:
-    """Seconds per PDU report to DOCX: the plain script, and reportgen with no chart drawn
-    before (in this process or on disk), in a warm process."""
+def side_by_side(region: Path) -> tuple[list, list]:
+    """(processor, wall) seconds per PDU report to DOCX: the plain script, and reportgen with no
+    chart drawn before (in this process or on disk), in a warm process."""
     from reportgen import pipeline
     from reportgen.render import charts
 
@@ -230,19 +229,30 @@ def side_by_side(region: Path) -> tuple[list[float], list[float]]:
         os.environ["XDG_CACHE_HOME"] = tmp  # no picture kept from earlier runs
         charts.draw.cache_clear()
         for job in jobs[1:]:
-            start = time.perf_counter()
-            baseline(job)
-            plain.append(time.perf_counter() - start)
-            start = time.perf_counter()
-            pipeline.render_docx(job)
-            ours.append(time.perf_counter() - start)
+            plain.append(timed(lambda job=job: baseline(job)))
+            ours.append(timed(lambda job=job: pipeline.render_docx(job)))
     return plain, ours
+
+
+def timed(fn) -> tuple[float, float]:
+    """(processor seconds, wall seconds) that `fn` took in this process."""
+    cpu, wall = time.process_time(), time.perf_counter()
+    fn()
+    return time.process_time() - cpu, time.perf_counter() - wall
 
 
 # -- one change, rendered again ----------------------------------------------------------------
 
 
-def one_change(region: Path) -> list[tuple[str, float, str]]:
+def children_cpu() -> float:
+    """Processor seconds of every finished child process (and theirs), so far."""
+    import resource
+
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def one_change(region: Path) -> list[tuple[str, float, float, str]]:
     """Render the region, change one sentence of one PDU file, and time `reportgen render-all`
     of the region, DOCX only and then DOCX and PDF (a new process each time, as typed)."""
     rows = []
@@ -260,15 +270,16 @@ def one_change(region: Path) -> list[tuple[str, float, str]]:
             data["foreword"][0] = (first | {"en": first["en"] + " One more sentence."}
                                    if isinstance(first, dict) else first + " One more sentence.")
             pdu.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
-            start = time.perf_counter()
+            start, before = time.perf_counter(), children_cpu()
             done = subprocess.run([*command, "--format", formats], env=env, check=True,
                                   capture_output=True, text=True)
-            wall = time.perf_counter() - start
+            wall, cpu = time.perf_counter() - start, children_cpu() - before
             skipped = next((line for line in done.stdout.splitlines()
                             if line.startswith("Unchanged")), "")
             count = skipped.split("(", 1)[1].split(";")[0] if skipped else "0"
             written = sum(1 for line in done.stdout.splitlines() if line.startswith("  "))
-            rows.append((label, wall, f"{written} files written, {count} documents skipped"))
+            rows.append((label, wall, cpu,
+                         f"{written} files written, {count} documents skipped"))
     return rows
 
 
@@ -305,27 +316,35 @@ def main() -> None:
     counts = [int(n) for n in args.rows.split(",")]
     print(f"Machine: {machine()}\n")
 
+    cores = os.cpu_count() or 1
     rows = {}
-    print(f"{'regions':>8}{'PDUs':>6}{'documents':>11}{'files':>7}{'wall s':>9}{'docs/s':>8}")
+    print("Each run from cold in a new process. Wall time depends on what else the machine is "
+          "doing;\nprocessor time (all processes of the run) much less: on an otherwise idle "
+          f"machine a run\ncannot take less than its processor time / {cores} cores.\n")
+    print(f"{'regions':>8}{'PDUs':>6}{'documents':>11}{'files':>7}{'wall s':>9}{'docs/s':>8}"
+          f"{'CPU s':>8}{'CPU/cores s':>13}")
     for n in counts:
-        rows[n] = result = cold_run(regions[:n], ["docx", "pdf"])
-        print(f"{n:>8}{pdus(regions[:n]):>6}{result['documents']:>11}{result['files']:>7}"
-              f"{result['wall']:>9.1f}{result['documents'] / result['wall']:>8.1f}")
+        rows[n] = r = cold_run(regions[:n], ["docx", "pdf"])
+        print(f"{n:>8}{pdus(regions[:n]):>6}{r['documents']:>11}{r['files']:>7}"
+              f"{r['wall']:>9.1f}{r['documents'] / r['wall']:>8.1f}{r['cpu']:>8.1f}"
+              f"{r['cpu'] / cores:>13.1f}")
     if len(rows) > 2:
         xs = [pdus(regions[:n]) for n in rows]
-        ys = [r["wall"] for r in rows.values()]
-        a, b = line_fit(xs, ys)
-        print(f"\nStraight line through the rows: {a:.1f} s + {b:.2f} s a PDU; each row's "
-              "distance from it: " + ", ".join(f"{n} regions {100 * (y - (a + b * x)) / y:+.0f}%"
-                                               for n, x, y in zip(rows, xs, ys, strict=True)))
+        for label, ys in (("wall", [r["wall"] for r in rows.values()]),
+                          ("processor", [r["cpu"] for r in rows.values()])):
+            a, b = line_fit(xs, ys)
+            print(f"Straight line through the {label} times: {a:.1f} s + {b:.2f} s a PDU; each "
+                  "row's distance from it: " + ", ".join(
+                      f"{n} {100 * (y - (a + b * x)) / y:+.0f}%"
+                      for n, x, y in zip(rows, xs, ys, strict=True)))
 
     whole = rows[max(rows)]
     print(f"\n{max(rows)} regions, DOCX and PDF: {whole['wall']:.1f} s wall, of which "
           f"{whole['import']:.1f} s starting Python and importing, {whole['load']:.1f} s "
           "loading and checking the data.")
-    print("Time each stage kept a process busy (summed over the workers, which overlap):")
+    print("Processor time of each stage (seconds, summed over the processes that ran it):")
     for stage, seconds in sorted(whole["stages"].items(), key=lambda kv: -kv[1]):
-        print(f"  {stage:<14}{seconds:8.1f} s")
+        print(f"  {stage:<14}{seconds:8.1f}  ({seconds / whole['documents']:.3f} a document)")
     print("Peak memory of each process:")
     by_role: dict[str, list[int]] = {}
     for role, kib in whole["peaks"]:
@@ -336,20 +355,24 @@ def main() -> None:
 
     web = cold_run(regions[:max(counts)], ["html", "xlsx"])
     print(f"\nWeb edition and workbook of every report ({max(counts)} regions): "
-          f"{web['files']} files in {web['wall']:.1f} s")
-
-    plain, ours = side_by_side(regions[min(len(regions), 9) - 1])
-    print(f"\nPDU report to DOCX, cold, warm process ({len(ours)} reports of "
-          f"{regions[min(len(regions), 9) - 1].name}), median (max):")
-    print(f"  plain docxtpl + matplotlib  {statistics.median(plain):.3f} s ({max(plain):.3f})")
-    print(f"  reportgen                   {statistics.median(ours):.3f} s ({max(ours):.3f})"
-          f"   {statistics.median(plain) / statistics.median(ours):.1f}x faster")
+          f"{web['files']} files in {web['wall']:.1f} s wall, {web['cpu']:.1f} s processor")
 
     region = regions[min(len(regions), 9) - 1]
+    plain, ours = side_by_side(region)
+    print(f"\nPDU report to DOCX, cold, warm process ({len(ours)} reports of {region.name}), "
+          "median seconds:")
+    print(f"  {'':<28}{'processor':>10}{'wall':>8}")
+    for name, values in (("plain docxtpl + matplotlib", plain), ("reportgen", ours)):
+        cpu, wall = (statistics.median(v[i] for v in values) for i in (0, 1))
+        print(f"  {name:<28}{cpu:>10.3f}{wall:>8.3f}")
+    ratio = [statistics.median(p[i] for p in plain) / statistics.median(o[i] for o in ours)
+             for i in (0, 1)]
+    print(f"  reportgen is {ratio[0]:.1f}x faster by processor time, {ratio[1]:.1f}x by wall")
+
     print(f"\nOne PDU file changed, reportgen render-all of its region ({region.name}, "
-          f"{pdus([region])} PDUs), a new process:")
-    for label, wall, what in one_change(region):
-        print(f"  {label:<14}{wall:6.2f} s  ({what})")
+          f"{pdus([region])} PDUs), a new process, as typed:")
+    for label, wall, cpu, what in one_change(region):
+        print(f"  {label:<14}{wall:6.2f} s wall, {cpu:5.2f} s processor  ({what})")
     print(f"\nLoad average at the end: {', '.join(f'{v:.2f}' for v in os.getloadavg())}")
 
 

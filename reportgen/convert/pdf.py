@@ -88,7 +88,8 @@ class Task:
     src: Path
     dst: Path
     attempts: int = 0
-    seconds: float = 0.0
+    seconds: float = 0.0  # wall time LibreOffice took
+    cpu: float = 0.0  # processor time it took
 
 
 @dataclass
@@ -110,8 +111,10 @@ class Worker:
 
 @dataclass
 class Converter:
-    """A pool of LibreOffice workers. Use as a context manager; `submit` documents, then
-    `results` yields each PDF as it is made (or raises once all are done, naming failures)."""
+    """A pool of LibreOffice workers, as a context manager: `submit` documents, `poll` now and
+    then (each finished one is passed to `on_done`), then `finish` waits for the rest and raises
+    once all are done if any failed, naming each. Leaving the block stops every worker; leaving
+    it by an exception kills them."""
 
     workspace: Path
     workers: int = field(default_factory=cores)
@@ -260,6 +263,7 @@ class Converter:
         worker.done += 1
         if "ok" in answer:
             task.seconds = answer.get("seconds", 0.0)
+            task.cpu = answer.get("cpu", 0.0)
             self.done.append(task)
             self.on_done(task)
         else:

@@ -5,7 +5,8 @@ fields and exports a tagged PDF.
 
 Input (stdin), one JSON object a line: {"src": docx, "dst": pdf}, and {"stop": true} to end.
 Output (stdout), one JSON object a line: {"ready": true} once LibreOffice answers, then for each
-document {"ok": pdf, "seconds": s} or {"error": message}.
+document {"ok": pdf, "seconds": wall, "cpu": LibreOffice's processor seconds} or
+{"error": message}.
 
 The worker leads its own process group, LibreOffice included. If its input ends without
 {"stop": true}, the process that started it is gone: it kills the whole group at once, even in
@@ -88,6 +89,22 @@ def alive(desktop, office):
         return False
 
 
+def group_cpu():
+    """Processor seconds used so far by the other processes of this group (LibreOffice)."""
+    total, me, group = 0, os.getpid(), os.getpgrp()
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit() or int(entry) == me:
+            continue
+        try:
+            with open(f"/proc/{entry}/stat") as f:
+                fields = f.read().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(fields[2]) == group:
+            total += int(fields[11]) + int(fields[12])
+    return total / os.sysconf("SC_CLK_TCK")
+
+
 def end_group():
     os.killpg(os.getpgrp(), signal.SIGKILL)
 
@@ -122,7 +139,7 @@ def main():
         request = requests.get()
         if request.get("stop"):
             break
-        start = time.monotonic()
+        start, cpu = time.monotonic(), group_cpu()
         try:
             convert(desktop, request["src"], request["dst"])
         except Exception as exc:  # the document's own failure: reported, the worker goes on
@@ -131,7 +148,8 @@ def main():
             say({"error": str(exc).strip().splitlines()[0] if str(exc).strip()
                  else type(exc).__name__})
             continue
-        say({"ok": request["dst"], "seconds": round(time.monotonic() - start, 3)})
+        say({"ok": request["dst"], "seconds": round(time.monotonic() - start, 3),
+             "cpu": round(group_cpu() - cpu, 3)})
     try:
         desktop.terminate()
         office.wait(timeout=20)

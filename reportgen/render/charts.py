@@ -46,7 +46,7 @@ FONT = ["Liberation Sans", "DejaVu Sans"]  # DejaVu supplies what Liberation lac
 STYLE = {"font.family": "sans-serif", "font.sans-serif": FONT, "font.size": 9,
          "hatch.linewidth": 1.0, "svg.fonttype": "none",
          "text.parse_math": False, "text.usetex": False}  # text from the data is literal
-FRAMES = 16  # layouts kept per process: a programme uses about fifteen again and again
+FRAMES = 24  # layouts kept per process (2 MiB each): a programme uses about twenty again
 PNG_COMPRESSION = 3  # zlib level: a quarter of the default's time, files 5% larger
 KEPT = 4000  # pictures kept on disk; the oldest half goes when there are more
 
@@ -73,9 +73,7 @@ def paint(spec: ChartSpec) -> bytes:
     import matplotlib
 
     with matplotlib.rc_context(STYLE):
-        frame = _frame(spec)
-        frame.paint(spec)
-        return frame.png(spec.title)
+        return _frame(spec).picture(spec)
 
 
 def _kept(spec: ChartSpec) -> Path:
@@ -117,23 +115,19 @@ def _layout(spec: ChartSpec) -> tuple[Any, ...]:
 
 
 _frames: OrderedDict[tuple[Any, ...], Frame] = OrderedDict()
-_seen: set[tuple[Any, ...]] = set()
 
 
 def _frame(spec: ChartSpec) -> Frame:
-    """The frame of the chart's layout: kept from its second use (a layout used once, such as a
-    region's chart of its PDUs, would only hold memory), the least recently used let go."""
+    """The frame of the chart's layout, the least recently used let go when there are too many
+    (a layout used once, such as a region's chart of its PDUs, soon goes)."""
     key = _layout(spec)
     if key in _frames:
         _frames.move_to_end(key)
-        return _frames[key]
-    frame = Frame(spec)
-    if key in _seen:
-        _frames[key] = frame
+    else:
+        _frames[key] = Frame(spec)
         while len(_frames) > FRAMES:
             _frames.popitem(last=False)
-    _seen.add(key)
-    return frame
+    return _frames[key]
 
 
 @dataclass
@@ -158,7 +152,6 @@ class Frame:
         p = palette()
         self.kind = spec.kind
         self.fig = Figure(figsize=(WIDTH_CM / 2.54, height_cm(spec) / 2.54), dpi=DPI)
-        self.canvas = FigureCanvasAgg(self.fig)
         self.ax = _axes(self.fig, spec)
         ys = range(len(spec.bars))
         zeros = [0] * len(spec.bars)
@@ -175,11 +168,17 @@ class Frame:
         self.bars = [self.ax.barh(ys, zeros, height=0.6, animated=True, **s.style())
                      for s in series]
         self.ax.spines["left"].set_animated(True)  # drawn over the bars, as in a whole figure
-        self.canvas.draw()
-        self.background = self.canvas.copy_from_bbox(self.fig.bbox)
+        canvas = FigureCanvasAgg(self.fig)
+        canvas.draw()
+        self.background = canvas.copy_from_bbox(self.fig.bbox)
+        _release(self.fig)
 
-    def paint(self, spec: ChartSpec) -> None:
-        self.canvas.restore_region(self.background)
+    def picture(self, spec: ChartSpec) -> bytes:
+        """The chart: the frame's pixels, with this chart's bars and values drawn over them."""
+        from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+        canvas = FigureCanvasAgg(self.fig)  # a new canvas makes its pixel buffer when asked
+        canvas.restore_region(self.background)
         texts = _shares(self, spec) if self.kind == "shares" else _scores(self, spec)
         for container in self.bars:
             for patch in container:
@@ -188,22 +187,33 @@ class Frame:
         for text in texts:
             self.ax.draw_artist(text)
             text.remove()
+        png = _png(canvas, spec.title)
+        _release(self.fig)
+        return png
 
-    def png(self, title: str) -> bytes:
-        import matplotlib
-        from PIL import Image, PngImagePlugin
 
-        width, height = self.canvas.get_width_height()
-        image = Image.frombuffer("RGBA", (width, height), self.canvas.buffer_rgba())
-        info = PngImagePlugin.PngInfo()
-        info.add_text("Title", title)
-        info.add_text("Software", f"matplotlib {matplotlib.__version__}")
-        out = io.BytesIO()
-        # No alpha channel: the chart is opaque, and LibreOffice exports a PDF image with a
-        # soft mask more slowly.
-        image.convert("RGB").save(out, "PNG", pnginfo=info, dpi=(DPI, DPI),
-                                  compress_level=PNG_COMPRESSION)
-        return out.getvalue()
+def _release(fig: Figure) -> None:
+    """Let the figure's pixel buffer go (a kept frame needs only its background's copy)."""
+    from matplotlib.backend_bases import FigureCanvasBase
+
+    FigureCanvasBase(fig)
+
+
+def _png(canvas: Any, title: str) -> bytes:
+    import matplotlib
+    from PIL import Image, PngImagePlugin
+
+    width, height = canvas.get_width_height()
+    image = Image.frombuffer("RGBA", (width, height), canvas.buffer_rgba())
+    info = PngImagePlugin.PngInfo()
+    info.add_text("Title", title)
+    info.add_text("Software", f"matplotlib {matplotlib.__version__}")
+    out = io.BytesIO()
+    # No alpha channel: the chart is opaque, and LibreOffice exports a PDF image with a soft
+    # mask more slowly.
+    image.convert("RGB").save(out, "PNG", pnginfo=info, dpi=(DPI, DPI),
+                              compress_level=PNG_COMPRESSION)
+    return out.getvalue()
 
 
 def _axes(fig: Figure, spec: ChartSpec) -> Any:

@@ -4,6 +4,7 @@ from dataclasses import replace
 
 import matplotlib
 import wcag_contrast_ratio as wcag
+from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.colors import to_rgb
 
 from reportgen.documents.figures import Bar, ChartSpec
@@ -50,7 +51,7 @@ def label_width(label: str) -> float:
     with matplotlib.rc_context(charts.STYLE):
         frame = charts.Frame(spec)
         text = frame.ax.get_yticklabels()[0]
-        return text.get_window_extent(frame.canvas.get_renderer()).width
+        return text.get_window_extent(FigureCanvasAgg(frame.fig).get_renderer()).width
 
 
 def test_text_from_the_data_is_drawn_as_written_not_as_mathtext(tmp_path, monkeypatch):
@@ -83,7 +84,6 @@ def test_the_bars_are_as_long_as_their_values(tmp_path, monkeypatch):
         spec = replace(SPEC, bars=(Bar("engaging", value), Bar("safety", 60)))
         with matplotlib.rc_context(charts.STYLE):
             frame = charts._frame(spec)
-            frame.paint(spec)
             x0, x1 = frame.ax.transData.transform([(0, 0), (100, 0)])[:, 0]
             y = frame.ax.transData.transform([(0, 0)])[0, 1]
         image = pixels(charts.paint(spec))
