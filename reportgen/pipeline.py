@@ -40,6 +40,8 @@ STAGES = ("context", "charts", "word", "post-process", "calendar", "web edition"
           "pdf")
 
 BILINGUAL = "cy+en"  # one document: the Welsh edition, then the English, in equal styling
+# About how long each type takes to render and convert, against a letter's 1.
+COST = {"regional-report": 10, "pdu-report": 4, "national-review": 4}
 
 Timings = Counter  # stage -> processor seconds
 
@@ -273,16 +275,25 @@ def _start_worker(parent: int) -> None:
     processes.ignore_interrupts()
 
 
+@contextmanager
+def _running(run: tuple[list[Job], Path, bool, tuple[str, ...]]) -> Iterator[None]:
+    global _RUN
+    _RUN = run
+    try:
+        yield
+    finally:
+        _RUN = None
+
+
 def execute(p: Plan, progress: Callable[[str], None] = lambda _: None) -> Outcome:
     """Render the plan's jobs, convert them, and only then put every file in place."""
-    global _RUN
     outcome = Outcome(skipped=[j.stem for j in p.skipped])
     if not p.jobs:
         return outcome
     if p.out.is_dir():
         files.sweep(p.out)
     with files.workspace("render") as work, ExitStack() as stack:
-        _RUN = (p.jobs, work, p.draft, p.formats)
+        stack.enter_context(_running((p.jobs, work, p.draft, p.formats)))
         converter = stack.enter_context(pdf.Converter(
             work, workers=min(pdf.cores(), len(p.jobs)),
             on_done=lambda task: progress(task.dst.name))) if "pdf" in p.formats else None
@@ -304,7 +315,6 @@ def execute(p: Plan, progress: Callable[[str], None] = lambda _: None) -> Outcom
             for task in converter.finish():
                 outcome.timings["pdf"] += task.cpu
         outcome.written = _place(p, made)
-    _RUN = None
     return outcome
 
 
@@ -321,7 +331,9 @@ def _rendered(stack: ExitStack, count: int, converter: pdf.Converter | None) -> 
         workers, mp_context=multiprocessing.get_context("fork"), initializer=_start_worker,
         initargs=(os.getpid(),)))
     stack.callback(pool.shutdown, wait=True, cancel_futures=True)
-    pending: set[Future] = {pool.submit(_render_job, i) for i in range(count)}
+    # The longest first, so that LibreOffice is not left converting a long report at the end.
+    order = sorted(range(count), key=lambda i: -COST.get(_RUN[0][i].doc.name, 1))  # type: ignore[index]
+    pending: set[Future] = {pool.submit(_render_job, i) for i in order}
     while pending:
         done, pending = wait(pending, timeout=0.05 if converter else None,
                              return_when=FIRST_COMPLETED)
