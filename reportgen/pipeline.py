@@ -319,13 +319,13 @@ def execute(p: Plan, progress: Callable[[str], None] = lambda _: None) -> Outcom
 
 
 def _rendered(stack: ExitStack, count: int, converter: pdf.Converter | None) -> Iterator[tuple]:
-    """Each job's result as it is ready, keeping the converter busy meanwhile."""
-    workers = min(pdf.cores(), count)
-    if workers < 2:
-        for index in range(count):
-            yield _render_job(index)
-            if converter:
-                converter.poll()
+    """Each job's result as it is ready, keeping the converter busy meanwhile. With PDFs to
+    make, LibreOffice takes most of the processor and rendering keeps pace on half the cores (a
+    rendering worker holds 250 MiB or so); without, rendering has every core."""
+    cores = pdf.cores()
+    workers = min(max(1, cores // 2) if converter else cores, count)
+    if workers == 1 and not converter:
+        yield from (_render_job(index) for index in range(count))
         return
     pool = stack.enter_context(ProcessPoolExecutor(
         workers, mp_context=multiprocessing.get_context("fork"), initializer=_start_worker,
