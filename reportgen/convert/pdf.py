@@ -196,7 +196,7 @@ class Converter:
                 fresh = False
         profile.mkdir(exist_ok=True)
         scratch = profile.with_name(f"{profile.name}-tmp")  # LibreOffice's own temporary files
-        scratch.mkdir()
+        scratch.mkdir(exist_ok=True)
         proc = subprocess.Popen([self._python, str(WORKER), str(profile)],
                                 stdin=subprocess.PIPE, stdout=subprocess.PIPE,
                                 stderr=subprocess.DEVNULL,
