@@ -163,12 +163,13 @@ def survey(rng: random.Random, statements: list, ratings: dict[str, str], welsh:
     rated it well. Some respondents skip a statement."""
     respondents = round(invited * rng.uniform(*answer_rate))
     questions = []
-    for code, standard, pair in statements:
+    for code, standard, pair, short in statements:
         answered = respondents - rng.randint(0, 3)
         agree = round(answered * {I: 0.3, R: 0.45, G: 0.66, O: 0.82}[ratings[standard]]
                       * rng.uniform(0.9, 1.1))
         neither = round((answered - agree) * rng.uniform(0.2, 0.4))
-        questions.append({"code": code, "statement": text(pair, welsh), "standard": standard,
+        questions.append({"code": code, "statement": text(pair, welsh), "short": text(short, welsh),
+                          "standard": standard,
                           "agree": agree, "neither": neither, "disagree": answered - agree - neither})
     return {"respondents": respondents, "invited": invited, "questions": questions}
 

@@ -235,34 +235,34 @@ NATIONAL = {
 }
 
 # Statements of the staff questionnaire (§3.8) and of the survey of people on probation (§6.7),
-# by the standard each bears on: (code, standard, (en, cy)).
+# by the standard each bears on: (code, standard, (en, cy), short label for a chart (en, cy)).
 STAFF_SURVEY = [
     ("vision", "P 1.1", ("Leaders in the PDU communicate a clear vision for its work.",
-                         "Mae arweinwyr yr Uned yn cyfleu gweledigaeth glir ar gyfer ei gwaith.")),
+                         "Mae arweinwyr yr Uned yn cyfleu gweledigaeth glir ar gyfer ei gwaith."), ("a clear vision", "gweledigaeth glir")),
     ("raise-concerns", "P 1.1", ("I feel able to raise concerns with senior leaders.",
-                                 "Rwy'n teimlo fy mod yn gallu codi pryderon gydag uwch-arweinwyr.")),
+                                 "Rwy'n teimlo fy mod yn gallu codi pryderon gydag uwch-arweinwyr."), ("able to raise concerns", "gallu codi pryderon")),
     ("workload", "P 1.2", ("My workload is manageable.",
-                           "Mae fy llwyth gwaith yn hylaw.")),
+                           "Mae fy llwyth gwaith yn hylaw."), ("manageable workload", "llwyth gwaith hylaw")),
     ("supervision", "P 1.2", ("I receive regular, good-quality supervision from my manager.",
-                              "Rwy'n cael goruchwyliaeth reolaidd o ansawdd da gan fy rheolwr.")),
+                              "Rwy'n cael goruchwyliaeth reolaidd o ansawdd da gan fy rheolwr."), ("good supervision", "goruchwyliaeth dda")),
     ("training", "P 1.2", ("I have had the training I need to do my job well.",
-                           "Rwyf wedi cael yr hyfforddiant sydd ei angen arnaf i wneud fy swydd yn dda.")),
+                           "Rwyf wedi cael yr hyfforddiant sydd ei angen arnaf i wneud fy swydd yn dda."), ("the training needed", "yr hyfforddiant sydd ei angen")),
     ("services", "P 1.3", ("The services the people I supervise need are available.",
-                           "Mae'r gwasanaethau sydd eu hangen ar y bobl rwy'n eu goruchwylio ar gael.")),
+                           "Mae'r gwasanaethau sydd eu hangen ar y bobl rwy'n eu goruchwylio ar gael."), ("services available", "gwasanaethau ar gael")),
 ]
 REGIONAL_STAFF_SURVEY = [
     ("vision", "R 1.1", ("Regional leaders communicate a clear vision for probation services in the region.",
-                         "Mae arweinwyr rhanbarthol yn cyfleu gweledigaeth glir ar gyfer gwasanaethau prawf yn y rhanbarth.")),
+                         "Mae arweinwyr rhanbarthol yn cyfleu gweledigaeth glir ar gyfer gwasanaethau prawf yn y rhanbarth."), ("a clear vision", "gweledigaeth glir")),
     ("workload", "R 1.2", ("My workload is manageable.",
-                           "Mae fy llwyth gwaith yn hylaw.")),
+                           "Mae fy llwyth gwaith yn hylaw."), ("manageable workload", "llwyth gwaith hylaw")),
     ("training", "R 1.2", ("I have had the training I need to do my job well.",
-                           "Rwyf wedi cael yr hyfforddiant sydd ei angen arnaf i wneud fy swydd yn dda.")),
+                           "Rwyf wedi cael yr hyfforddiant sydd ei angen arnaf i wneud fy swydd yn dda."), ("the training needed", "yr hyfforddiant sydd ei angen")),
 ]
 PEOPLE_SURVEY = [
     ("asked-views", "P 1.1", ("I have been asked for my views on the probation service.",
-                              "Gofynnwyd imi am fy marn am y gwasanaeth prawf.")),
+                              "Gofynnwyd imi am fy marn am y gwasanaeth prawf."), ("asked for my views", "gofynnwyd am fy marn")),
     ("listened", "P 1.3", ("My probation practitioner listens to me.",
-                           "Mae fy ymarferydd prawf yn gwrando arnaf.")),
+                           "Mae fy ymarferydd prawf yn gwrando arnaf."), ("my practitioner listens", "fy ymarferydd yn gwrando")),
     ("help", "P 1.3", ("I have had help with the things that matter to me, such as housing and work.",
-                       "Rwyf wedi cael help gyda'r pethau sy'n bwysig imi, fel tai a gwaith.")),
+                       "Rwyf wedi cael help gyda'r pethau sy'n bwysig imi, fel tai a gwaith."), ("help with what matters", "help gyda'r hyn sy'n bwysig")),
 ]

@@ -64,7 +64,8 @@ def survey_blocks(ed: Edition, surveys: Surveys | None, standard: str, title: st
                          "disagree": formatting.number(q.disagree, ed.lang),
                          "answered": formatting.number(q.answered, ed.lang),
                          "percent_agree": ed.percent(share)})
-            bars.append(Bar(statement, share))
+            label = ed.text(q.short, f"{where}[{i}].short") if q.short else statement
+            bars.append(Bar(label, share))
             phrases.append(ed.t("{statement}: {percent} of {answered} agreed").format(
                 statement=statement, percent=ed.percent(share),
                 answered=formatting.number(q.answered, ed.lang)))

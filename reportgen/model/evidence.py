@@ -25,6 +25,7 @@ class SurveyQuestion(Strict):
 
     code: str = Field(pattern=r"^[a-z0-9-]+$")
     statement: Text
+    short: Text | None = None  # a few words naming it beside its bar in a chart
     standard: str | None = None  # the standard it bears on ("P 1.2"): shown beside its findings
     agree: Count
     neither: Count = 0
