@@ -68,6 +68,18 @@ def segments(value: Any, keys: tuple[str | int, ...] = ()) -> Iterator[Segment]:
             yield from segments(v, (*keys, i))
 
 
+# Where the Welsh a segment is set in needs a word of grammar the segment alone cannot show.
+DYLAI = ('follows "Dylai …:" (… should:): begin with the verb-noun soft-mutated, as after '
+         '"Dylai": leihau, wella, ddatblygu, gryfhau, fonitro, sicrhau (s does not mutate)')
+
+
+def translator_note(seg: Segment) -> str | None:
+    """A note for the translator where the Welsh around a segment constrains it."""
+    if len(seg.keys) >= 2 and seg.keys[-1] == "text" and "recommendations" in seg.keys[:-2]:
+        return DYLAI
+    return None
+
+
 def file_segments(path: Path) -> list[Segment]:
     return list(segments(parse(path).data))
 
@@ -95,6 +107,8 @@ def export(path: Path, fmt: Format, todo_only: bool = False) -> tuple[bytes, int
             unit.setcontext(seg.id)
         unit.addnote(f"fingerprint: {seg.text.fingerprint}", origin="developer")
         unit.addnote(f"status: {seg.state}", origin="developer")
+        if (note := translator_note(seg)) is not None:
+            unit.addnote(note, origin="developer")
         if seg.state == "translated" and seg.text.cy:
             unit.target = seg.text.cy
     if fmt == "xliff":  # name the file the segments come from
@@ -177,12 +191,27 @@ def _check(path: Path, content: bytes) -> None:
 # ------------------------------------------------------------------------------- status
 
 
+def unconfirmed_terms(path: Path) -> list[Any]:
+    """The glossary's and framework's Welsh not yet settled that a Welsh edition of the file
+    uses (none for an inspection in England)."""
+    from reportgen import glossary
+    data: Any = parse(path).data
+    region = getattr(data, "region", None)
+    if region is not None and not region.in_wales:
+        return []
+    scope = {"pdu-inspection": "pdu", "regional-inspection": "regional",
+             "national-review": "national"}.get(data.kind)
+    return glossary.unconfirmed(scope=scope)
+
+
 def status(path: Path) -> dict[str, Any]:
     segs = file_segments(path)
     counts = {state: sum(s.state == state for s in segs) for state in
               ("translated", "missing", "stale")}
     return {
         "file": str(path), "segments": len(segs), **counts,
+        "unconfirmed_terms": [{"en": w.en, "cy": w.cy, "status": w.status}
+                              for w in unconfirmed_terms(path)],
         "words_to_translate": sum(s.words for s in segs if s.state != "translated"),
         "to_translate": [{"id": s.id, "state": s.state, "english": s.text.en}
                          for s in segs if s.state != "translated"],

@@ -104,3 +104,28 @@ def check_accessibility(files: tuple[Path, ...], as_json: bool) -> None:
             click.echo(f"chart palette: {f.rule}: {f.where}: {f.message}")
     if palette or any(results.values()):
         sys.exit(1)
+
+
+@check.command("welsh")
+@click.argument("files", nargs=-1, type=EXISTING)
+@reports_errors
+def check_welsh(files: tuple[Path, ...]) -> None:
+    """Lint the Welsh: the catalogue, the Welsh templates, the framework and glossary, and the
+    Welsh narrative of each FILE given, for soft mutation after "Dylai …:", the article after
+    a vowel ('r) and before one (yr), the singular noun after a numeral, and meaning turned
+    round against the English. Each finding says what it saw and what it expects; exit status
+    1 if any.
+
+    \b
+    Example:
+        reportgen check welsh fixtures/wales/pdus/*.json fixtures/wales/region.json
+    """
+    from reportgen.checks import welsh
+    found = welsh.project()
+    for path in files:
+        found += welsh.narrative(load(path).data, str(path))
+    for f in found:
+        click.echo(f.line())
+    click.echo(f"{len(found)} finding(s)")
+    if found:
+        sys.exit(1)

@@ -102,8 +102,8 @@ def track_advance(report_id: str, to: str, note: str, file_en: Path | None,
     """
     from reportgen.workflow import tracker
     files = {k: v for k, v in (("en", file_en), ("cy", file_cy)) if v}
-    tracker.advance(store_at(store), report_id, to, by, note, files)
-    click.echo(f"{report_id} is now at {to}")
+    recorded = tracker.advance(store_at(store), report_id, to, by, note, files)
+    click.echo(f"{report_id} is now at {to}" + (f"\n{recorded}" if recorded != note else ""))
 
 
 @track.command("attach")

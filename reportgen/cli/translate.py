@@ -78,8 +78,9 @@ def translate_import(file: Path, translated: Path) -> None:
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
 @reports_errors
 def translate_status(files: tuple[Path, ...], as_json: bool) -> None:
-    """For each file: the segments translated, missing and stale, and the words to translate.
-    Exit status 1 when any segment is missing or stale.
+    """For each file: the segments translated, missing and stale, the words to translate, and
+    (for Wales) the glossary's and framework's Welsh its Welsh edition uses that a Welsh editor
+    has not yet confirmed. Exit status 1 when any segment is missing or stale.
 
     \b
     Example:
@@ -96,5 +97,11 @@ def translate_status(files: tuple[Path, ...], as_json: bool) -> None:
                        "words to translate)")
             for seg in s["to_translate"]:
                 click.echo(f"  {seg['state']:<8} {seg['id']}")
+            if s["unconfirmed_terms"]:
+                click.echo(f"  Welsh wording not yet confirmed, used by its Welsh edition: "
+                           f"{len(s['unconfirmed_terms'])} (reportgen glossary status "
+                           "--unconfirmed)")
+                for term in s["unconfirmed_terms"]:
+                    click.echo(f"    {term['status']:<11} {term['en']} = {term['cy']}")
     if any(s["missing"] or s["stale"] for s in found):
         sys.exit(1)

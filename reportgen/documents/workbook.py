@@ -1,8 +1,8 @@
 """The data workbook published beside a report (manual §7.3: "all of the data from inspected
 cases, surveys, and contextual data"): every key question's Yes/No counts and percentages (core,
 adjusted and all cases), the case profile, the ratings, every survey answer, and the caseload and
-staffing figures, as tables of numbers. The same figures as the report: from the same rules, through the same
-rounding function."""
+staffing figures, as tables of numbers. The same figures as the report: from the same rules,
+through the same rounding function."""
 
 from __future__ import annotations
 

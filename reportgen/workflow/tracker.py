@@ -100,7 +100,8 @@ def welsh_problem(store: Store, report_id: str) -> str | None:
 
 
 def advance(store: Store, report_id: str, to: str, by: str, note: str = "",
-            files: dict[str, Path] | None = None) -> None:
+            files: dict[str, Path] | None = None) -> str:
+    """Move the report; returns the note recorded with the move."""
     report = store.report(report_id)
     order = stages(report.in_wales)
     ids = [s.id for s in order]
@@ -117,7 +118,22 @@ def advance(store: Store, report_id: str, to: str, by: str, note: str = "",
     if to == "published":
         raise TrackError("a report is published by reportgen publish, which checks every gate "
                          "and writes the publication set")
+    if report.stage == "translation":
+        note = " ".join(filter(None, [note, unconfirmed_note(report.doc)]))
     store.move(report_id, report.revision, to, by, note, attachments(store, report_id, files))
+    return note
+
+
+def unconfirmed_note(doc: str) -> str:
+    """What the translation sign-off records: the Welsh wording of the edition that no Welsh
+    editor has confirmed yet (a Welsh edition renders with it, and says so here)."""
+    from reportgen import glossary
+    terms = glossary.unconfirmed(scope="pdu" if doc == "pdu-report" else "regional")
+    if not terms:
+        return ""
+    return (f"The Welsh edition uses {len(terms)} glossary or framework wording(s) not yet "
+            "confirmed by a Welsh editor: " + "; ".join(f"{t.en} = {t.cy}" for t in terms)
+            + " (reportgen glossary status --unconfirmed).")
 
 
 def attach(store: Store, report_id: str, by: str, files: dict[str, Path]) -> None:
