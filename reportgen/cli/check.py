@@ -1,4 +1,4 @@
-"""Checks of rendered documents: check stats, check accessibility."""
+"""Checks of rendered documents and of the Welsh: check stats, accessibility, layout, welsh."""
 
 from __future__ import annotations
 
@@ -128,4 +128,24 @@ def check_welsh(files: tuple[Path, ...]) -> None:
         click.echo(f.line())
     click.echo(f"{len(found)} finding(s)")
     if found:
+        sys.exit(1)
+
+
+@check.command("layout")
+@click.argument("files", nargs=-1, required=True, type=EXISTING)
+@reports_errors
+def check_layout(files: tuple[Path, ...]) -> None:
+    """Check tagged PDFs for print layout: no table row split over two pages, and no caption on
+    another page than its table or figure. Exit status 1 if any.
+
+    \b
+    Example:
+        reportgen check layout out/gwent-pdu-report.cy.pdf out/wales-regional-report.en.pdf
+    """
+    from reportgen.checks import layout
+    problems = [f.line(str(path)) for path in files for f in layout.check(path)]
+    for line in problems:
+        click.echo(line)
+    click.echo(f"{len(files)} file(s): {len(problems)} layout problem(s)")
+    if problems:
         sys.exit(1)
