@@ -218,7 +218,7 @@ def test_a_free_text_period_is_refused_with_what_is_expected(write):
     data["period"] = "October 2025 to September 2026"
     with pytest.raises(InputError) as caught:
         parse(write(data))
-    assert any(p.where == "$.period" and "object" in p.expected for p in caught.value.problems)
+    assert any(p.path == "$.period" and "object" in p.expected for p in caught.value.problems)
 
 
 # 10. Drafts say they are drafts --------------------------------------------------------------

@@ -26,7 +26,7 @@ def half_up(part, whole) -> int:
 def problems(write, data) -> list[tuple[str, str]]:
     with pytest.raises(InputError) as caught:
         parse(write(data))
-    return [(p.where, p.expected) for p in caught.value.problems]
+    return [(p.path, p.expected) for p in caught.value.problems]
 
 
 def test_survey_answers_must_add_up_and_sit_beside_a_domain_one_standard(write):
