@@ -23,6 +23,7 @@ from docx.oxml.ns import qn
 from docx.table import Table
 
 from reportgen import data
+from reportgen.docxtext import cell_text, paragraph_text
 from reportgen.errors import ReportgenError
 from reportgen.errors import a as article
 from reportgen.loading import Loaded
@@ -186,18 +187,19 @@ def units(content: bytes) -> Iterator[tuple[str, str, list[str] | None]]:
     """(where, text, the cells of its key-question table row or None) of every text unit."""
     doc = Document(io.BytesIO(content))
     for i, p in enumerate(doc.paragraphs, 1):
-        yield f"paragraph {i}", p.text, None
+        yield f"paragraph {i}", paragraph_text(p), None
     for t, table in enumerate(doc.tables, 1):
-        kq = table.rows[0].cells[0].text in ("Key question", "Cwestiwn allweddol")
+        kq = cell_text(table.rows[0].cells[0]) in ("Key question", "Cwestiwn allweddol")
         for r, row in enumerate(table.rows, 1):
-            cells = [c.text for c in row.cells]
+            cells = [cell_text(c) for c in row.cells]
             for c, text in enumerate(cells, 1):
                 yield (f"table {t}, row {r}, column {c}", text,
                        cells if kq and r > 1 and c == 1 else None)
     for s, section in enumerate(doc.sections, 1):
         for part, name in ((section.header, "header"), (section.footer, "footer")):
             for p in part.paragraphs:
-                text = re.sub(r"\s+\d+\s*$", "", p.text) if name == "footer" else p.text
+                text = paragraph_text(p)
+                text = re.sub(r"\s+\d+\s*$", "", text) if name == "footer" else text
                 yield f"{name} of section {s}", text, None  # footers end with a page number
     for n, pr in enumerate(doc.element.body.iter(qn("wp:docPr")), 1):
         yield f"alt text of picture {n}", pr.get("descr") or "", None
@@ -294,11 +296,11 @@ def charts_agree(content: bytes) -> Iterator[Figure]:
 
 
 def _shares_column(table: Table) -> list[str] | None:
-    headers = [c.text.strip() for c in table.rows[0].cells]
+    headers = [cell_text(c).strip() for c in table.rows[0].cells]
     column = next((i for i, h in enumerate(headers) if h.endswith("(%)")), None)
     if column is None:
         return None
-    return [row.cells[column].text.strip() for row in table.rows[1:]]
+    return [cell_text(row.cells[column]).strip() for row in table.rows[1:]]
 
 
 def check(content: bytes, loaded: Loaded) -> list[Figure]:
