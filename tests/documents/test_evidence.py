@@ -13,6 +13,7 @@ import pytest
 from docx import Document
 
 from reportgen import pipeline
+from reportgen.docxtext import cell_text, paragraph_text
 from reportgen.errors import InputError
 from reportgen.loading import parse
 from tests.conftest import EAST, WALES, fixture
@@ -62,7 +63,7 @@ def rows_of(doc, caption_start: str) -> list[list[str]]:
             "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}t"))
         if text.startswith(caption_start):
             table = next(t for t in doc.tables if t._tbl is body[i + 1])
-            return [[c.text for c in r.cells] for r in table.rows]
+            return [[cell_text(c) for c in r.cells] for r in table.rows]
     raise AssertionError(f"no table captioned {caption_start!r}")
 
 
@@ -79,7 +80,7 @@ def test_the_staff_survey_stands_beside_the_staffing_standard(rendered, lang):
         answered = q["agree"] + q["neither"] + q["disagree"]
         assert row == [q["statement"][lang], str(q["agree"]), str(q["neither"]),
                        str(q["disagree"]), str(answered), f"{half_up(q['agree'], answered)}%"]
-    texts = [p.text for p in doc.paragraphs]
+    texts = [paragraph_text(p) for p in doc.paragraphs]
     staffing = texts.index({"en": "1.2 Staffing", "cy": "1.2 Staffio"}[lang])
     services = texts.index({"en": "1.3 Services", "cy": "1.3 Gwasanaethau"}[lang])
     survey = next(i for i, t in enumerate(texts) if t.startswith(caption))

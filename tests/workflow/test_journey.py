@@ -122,7 +122,10 @@ def test_a_pdu_report_from_draft_to_publication(tmp_path):
     welsh = tmp_path / "welsh.docx"
     welsh.write_bytes(held_version(tmp_path, "cy"))
     assert cli(tmp_path, "track", "attach", ID, "--file-cy", welsh).exit_code == 0
-    assert cli(tmp_path, "track", "advance", ID, "--to", "ready-to-publish").exit_code == 0
+    signed_off = cli(tmp_path, "track", "advance", ID, "--to", "ready-to-publish")
+    assert signed_off.exit_code == 0
+    # The translation sign-off says the Welsh edition uses wording no Welsh editor confirmed.
+    assert "not yet confirmed by a Welsh editor: Inadequate = Annigonol" in signed_off.stdout
 
     # Publication.
     result = cli(tmp_path, "publish", ID, "--out", tmp_path / "published", by="Publication team")
