@@ -140,10 +140,8 @@ def test_welsh_recommendations_are_mutated_after_dylai(rendered):
     assert "leihau llwythi gwaith" in text and "lleihau llwythi gwaith" not in text
 
 
-def test_translators_are_told_a_recommendation_follows_dylai(tmp_path):
-    path = tmp_path / "gwent.json"
-    shutil.copy(WALES / "pdus" / "gwent.json", path)
-    content, _, _ = translation.export(path, "po")
+def test_translators_are_told_a_recommendation_follows_dylai():
+    content, _, _ = translation.export(parse(WALES / "pdus" / "gwent.json"), "gwent.json", "po")
     units = content.decode("utf-8").split("\n\n")
     recommendation = next(u for u in units if 'msgctxt "$.recommendations[2].text"' in u)
     assert "Dylai" in recommendation and "leihau" in recommendation

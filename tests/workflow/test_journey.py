@@ -287,7 +287,8 @@ def test_welsh_typed_into_the_data_is_unconfirmed_until_confirmed(tmp_path):
     copy = tmp_path / "gwent.json"
     shutil.copy(GWENT, copy)
     result = run("translate", "status", copy)
-    assert result.exit_code == 1 and "0 stale, 45 unconfirmed of 45" in result.stdout
+    # 45 narrative segments, and the surveys' 9 statements with their 9 chart labels
+    assert result.exit_code == 1 and "0 stale, 63 unconfirmed of 63" in result.stdout
     data = json.loads(copy.read_text())
     data["foreword"][1]["en"] = EDITED  # the English changes; the Welsh typed in does not
     copy.write_text(json.dumps(data, ensure_ascii=False))
