@@ -15,10 +15,12 @@ import io
 import re
 from collections.abc import Iterator
 from dataclasses import asdict, dataclass, field
+from decimal import Decimal
 from typing import Any, Literal
 
 from docx import Document
 from docx.oxml.ns import qn
+from docx.table import Table
 
 from reportgen import data
 from reportgen.docxtext import cell_text, paragraph_text
@@ -26,6 +28,7 @@ from reportgen.errors import ReportgenError
 from reportgen.errors import a as article
 from reportgen.loading import Loaded
 from reportgen.model import PduInspection, RegionalInspection
+from reportgen.model.evidence import ContextualData, Surveys
 from reportgen.rules import ratings
 from reportgen.rules.assessment import Assessment, assess_pdu, assess_region
 from reportgen.rules.calendar import inspection_calendar
@@ -58,6 +61,7 @@ PERCENT = re.compile(r"\b(\d{1,3})(?:%| per cent)")
 FRACTION = re.compile(rf"\b({NUM}) (?:of|allan o) ({NUM})\b")
 SLASH = re.compile(rf"\b({NUM})/({NUM})\b")
 NUMBER = re.compile(rf"(?<![\w.])({NUM})(?![\w])")
+DECIMAL = re.compile(rf"(?<![\w.])((?:{NUM})\.\d)(?![\w.%])")  # "23.5" (FTE)
 YEAR = re.compile(r"^(19|20)\d\d$")
 
 
@@ -72,11 +76,13 @@ class Figure:
 
 @dataclass
 class Facts:
-    """What the data gives: numbers, shares and dates, each with where it comes from."""
+    """What the data gives: numbers, shares, decimals (staff in full-time equivalents) and
+    dates, each with where it comes from."""
 
     numbers: dict[int, str] = field(default_factory=dict)
     percents: dict[int, str] = field(default_factory=dict)
     dates: dict[dt.date, str] = field(default_factory=dict)
+    decimals: dict[Decimal, str] = field(default_factory=dict)
 
     def number(self, value: int, source: str) -> None:
         self.numbers.setdefault(value, source)
@@ -127,6 +133,7 @@ def facts(loaded: Loaded) -> Facts:
     f.percents.setdefault(100, "all cases")
     for weeks in (26, 33):  # the case cohort window, §4.1
         f.number(weeks, "case cohort window (weeks)")
+    evidence_facts(f, d.surveys, d.contextual_data)
     for m in inspection_calendar(d):
         f.dates.setdefault(m.date, m.title)
         if m.end:
@@ -139,6 +146,38 @@ def facts(loaded: Loaded) -> Facts:
         if extra:
             f.dates.setdefault(extra, label)
     return f
+
+
+def evidence_facts(f: Facts, surveys: Surveys | None, data: ContextualData | None) -> None:
+    """Survey answers and the caseload and staffing figures."""
+    for kind in ("staff", "people_on_probation"):
+        survey = getattr(surveys, kind, None) if surveys else None
+        if survey is None:
+            continue
+        f.number(survey.respondents, f"{kind} survey respondents")
+        if survey.invited:
+            f.share(survey.respondents, survey.invited, f"{kind} survey response rate")
+        for q in survey.questions:
+            for what in ("agree", "neither", "disagree"):
+                f.number(getattr(q, what), f"{kind} survey {q.code} {what}")
+            f.share(q.agree, q.answered, f"{kind} survey {q.code} agreed")
+    if data is None:
+        return
+    f.dates.setdefault(data.as_at, "contextual data")
+    c = data.caseload
+    for what in ("community", "licence", "custody", "total"):
+        f.share(getattr(c, what), c.total, f"caseload {what}")
+    lines = [(line.grade, line.target_fte, line.in_post_fte, line.vacant_fte)
+             for line in data.staffing]
+    if lines:
+        lines.append(("all grades", *(sum((x[i] for x in lines), Decimal(0))
+                                      for i in (1, 2, 3))))
+    for grade, target, in_post, vacant in lines:
+        for what, value in (("target", target), ("in post", in_post), ("vacant", vacant)):
+            f.decimals.setdefault(value, f"{grade} {what} (FTE)")
+        rate = percent(int(vacant * 10), int(target * 10))
+        if rate is not None:
+            f.percents.setdefault(rate, f"{grade} vacancy rate: {vacant} of {target} FTE")
 
 
 # ------------------------------------------------------------------------------ reading
@@ -189,6 +228,12 @@ def figures(text: str, where: str, f: Facts) -> Iterator[Figure]:
     for m in FULL_DATE.finditer(text):
         yield _dated(_date(*m.groups()), m.group(0), where, f)
     text = FULL_DATE.sub(" ", text)
+    for m in DECIMAL.finditer(text):
+        value = Decimal(m.group(1).replace(",", ""))
+        source = f.decimals.get(value)
+        yield Figure(m.group(1), "number", where, "traced" if source else "untraced",
+                     source or "no source in the data")
+    text = DECIMAL.sub(" ", text)
     for m in PERCENT.finditer(text):
         value = int(m.group(1))
         source = f.percents.get(value)
@@ -228,21 +273,34 @@ def row_agrees(cells: list[str], where: str) -> Iterator[Figure]:
 
 
 def charts_agree(content: bytes) -> Iterator[Figure]:
-    """Each chart's alt text gives its key questions' shares in the order of the table beside
-    it: the same figure must agree in both places."""
+    """Each chart of shares gives, in its alt text, the shares of the table just before it, in
+    the table's order (its first column headed "(%)"): the same figure must agree in both."""
     doc = Document(io.BytesIO(content))
-    tables = [[cells[7] for cells in ([cell_text(c) for c in row.cells] for row in t.rows[1:])]
-              for t in doc.tables if cell_text(t.rows[0].cells[0]) in ("Key question",
-                                                                  "Cwestiwn allweddol")]
-    alts = [pr.get("descr") or "" for pr in doc.element.body.iter(qn("wp:docPr"))]
-    alts = [a for a in alts if "%" in a]  # a chart of shares (not of scores)
-    for n, (alt, column) in enumerate(zip(alts, tables, strict=False), 1):
-        said = PERCENT.findall(alt)
-        shown = [c.rstrip("%") for c in column]
-        if said != shown:
-            yield Figure(", ".join(f"{s}%" for s in said), "percent",
-                         f"alt text of chart {n}", "mismatched",
-                         "its table shows " + ", ".join(f"{s}%" for s in shown))
+    table: list[str] | None = None
+    n = 0
+    for el in doc.element.body.iterchildren():
+        if el.tag == qn("w:tbl"):
+            table = _shares_column(Table(el, doc))
+            continue
+        for pr in el.iter(qn("wp:docPr")):
+            alt = pr.get("descr") or ""
+            if "%" not in alt:  # a chart of scores, not of shares
+                continue
+            n += 1
+            said = PERCENT.findall(alt)
+            shown = [c.rstrip("%") for c in table or []]
+            if said != shown:
+                yield Figure(", ".join(f"{s}%" for s in said), "percent",
+                             f"alt text of chart {n}", "mismatched",
+                             "its table shows " + ", ".join(f"{s}%" for s in shown))
+
+
+def _shares_column(table: Table) -> list[str] | None:
+    headers = [cell_text(c).strip() for c in table.rows[0].cells]
+    column = next((i for i, h in enumerate(headers) if h.endswith("(%)")), None)
+    if column is None:
+        return None
+    return [cell_text(row.cells[column]).strip() for row in table.rows[1:]]
 
 
 def check(content: bytes, loaded: Loaded) -> list[Figure]:

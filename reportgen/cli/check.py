@@ -1,4 +1,4 @@
-"""Checks of rendered documents: check stats, check accessibility."""
+"""Checks of rendered documents and of the Welsh: check stats, accessibility, layout, welsh."""
 
 from __future__ import annotations
 
@@ -108,4 +108,49 @@ def check_accessibility(files: tuple[Path, ...], as_json: bool) -> None:
         for f in palette:
             click.echo(f"chart palette: {f.rule}: {f.where}: {f.message}")
     if palette or any(results.values()):
+        sys.exit(1)
+
+
+@check.command("welsh")
+@click.argument("files", nargs=-1, type=EXISTING)
+@reports_errors
+def check_welsh(files: tuple[Path, ...]) -> None:
+    """Lint the Welsh: the catalogue, the Welsh templates, the framework and glossary, and the
+    Welsh narrative of each FILE given, for soft mutation after "Dylai …:", the article after
+    a vowel ('r) and before one (yr), the singular noun after a numeral, and meaning turned
+    round against the English. Each finding says what it saw and what it expects; exit status
+    1 if any.
+
+    \b
+    Example:
+        reportgen check welsh fixtures/wales/pdus/*.json fixtures/wales/region.json
+    """
+    from reportgen.checks import welsh
+    found = welsh.project()
+    for path in files:
+        found += welsh.narrative(load(path).data, str(path))
+    for f in found:
+        click.echo(f.line())
+    click.echo(f"{len(found)} finding(s)")
+    if found:
+        sys.exit(1)
+
+
+@check.command("layout")
+@click.argument("files", nargs=-1, required=True, type=EXISTING)
+@reports_errors
+def check_layout(files: tuple[Path, ...]) -> None:
+    """Check tagged PDFs for print layout: no table row split over two pages, and no caption on
+    another page than its table or figure. Exit status 1 if any.
+
+    \b
+    Example:
+        reportgen check layout out/gwent-pdu-report.cy.pdf out/wales-regional-report.en.pdf
+    """
+    from reportgen.checks import layout
+    problems = [f.line(str(path)) for path in files for f in layout.check(path)]
+    for line in problems:
+        click.echo(line)
+    click.echo(f"{len(files)} file(s): {len(problems)} layout problem(s)")
+    if problems:
         sys.exit(1)
