@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from reportgen.checks.statistics.facts import Facts
@@ -59,6 +60,7 @@ class Figure:
     lang: str = ""
 
 
+@lru_cache(maxsize=8192)
 def norm(text: str) -> str:
     return " ".join(re.sub(r"[^\w%]+", " ", text.casefold()).split())
 
@@ -80,6 +82,7 @@ class Binder:
         self.staffing = next((s.code for s in f.standards if s.kind == "staffing"), "")
         self.section_std = self._section_standards()
         self.messages = [(_message(v.t(k)), keys) for k, keys in MESSAGES.items()]
+        self.subjects: dict[tuple[str, ...], tuple[str, str] | None] = {}
 
     def _section_standards(self) -> list[str | None]:
         """The standard each section is about, from its heading ("2.1 Assessment")."""
@@ -134,12 +137,17 @@ class Binder:
         heading = table.header[unit.col] if unit.col < len(table.header) else ""
         context = f"row: {row[0]}; column: {heading}"
         column = self.columns.get(norm(heading))
-        subject = self.subject(row)
+        subject = self.row_subject(tuple(row))
         found = mentions(unit.text, self.v)
         for m in found:
             if column in ("share", "pct:yes", "pct:no") and m.kind in ("number", "year"):
                 m = Mention("percent", m.value, m.start, m.end, m.text)
             yield self.figure(unit, m, self.cell_fact(subject, column, heading, m), context)
+
+    def row_subject(self, row: tuple[str, ...]) -> tuple[str, str] | None:
+        if row not in self.subjects:
+            self.subjects[row] = self.subject(list(row))
+        return self.subjects[row]
 
     def subject(self, row: list[str]) -> tuple[str, str] | None:
         """What a table row is about: a key question, a standard, a PDU, a case profile row,
@@ -397,11 +405,10 @@ class SentenceRules:
             elif self.profile:
                 self.keys[part.start] = f"profile:{self.profile}"
                 self.keys[whole.start] = "cases"
-            else:
+            elif whole.unit == "cases" or has(self.s, self.v.words("cases")):
                 self.keys[part.start] = None
                 self.notes[part.start] = "a share of cases whose key question is not named"
-                self.keys[whole.start] = "cases" if self._inspected() or whole.unit == "cases" \
-                    else None
+                self.keys[whole.start] = "cases" if self._inspected() else None
 
     def _inspected(self) -> bool:
         return has(self.s, self.v.words("inspected"))

@@ -241,8 +241,11 @@ def _words(masked: str, text: str, v: Vocabulary) -> list[Mention]:
 
 
 def _unit(text: str, end: int, v: Vocabulary) -> str:
-    """The noun a count counts: the next word or two ("35 cases", "4 o Unedau")."""
-    after = _tokens(text[end:end + 40])[:3]
+    """The noun a count counts: the next word or two, with only spaces between ("35 cases",
+    "4 o Unedau"), never across punctuation ("Pob un: achosion")."""
+    m = re.match(r"[ \u00a0]+([^\W\d_][\w'’-]*(?:[ \u00a0]+[^\W\d_][\w'’-]*){0,2})",
+                 text[end:end + 60])
+    after = _tokens(m.group(1)) if m else []
     if v.lang == "cy" and after[:1] == ["o"]:
         after = after[1:]
     for size in (2, 1):
