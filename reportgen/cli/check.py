@@ -28,48 +28,58 @@ def check() -> None:
 
 
 @check.command("stats")
-@click.argument("report", type=EXISTING)
+@click.argument("reports", nargs=-1, required=True, type=EXISTING)
 @click.option("--data", "data_file", type=EXISTING, required=True,
               help="The inspection file the report was made from.")
-@click.option("--json", "as_json", is_flag=True)
+@click.option("--json", "as_json", is_flag=True, help="Every figure, as JSON.")
+@click.option("--all", "everything", is_flag=True, help="List traced figures too.")
+@click.option("--signoff", type=click.Path(path_type=Path, dir_okay=False), default=None,
+              help="Write a workbook (.xlsx) of every figure, to attach to the sign-off.")
 @click.option("--track", "report_id", default=None,
-              help="Record the result in the tracker for this report (its gate).")
+              help="Record the result in the tracker for this report (its gate); an edition "
+                   "is compared with the version held in the other language if not given.")
 @STORE_OPTION
 @reports_errors
-def check_stats(report: Path, data_file: Path, as_json: bool, report_id: str | None,
-                store: str) -> None:
-    """Trace every figure in a report to the inspection data.
+def check_stats(reports: tuple[Path, ...], data_file: Path, as_json: bool, everything: bool,
+                signoff: Path | None, report_id: str | None, store: str) -> None:
+    """Check every figure of a report's editions against the inspection data.
 
-    Reads body text, tables, headers, footers and chart alt text; reports each whole number,
-    percentage, "30 of 40" and date as traced, mismatched or untraced. Exit status 1 when any
-    is mismatched or untraced.
+    Reads Word documents, web editions and data workbooks, in English and Welsh: table cells
+    with their row and column headings, sentences, chart alt text, headers and footers. Each
+    figure is bound to the fact its context states and reported as traced, mismatched (another
+    value than the data's, or a relation between figures that does not hold) or unbound (to
+    confirm). Editions of one format in two languages are checked against each other. Exit
+    status 1 when any figure is mismatched.
 
     \b
     Example:
-        reportgen check stats out/gwent-pdu-report.en.docx --data fixtures/wales/pdus/gwent.json
+        reportgen check stats out/gwent-pdu-report.en.docx out/gwent-pdu-report.cy.docx --data fixtures/wales/pdus/gwent.json
     """
-    import hashlib
-
     from reportgen.checks import statistics
-    content = report.read_bytes()
-    found = statistics.check(content, load(data_file))
-    result = statistics.summary(found)
-    if report_id:
-        s = store_at(store)
-        sha = hashlib.sha256(content).hexdigest()
-        s.record_stats(report_id, sha, result["passed"], json.dumps(result))
-        held = s.latest(report_id, "en")
-        if held is None or held.sha256 != sha:
-            click.echo(f"note: {report} is not the version of {report_id} now held; the result "
+    from reportgen.checks.statistics import output
+    from reportgen.files import write_atomically
+    from reportgen.workflow import tracker
+
+    loaded = load(data_file)
+    files = [(p.name, p.read_bytes()) for p in reports]
+    s = store_at(store) if report_id else None
+    counterparts = []
+    if s is not None and report_id:
+        given = {statistics.read(content).lang or "en" for _, content in files}
+        counterparts = tracker.held_counterparts(s, report_id, given)
+    results = statistics.check_editions(files, loaded, counterparts)
+    if signoff:
+        write_atomically(signoff, output.workbook(results, reports[0].name, data_file.name))
+    if s is not None and report_id:
+        for name in tracker.record_stats(s, report_id, results):
+            click.echo(f"note: {name} is not the version of {report_id} now held; the result "
                        "is recorded but does not open the gate", err=True)
     if as_json:
-        click.echo(json.dumps(result, indent=2, ensure_ascii=False))
+        click.echo(json.dumps(output.as_json(results), indent=2, ensure_ascii=False,
+                              default=str))
     else:
-        for p in result["problems"]:
-            click.echo(f"{p['status']:<10} {p['text']:<12} {p['where']}: {p['source']}")
-        click.echo(f"{result['figures']} figures: {result['traced']} traced, "
-                   f"{result['mismatched']} mismatched, {result['untraced']} untraced")
-    if not result["passed"]:
+        click.echo(output.text(results, everything))
+    if not all(r.passed for r in results):
         sys.exit(1)
 
 

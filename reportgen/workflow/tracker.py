@@ -5,6 +5,7 @@ calendar."""
 from __future__ import annotations
 
 import datetime as dt
+import json
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -17,6 +18,7 @@ from reportgen.rules.calendar import inspection_calendar
 from reportgen.workflow.store import NewVersion, Store, TrackError
 
 DOCS = ("pdu-report", "regional-report")
+LANGUAGES = {"en": "English", "cy": "Welsh"}
 
 
 @dataclass(frozen=True)
@@ -78,15 +80,59 @@ def gate_problem(store: Store, report_id: str, stage: Stage) -> str | None:
             return (f"category B item(s) {', '.join(map(str, needs_coo))} need the chief "
                     "operating officer's decision (reportgen fa decide ... --coo)")
     if stage.gate == "stats_passed":
-        latest = store.latest(report_id, "en")
-        if latest is None or not store.stats_passed(report_id, latest.sha256):
-            return ("the statistics check has not passed on the version now held "
-                    "(reportgen check stats ... --track ID)")
+        return stats_problem(store, report_id)
     if stage.gate == "welsh_current":
         problem = welsh_problem(store, report_id)
         if problem:
             return problem
     return None
+
+
+def stats_languages(store: Store, report_id: str) -> list[str]:
+    """The languages whose held version the statistics check must pass: English, and Welsh
+    for an inspection in Wales."""
+    return ["en", "cy"] if store.report(report_id).in_wales else ["en"]
+
+
+def stats_problem(store: Store, report_id: str) -> str | None:
+    """None when the statistics check passed on the version now held in every language."""
+    failing = []
+    for lang in stats_languages(store, report_id):
+        held = store.latest(report_id, lang)
+        if held is None or not store.stats_passed(report_id, held.sha256):
+            failing.append(LANGUAGES[lang])
+    if failing:
+        return (f"the statistics check has not passed on the {' and '.join(failing)} "
+                f"version{'s' if len(failing) > 1 else ''} now held (reportgen check stats "
+                "... --track ID)")
+    return None
+
+
+def held_counterparts(store: Store, report_id: str, given: set[str]) -> list[tuple[str, bytes]]:
+    """The Word versions now held in the languages not given, for the check to compare the
+    given edition with (a Welsh edition is checked against the English held, and so on)."""
+    found = []
+    for lang in stats_languages(store, report_id):
+        held = store.latest(report_id, lang)
+        if lang not in given and held is not None:
+            found.append((f"{held.name} (held)", store.content(report_id, held.id)))
+    return found
+
+
+def record_stats(store: Store, report_id: str, results: list[Any]) -> list[str]:
+    """Keep each Word edition's statistics check result against its checksum; the names of
+    the editions that are not the version now held (their result opens no gate)."""
+    not_held = []
+    for r in results:
+        if r.format != "docx":
+            continue
+        store.record_stats(report_id, r.sha256, r.passed, json.dumps(
+            {"file": r.name, "lang": r.lang, "passed": r.passed,
+             "mismatched": sum(x.status == "mismatched" for x in r.figures)}))
+        held = store.latest(report_id, r.lang)
+        if held is None or held.sha256 != r.sha256:
+            not_held.append(r.name)
+    return not_held
 
 
 def welsh_problem(store: Store, report_id: str) -> str | None:

@@ -101,7 +101,9 @@ def test_a_pdu_report_from_draft_to_publication(tmp_path):
     assert cli(tmp_path, "track", "attach", ID, "--file", planted).exit_code == 0
     check = cli(tmp_path, "check", "stats", planted, "--data", GWENT, "--track", ID)
     assert check.exit_code == 1
-    assert "mismatched 91%" in check.stdout and "untraced   4,321" in check.stdout
+    assert "mismatched 91%" in check.stdout and "unbound    4,321" in check.stdout
+    # The invented figure has no counterpart in the Welsh edition held.
+    assert "4,321          paragraph 107: no counterpart in the Welsh edition" in check.stdout
     refused = cli(tmp_path, "track", "advance", ID, "--to", "translation")
     assert refused.exit_code == 2 and "statistics check has not passed" in refused.stderr
     fixed = tmp_path / "fixed.docx"
@@ -109,6 +111,13 @@ def test_a_pdu_report_from_draft_to_publication(tmp_path):
     assert cli(tmp_path, "track", "attach", ID, "--file", fixed).exit_code == 0
     check = cli(tmp_path, "check", "stats", fixed, "--data", GWENT, "--track", ID, "--json")
     assert check.exit_code == 0 and json.loads(check.stdout)["passed"]
+    # In Wales the gate needs the Welsh edition held to pass too.
+    refused = cli(tmp_path, "track", "advance", ID, "--to", "translation")
+    assert refused.exit_code == 2 and "has not passed on the Welsh version" in refused.stderr
+    held_welsh = tmp_path / "held-welsh.docx"
+    held_welsh.write_bytes(held_version(tmp_path, "cy"))
+    check = cli(tmp_path, "check", "stats", fixed, held_welsh, "--data", GWENT, "--track", ID)
+    assert check.exit_code == 0, check.stdout
     assert cli(tmp_path, "track", "advance", ID, "--to", "translation").exit_code == 0
 
     # Translation: the Welsh edition was made from an earlier English version.

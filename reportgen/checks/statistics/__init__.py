@@ -10,12 +10,14 @@ is mismatched."""
 
 from __future__ import annotations
 
+import hashlib
 from collections import Counter
-from dataclasses import asdict
+from collections.abc import Sequence
+from dataclasses import asdict, dataclass
 from typing import Any
 
 from reportgen.checks.statistics.binding import Binder, Figure
-from reportgen.checks.statistics.editions import compare
+from reportgen.checks.statistics.editions import FINDINGS, compare
 from reportgen.checks.statistics.facts import Facts, facts
 from reportgen.checks.statistics.reading import Edition, ReadError, read
 from reportgen.checks.statistics.relations import consistency, relations
@@ -23,8 +25,8 @@ from reportgen.checks.statistics.words import vocabulary
 from reportgen.errors import ReportgenError
 from reportgen.loading import Loaded
 
-__all__ = ["Edition", "Facts", "Figure", "check", "check_edition", "compare", "facts", "read",
-           "summary"]
+__all__ = ["Checked", "Edition", "Facts", "Figure", "check", "check_edition", "check_editions",
+           "compare", "facts", "read", "summary"]
 STATUSES = ("traced", "mismatched", "unbound")
 
 
@@ -50,9 +52,61 @@ def check_edition(ed: Edition, f: Facts, lang: str | None = None) -> list[Figure
     return found
 
 
+def findings(found: list[Figure]) -> list[Figure]:
+    """What the check found between figures: relations that do not hold, figures with no
+    counterpart in the other edition."""
+    return [x for x in found if x.kind in FINDINGS]
+
+
+def figures_only(found: list[Figure]) -> list[Figure]:
+    return [x for x in found if x.kind not in FINDINGS]
+
+
+@dataclass
+class Checked:
+    """One edition checked: its name, language, format, checksum and figures."""
+
+    name: str
+    lang: str
+    format: str
+    sha256: str
+    figures: list[Figure]
+
+    @property
+    def passed(self) -> bool:
+        return not any(x.status == "mismatched" for x in self.figures)
+
+
+def check_editions(files: Sequence[tuple[str, bytes]], loaded: Loaded,
+                   counterparts: Sequence[tuple[str, bytes]] = ()) -> list[Checked]:
+    """Each edition checked against the data, and each pair of one format in two languages
+    against each other (a counterpart is an edition compared with but not reported, such as
+    the English version held when only the Welsh is given)."""
+    f = facts(loaded)
+    checked, others = [], []
+    for group, items in ((checked, files), (others, counterparts)):
+        for name, content in items:
+            try:
+                ed = read(content)
+            except (ReadError, KeyError, ValueError) as exc:
+                raise ReportgenError(f"{name}: the statistics check cannot read it: {exc}") \
+                    from exc
+            lang = ed.lang or "en"
+            group.append(Checked(name, lang, ed.format, hashlib.sha256(content).hexdigest(),
+                                 check_edition(ed, f, lang)))
+    for c in checked:
+        pair = next((o for o in [*checked, *others] if o.format == c.format
+                     and o.lang != c.lang), None)
+        if pair is not None:
+            c.figures += [x for x in compare(pair.figures, c.figures) if x.lang == c.lang]
+    return checked
+
+
 def summary(found: list[Figure]) -> dict[str, Any]:
-    counts = Counter(x.status for x in found)
-    return {"figures": len(found), **{s: counts[s] for s in STATUSES},
-            "passed": counts["mismatched"] == 0,
+    """Counts of the figures by status, and of the failing relations and counterparts."""
+    counts = Counter(x.status for x in figures_only(found))
+    return {"figures": len(figures_only(found)), **{s: counts[s] for s in STATUSES},
+            "findings": len(findings(found)),
+            "passed": not any(x.status == "mismatched" for x in found),
             "problems": [asdict(x) for x in found if x.status == "mismatched"],
             "to_confirm": [asdict(x) for x in found if x.status == "unbound"]}

@@ -111,7 +111,7 @@ class Binder:
 
     def figure(self, unit: Unit, m: Mention, key: str | None, context: str,
                note: str = "") -> Figure:
-        section = self.ed.sections[unit.section].title if unit.section else ""
+        section = self.ed.sections[unit.section].path if unit.section else ""
         if unit.role in ("header", "footer"):
             section = "Headers and footers"
         fig = Figure(m.text.strip(), m.kind, unit.where, section, context, "unbound", m.value,
@@ -122,7 +122,7 @@ class Binder:
                 fig.note = "the data has no such fact"
             return fig
         fig.fact, fig.label, fig.source = fact.key, fact.label, fact.source
-        fig.expected = fact.shown()
+        fig.expected = fact.shown() + ("%" if m.kind in ("percent", "quantity") else "")
         near = m.kind == "quantity" and isinstance(fact.value, int) \
             and abs(fact.value - m.value) <= 5
         fig.status = "traced" if fact.holds(m.value) or near else "mismatched"

@@ -1,6 +1,8 @@
-"""Two editions of one report checked against each other (the Welsh against the English, or the
-web edition against the Word document): every figure of one has its counterpart in the other,
-stating the same fact with the same value."""
+"""Two editions of one report checked against each other (the Welsh against the English): every
+figure of one has its counterpart in the other. A figure bound to a fact has its counterpart
+where the other edition states the same fact (each edition's values are checked against the
+data, so a wrong value is reported once, where it is wrong); an unbound figure has its
+counterpart where the other edition has the same figure in the same section."""
 
 from __future__ import annotations
 
@@ -10,40 +12,31 @@ from collections.abc import Iterator
 from reportgen.checks.statistics.binding import Figure
 
 NAMES = {"en": "English", "cy": "Welsh"}
+FINDINGS = ("relation", "counterpart")  # not figures: what the check found between figures
 
 
-def _key(fig: Figure) -> tuple[str, ...]:
-    if fig.fact:
-        return ("fact", fig.fact)
-    return ("unbound", str(fig.section_index), fig.kind, str(fig.value))
+def compare(first: list[Figure], second: list[Figure]) -> list[Figure]:
+    """The figures of each edition with no counterpart in the other."""
+    a = [x for x in first if x.kind not in FINDINGS]
+    b = [x for x in second if x.kind not in FINDINGS]
+    return [*_unmatched(a, b), *_unmatched(b, a)]
 
 
-def compare(first: list[Figure], second: list[Figure], names: tuple[str, str] = ("", "")
-            ) -> list[Figure]:
-    """What each edition states that the other does not: a fact with another value, or a
-    figure with no counterpart."""
-    a = [x for x in first if x.kind != "relation"]
-    b = [x for x in second if x.kind != "relation"]
-    name_a = names[0] or NAMES.get(a[0].lang if a else "", "first") + " edition"
-    name_b = names[1] or NAMES.get(b[0].lang if b else "", "second") + " edition"
-    return [*_unmatched(a, b, name_b), *_unmatched(b, a, name_a)]
+def _unbound_key(fig: Figure) -> tuple[int, str, str]:
+    return fig.section_index, fig.kind, str(fig.value)
 
 
-def _unmatched(figures: list[Figure], other: list[Figure], other_name: str) -> Iterator[Figure]:
-    counts = Counter(_key(x) + (str(x.value),) for x in other)
-    stated = {x.fact: x for x in other if x.fact}
+def _unmatched(figures: list[Figure], other: list[Figure]) -> Iterator[Figure]:
+    name = NAMES.get(other[0].lang, "other") if other else "other"
+    facts = {x.fact for x in other if x.fact}
+    unbound = Counter(_unbound_key(x) for x in other if not x.fact)
     for fig in figures:
-        key = _key(fig) + (str(fig.value),)
-        if counts[key] > 0:
-            counts[key] -= 1
+        if fig.fact:
+            if fig.fact in facts:
+                continue
+        elif unbound[_unbound_key(fig)] > 0:
+            unbound[_unbound_key(fig)] -= 1
             continue
-        there = stated.get(fig.fact) if fig.fact else None
-        if there is not None and str(there.value) != str(fig.value):
-            note = f"the {other_name} says {there.text} ({there.where})"
-        elif there is not None:
-            continue  # stated in both with the same value, more often in this one
-        else:
-            note = f"no counterpart in the {other_name}"
-        yield Figure(fig.text, fig.kind, fig.where, fig.section, fig.context, "mismatched",
-                     fig.value, fig.fact, fig.label, str(there.value) if there else "",
-                     other_name, note, fig.section_index, fig.lang)
+        yield Figure(fig.text, "counterpart", fig.where, fig.section, fig.context,
+                     "mismatched", fig.value, fig.fact, fig.label, "", f"the {name} edition",
+                     f"no counterpart in the {name} edition", fig.section_index, fig.lang)

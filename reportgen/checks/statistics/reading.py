@@ -55,6 +55,7 @@ class Unit:
 class Section:
     title: str
     level: int
+    path: str = ""  # the headings it is under, and its own: "2.1 Assessment › Strengths"
 
 
 @dataclass
@@ -69,7 +70,12 @@ class Edition:
     parts: dict[str, Any] = field(default_factory=dict)  # Word: the parsed XML parts
 
     def start_section(self, title: str, level: int) -> None:
-        self.sections.append(Section(title, level))
+        above = [s for s in self.sections if s.level and s.level < level]
+        parents: list[Section] = []
+        for s in above:  # the nearest heading of each higher level, in order
+            parents = [p for p in parents if p.level < s.level] + [s]
+        path = " › ".join([p.title for p in parents] + [title]) if title else ""
+        self.sections.append(Section(title, level, path))
 
     @property
     def section(self) -> int:

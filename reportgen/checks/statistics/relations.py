@@ -19,8 +19,8 @@ from reportgen.rules.rounding import percent
 def _finding(where: str, section: str, fact: str, expected: Any, found: Any, note: str,
              lang: str = "", section_index: int = 0) -> Figure:
     return Figure(str(found), "relation", where, section, note, "mismatched", found, fact,
-                  note, str(expected), "a relation between the figures", note, section_index,
-                  lang)
+                  "", str(expected), "the other figures it must agree with", note,
+                  section_index, lang)
 
 
 def _row(where: str) -> str:
