@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from dataclasses import asdict
 from typing import Any
 
-from reportgen.checks.statistics import Checked, summary
+from reportgen.checks.statistics import STATUSES, Checked, summary
 from reportgen.checks.statistics.binding import Figure
 from reportgen.checks.statistics.editions import FINDINGS
 
@@ -62,8 +62,9 @@ def text(results: Sequence[Checked], everything: bool = False) -> str:
 def as_json(results: Sequence[Checked]) -> dict[str, Any]:
     return {"passed": all(c.passed for c in results),
             "editions": [{"file": c.name, "lang": c.lang, "format": c.format,
-                          "sha256": c.sha256, **{k: v for k, v in summary(c.figures).items()
-                                                 if k not in ("problems", "to_confirm")},
+                          "sha256": c.sha256, "passed": c.passed,
+                          "counts": {k: v for k, v in summary(c.figures).items()
+                                     if k in ("figures", *STATUSES, "findings")},
                           "figures": [asdict(x) for x in c.figures]} for c in results]}
 
 
