@@ -12,7 +12,7 @@ import copy
 import datetime as dt
 import re
 from collections import Counter
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -460,6 +460,26 @@ class Tally:
         lines.append(f"\nClean editions and pairs checked: {self.clean}; false alarms: "
                      f"{len(self.clean_alarms)}.")
         return "\n".join(lines)
+
+
+def corpus_reports(loaded: Iterable[Any], docx: Callable[[Any], bytes]
+                   ) -> list[tuple[str, Facts, dict[str, dict[str, bytes]]]]:
+    """Every PDU and regional report of `loaded`, in each of its languages, as Word parts:
+    `docx` gives a rendering job's document (rendered now, or read from where it was)."""
+    from reportgen import pipeline
+    from reportgen.checks.statistics.facts import facts
+    from reportgen.checks.statistics.reading import word_parts
+
+    found = []
+    for ld in loaded:
+        doc = {"pdu-inspection": "pdu-report",
+               "regional-inspection": "regional-report"}.get(ld.data.kind)
+        if doc is None:
+            continue
+        jobs = pipeline.jobs_for(ld, [doc], pipeline.languages(ld, doc))
+        found.append((jobs[0].variant.stem, facts(ld),
+                      {str(job.lang): word_parts(docx(job)) for job in jobs}))
+    return found
 
 
 def corpus(reports: Iterable[tuple[str, Facts, dict[str, Mapping[str, bytes]]]]) -> Tally:

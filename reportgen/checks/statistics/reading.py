@@ -90,15 +90,21 @@ class ReadError(ValueError):
     pass
 
 
+def word_parts(content: bytes) -> dict[str, bytes]:
+    """The XML parts of a Word document."""
+    with zipfile.ZipFile(io.BytesIO(content)) as z:
+        return {n: z.read(n) for n in z.namelist() if n.endswith((".xml", ".rels"))}
+
+
 def read(content: bytes) -> Edition:
     """An edition from its bytes: a Word document, a web page or a workbook."""
     if content[:2] == b"PK":
         with zipfile.ZipFile(io.BytesIO(content)) as z:
             names = set(z.namelist())
-            if "word/document.xml" in names:
-                return read_word({n: z.read(n) for n in names if n.endswith((".xml", ".rels"))})
-            if "xl/workbook.xml" in names:
-                return read_workbook(content)
+        if "word/document.xml" in names:
+            return read_word(word_parts(content))
+        if "xl/workbook.xml" in names:
+            return read_workbook(content)
     if content.lstrip()[:100].lower().startswith((b"<!doctype html", b"<html")):
         return read_web(content)
     raise ReadError("expected a Word document (.docx), a web edition (.html) or a data "
