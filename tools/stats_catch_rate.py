@@ -10,6 +10,7 @@ planted error caught and no right figure flagged.
 
 from __future__ import annotations
 
+import statistics
 import sys
 import time
 from pathlib import Path
@@ -18,7 +19,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from reportgen import pipeline  # noqa: E402
-from reportgen.checks.statistics import planting  # noqa: E402
+from reportgen.checks.statistics import check_edition, planting  # noqa: E402
+from reportgen.checks.statistics.reading import read_word  # noqa: E402
 
 
 def main() -> None:
@@ -26,11 +28,18 @@ def main() -> None:
     loaded = pipeline.inputs([fixtures / "wales", fixtures / "east-of-england",
                               fixtures / "pdu-minimal.json", fixtures / "pdu-maximal.json"])
     reports = planting.corpus_reports(loaded, pipeline.render_docx)
+    times = []
+    for _, f, editions in reports:
+        for lang, parts in editions.items():
+            start = time.perf_counter()
+            check_edition(read_word(parts), f, lang)
+            times.append(time.perf_counter() - start)
     start = time.perf_counter()
     tally = planting.corpus(reports)
     seconds = time.perf_counter() - start
-    editions = sum(len(eds) for _, _, eds in reports)
-    print(f"{len(reports)} reports, {editions} Word editions; checked in {seconds:.1f} s\n")
+    print(f"{len(reports)} reports, {len(times)} Word editions; one edition checked in "
+          f"{statistics.median(times) * 1000:.0f} ms (median; slowest "
+          f"{max(times) * 1000:.0f} ms); the corpus in {seconds:.1f} s\n")
     print(tally.table())
     for line in tally.misses + tally.clean_alarms:
         print(line)

@@ -53,7 +53,8 @@ def check_stats(reports: tuple[Path, ...], data_file: Path, as_json: bool, every
 
     \b
     Example:
-        reportgen check stats out/gwent-pdu-report.en.docx out/gwent-pdu-report.cy.docx --data fixtures/wales/pdus/gwent.json
+        reportgen check stats out/gwent-pdu-report.en.docx --data fixtures/wales/pdus/gwent.json
+        reportgen check stats out/gwent-pdu-report.*.docx --data fixtures/wales/pdus/gwent.json
     """
     from reportgen.checks import statistics
     from reportgen.checks.statistics import output

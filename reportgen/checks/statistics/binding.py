@@ -9,10 +9,11 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import pairwise
 from typing import Any
 
 from reportgen.checks.statistics.facts import Facts
-from reportgen.checks.statistics.reading import Edition, Table, Unit
+from reportgen.checks.statistics.reading import Edition, Unit
 from reportgen.checks.statistics.words import Mention, Vocabulary, has, mentions
 from reportgen.model import Rating
 
@@ -252,7 +253,7 @@ class Binder:
         bounds = [s for s, _, _ in names] + [len(unit.text)]
         for m in found:
             key = keyed.get(m.start)
-            for (start, end, code), stop in zip(names, bounds[1:], strict=True):
+            for (_, end, code), stop in zip(names, bounds[1:], strict=True):
                 if end <= m.start < stop:
                     key = f"pdu:{code}:overall" if m.kind == "rating" else f"pdu:{code}:score"
             yield self.figure(unit, m, key, "chart of the PDUs' overall scores")
@@ -289,7 +290,8 @@ class Binder:
                     key = keyed.get(original.start) or rules.key(m)
                     if key == NOT_A_FIGURE:
                         continue
-                    yield self.figure(unit, original, key, sentence.strip(), rules.notes.get(m.start, ""))
+                    yield self.figure(unit, original, key, sentence.strip(),
+                                      rules.notes.get(m.start, ""))
 
 
 def _message(text: str) -> re.Pattern[str] | None:
@@ -390,7 +392,7 @@ class SentenceRules:
         """ "23 of the 35 cases": the part and the whole."""
         numbers = [m for m in self.found if m.kind in ("number", "percent")]
         of = self.v.alternation("of")
-        for part, whole in zip(numbers, numbers[1:], strict=False):
+        for part, whole in pairwise(numbers):
             between = self.s[part.end:whole.start]
             if whole.kind != "number" or not re.fullmatch(rf"\s*(?:{of})\s*", between,
                                                           re.IGNORECASE):

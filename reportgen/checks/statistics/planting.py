@@ -14,6 +14,7 @@ import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
+from functools import cache
 from typing import Any
 
 from lxml import etree
@@ -113,7 +114,7 @@ class Planter:
                      and norm(table.header[u.col]) == label), None)
 
     def words(self, n: int, feminine: bool = False) -> str:
-        spelt = RbnfEngine.for_language(self.lang).format_number(n).text_by_ruleset
+        spelt = _engine(self.lang).format_number(n).text_by_ruleset
         if self.lang == "cy":
             text = spelt.get("spellout-cardinal-feminine" if feminine else
                              "spellout-cardinal-masculine", spelt["spellout-numbering"])
@@ -196,7 +197,7 @@ class Planter:
             yield self.append("share", unit, self._share_sentence(yes + 1, cases)[1])
 
     def _share_plausible(self) -> Iterator[Planted | None]:
-        yes, cases, q = self._share_facts()
+        yes, cases, _ = self._share_facts()
         others = [self.f.facts[f"kq:{o.code}:all:yes"].value
                   for s in self.f.standards for o in s.key_questions
                   if f"kq:{o.code}:all:yes" in self.f.facts]
@@ -336,8 +337,9 @@ class Planter:
                 parts, node = self._copy(alt.node)
                 pr = next(node.iter(f"{{{NS['wp']}}}docPr"))
                 descr = pr.get("descr") or ""
-                swapped = re.sub(rf"(?<!\d)({a}|{b})%",
-                                 lambda m: f"{b if m.group(1) == a else a}%", descr)
+                pair = {a: b, b: a}
+                swapped = re.sub(rf"(?<!\d)({a}|{b})%", lambda m, p=pair: f"{p[m.group(1)]}%",
+                                 descr)
                 pr.set("descr", swapped)
                 yield Planted("alt-swap", alt.where, f"{alt.where}: {a}% and {b}% swapped",
                               parts)
@@ -387,6 +389,11 @@ def plant(parts: Mapping[str, bytes], f: Facts, lang: str, bilingual: bool = Fal
     the narrative is planted only in a report with an edition in the other language: alone,
     it is unbound (listed for a person), and only the other edition shows it is wrong."""
     return [p for p in Planter(parts, f, lang).plants() if bilingual or p.kind != "invented"]
+
+
+@cache
+def _engine(lang: str) -> RbnfEngine:
+    return RbnfEngine.for_language(lang)
 
 
 def _path(node: Any) -> list[int]:

@@ -30,6 +30,13 @@ def _w(tag: str) -> str:
     return f"{{{W}}}{tag}"
 
 
+T, TAB, BR, CR, HYPHEN = _w("t"), _w("tab"), _w("br"), _w("cr"), _w("noBreakHyphen")
+FLD_CHAR, INSTR, FLD_SIMPLE, TXBX = _w("fldChar"), _w("instrText"), _w("fldSimple"), \
+    _w("txbxContent")
+SKIPPED = (f"{{{NS['mc']}}}Fallback", _w("del"), _w("moveFrom"))
+DOC_PR = f"{{{NS['wp']}}}docPr"
+
+
 @dataclass
 class Table:
     number: int
@@ -193,26 +200,26 @@ class _WordReader:
             tag = child.tag
             if not isinstance(tag, str):
                 continue
-            if tag == _w("t"):
-                if not self._hidden():
+            if tag == T:
+                if not self.fields or not self._hidden():
                     out.append(child.text or "")
-            elif tag in (_w("tab"), _w("br"), _w("cr")):
+            elif tag in (TAB, BR, CR):
                 out.append(" ")
-            elif tag == _w("noBreakHyphen"):
+            elif tag == HYPHEN:
                 out.append("-")
-            elif tag == _w("fldChar"):
+            elif tag == FLD_CHAR:
                 self._field_char(child.get(_w("fldCharType")))
-            elif tag == _w("instrText"):
+            elif tag == INSTR:
                 if self.fields:
                     self.fields[-1][0] += child.text or ""
-            elif tag == _w("fldSimple"):
+            elif tag == FLD_SIMPLE:
                 if not _skipped(child.get(_w("instr")) or ""):
                     self._walk(child, out, boxes, alts)
-            elif tag == _w("txbxContent"):
+            elif tag == TXBX:
                 boxes.append(child)
-            elif tag == f"{{{NS['mc']}}}Fallback" or tag in (_w("del"), _w("moveFrom")):
+            elif tag in SKIPPED:
                 continue
-            elif tag == f"{{{NS['wp']}}}docPr":
+            elif tag == DOC_PR:
                 alts.append(child.get("descr") or child.get("title") or "")
             else:
                 self._walk(child, out, boxes, alts)
@@ -254,7 +261,7 @@ class _WordReader:
 
     def furniture(self, root: Any, kind: str, number: str) -> None:
         for n, p in enumerate(root.iter(_w("p")), 1):
-            text, _, alts = self.text(p)
+            text = self.text(p)[0]
             self.ed.add(f"{kind} {number or ''}".strip() + f", paragraph {n}", text,
                         kind if kind in ("header", "footer") else "text", node=p)
 
@@ -344,7 +351,8 @@ def read_workbook(content: bytes) -> Edition:
     ed = Edition("xlsx", (wb.properties.language or "").split("-")[0] or None)
     for n, ws in enumerate(wb.worksheets, 1):
         ed.start_section(ws.title, 1)
-        rows = [["" if v is None else str(v) for v in row] for row in ws.iter_rows(values_only=True)]
+        rows = [["" if v is None else str(v) for v in row]
+                for row in ws.iter_rows(values_only=True)]
         if ws.tables:
             table = Table(n, ws.title, rows[0], rows[1:], ed.section)
             ed.tables.append(table)

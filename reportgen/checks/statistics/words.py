@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 from babel.dates import get_month_names
@@ -55,6 +55,7 @@ class Vocabulary:
     units: dict[tuple[str, ...], str]
     quantities: dict[tuple[str, ...], str]
     fortnights: frozenset[tuple[str, ...]] = frozenset()
+    first_words: frozenset[str] = frozenset()  # the words a number or quantity can start with
     patterns: dict[str, re.Pattern[str]] = field(default_factory=dict)
 
     def words(self, name: str) -> list[str]:
@@ -83,6 +84,7 @@ def vocabulary(lang: str) -> Vocabulary:
     v = Vocabulary(lang, t, months, ratings, numbers, cues, units, quantities,
                    frozenset(fortnights))
     v.patterns = _patterns(v)
+    v.first_words = frozenset(words[0] for words in (*numbers, *quantities))
     return v
 
 
@@ -166,6 +168,13 @@ class _Masked:
 def mentions(text: str, v: Vocabulary) -> list[Mention]:
     """Every figure in `text`, in order. Numbering, codes, times and references are not
     figures; a bare four-figure number from 1900 to 2099 is a year unless it counts a noun."""
+    return list(_mentions(text, v.lang))
+
+
+@lru_cache(maxsize=32768)
+def _mentions(text: str, lang: str) -> tuple[Mention, ...]:
+    """The same text is read once (a report repeats its labels; editions repeat reports)."""
+    v = vocabulary(lang)
     masked = _Masked(text)
     found: list[Mention] = []
     for m in v.patterns["not_figures"].finditer(text):
@@ -187,7 +196,7 @@ def mentions(text: str, v: Vocabulary) -> list[Mention]:
         found.append(Mention("rating", v.ratings[m.group(1)], m.start(), m.end(), m.group(0)))
         masked.take(m.start(), m.end())
     found += _words(masked.text, text, v)
-    return sorted(found, key=lambda x: x.start)
+    return tuple(sorted(found, key=lambda x: x.start))
 
 
 def _dates(masked: _Masked, v: Vocabulary) -> list[Mention]:
@@ -219,6 +228,9 @@ def _words(masked: str, text: str, v: Vocabulary) -> list[Mention]:
               for m in WORD.finditer(masked)]
     found, i = [], 0
     while i < len(tokens):
+        if tokens[i][2] not in v.first_words:
+            i += 1
+            continue
         for size in range(min(5, len(tokens) - i), 0, -1):
             words = tuple(t[2] for t in tokens[i:i + size])
             start, end = tokens[i][0], tokens[i + size - 1][1]
