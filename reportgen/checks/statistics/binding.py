@@ -487,7 +487,8 @@ class SentenceRules:
     def _date(self, m: Mention) -> str | None:
         before = self.s[:m.start].casefold()
         for label, key in ((self.v.t("Fieldwork"), "fieldwork"),
-                           (self.v.t("Published"), "publication")):
+                           (self.v.t("Published"), "publication"),
+                           (self.v.t("To be published"), "publication")):
             if label.casefold() in before:
                 if key == "fieldwork":
                     return f"fieldwork:{m.part or 'start'}"
