@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import json
 import os
 import time
 from collections.abc import Iterable, Iterator, Sequence
@@ -310,10 +311,15 @@ class Store:
             )
 
     def stats_passed(self, report_id: str, sha256: str) -> bool:
+        found = self.stats_result(report_id, sha256)
+        return found is not None and found["passed"]
+
+    def stats_result(self, report_id: str, sha256: str) -> dict[str, Any] | None:
+        """The latest statistics check of this version: `passed` and what was recorded."""
         with self.engine.connect() as conn:
             rows = list(
                 conn.execute(
-                    sa.select(self._t.stats_checks.c.passed)
+                    sa.select(self._t.stats_checks.c.passed, self._t.stats_checks.c.result)
                     .where(
                         self._t.stats_checks.c.report_id == report_id,
                         self._t.stats_checks.c.sha256 == sha256,
@@ -321,4 +327,11 @@ class Store:
                     .order_by(self._t.stats_checks.c.id)
                 )
             )
-        return bool(rows) and rows[-1].passed
+        if not rows:
+            return None
+        try:
+            recorded = json.loads(rows[-1].result or "{}")
+        except ValueError:
+            recorded = {}
+        return {**(recorded if isinstance(recorded, dict) else {}),
+                "passed": bool(rows[-1].passed)}

@@ -95,39 +95,62 @@ def stats_languages(store: Store, report_id: str) -> list[str]:
 
 
 def stats_problem(store: Store, report_id: str) -> str | None:
-    """None when the statistics check passed on the version now held in every language."""
-    failing = []
-    for lang in stats_languages(store, report_id):
-        held = store.latest(report_id, lang)
-        if held is None or not store.stats_passed(report_id, held.sha256):
-            failing.append(LANGUAGES[lang])
+    """None when the statistics check passed on the version now held in every language, and a
+    Welsh edition made from the English held was checked against that English."""
+    held = {lang: store.latest(report_id, lang) for lang in stats_languages(store, report_id)}
+    failing = [LANGUAGES[lang] for lang, v in held.items()
+               if v is None or not store.stats_passed(report_id, v.sha256)]
     if failing:
         return (f"the statistics check has not passed on the {' and '.join(failing)} "
                 f"version{'s' if len(failing) > 1 else ''} now held (reportgen check stats "
                 "... --track ID)")
+    english, welsh = held["en"], held.get("cy")
+    if welsh is not None and english is not None and welsh.source_sha256 == english.sha256:
+        result = store.stats_result(report_id, welsh.sha256) or {}
+        if result.get("compared_with") != english.sha256:
+            return ("the Welsh edition held has not been checked against the English held "
+                    "(reportgen check stats ... --track ID)")
     return None
 
 
-def held_counterparts(store: Store, report_id: str, given: set[str]) -> list[tuple[str, bytes]]:
-    """The Word versions now held in the languages not given, for the check to compare the
-    given edition with (a Welsh edition is checked against the English held, and so on)."""
+def held_counterparts(store: Store, report_id: str, given: dict[str, str]
+                      ) -> list[tuple[str, bytes]]:
+    """The version held in the other language, for each edition given (language -> checksum)
+    whose other language is not given, when the two are one current pair: the Welsh made from
+    this English, or this Welsh (held, or not yet attached) made from the English held. A Welsh
+    edition still to be translated is checked against the data alone."""
+    held = {lang: store.latest(report_id, lang) for lang in stats_languages(store, report_id)}
+    if len(held) < 2:
+        return []
     found = []
-    for lang in stats_languages(store, report_id):
-        held = store.latest(report_id, lang)
-        if lang not in given and held is not None:
-            found.append((f"{held.name} (held)", store.content(report_id, held.id)))
+    for lang, sha in given.items():
+        other = "cy" if lang == "en" else "en"
+        counterpart = held[other]
+        if other in given or counterpart is None or held[lang] is None:
+            continue
+        if lang == "en":
+            current = counterpart.source_sha256 == sha
+        else:
+            versions = [v for v in store.versions(report_id) if v.lang == lang
+                        and v.sha256 == sha]
+            current = not versions or any(v.source_sha256 == counterpart.sha256
+                                          for v in versions)
+        if current:
+            found.append((f"{counterpart.name} (held)",
+                          store.content(report_id, counterpart.id)))
     return found
 
 
 def record_stats(store: Store, report_id: str, results: list[Any]) -> list[str]:
-    """Keep each Word edition's statistics check result against its checksum; the names of
-    the editions that are not the version now held (their result opens no gate)."""
+    """Keep each Word edition's statistics check result against its checksum, with the
+    edition it was compared with; the names of the editions that are not the version now held
+    (their result opens no gate)."""
     not_held = []
     for r in results:
         if r.format != "docx":
             continue
         store.record_stats(report_id, r.sha256, r.passed, json.dumps(
-            {"file": r.name, "lang": r.lang, "passed": r.passed,
+            {"file": r.name, "lang": r.lang, "compared_with": r.compared_with,
              "mismatched": sum(x.status == "mismatched" for x in r.figures)}))
         held = store.latest(report_id, r.lang)
         if held is None or held.sha256 != r.sha256:

@@ -104,9 +104,9 @@ def test_a_pdu_report_from_draft_to_publication(tmp_path):
     assert cli(tmp_path, "track", "attach", ID, "--file", planted).exit_code == 0
     check = cli(tmp_path, "check", "stats", planted, "--data", GWENT, "--track", ID)
     assert check.exit_code == 1
+    # The invented figure is listed to confirm: the Welsh held is a draft of an earlier
+    # English, so the two are not compared until the translation is made.
     assert "mismatched 91%" in check.stdout and "unbound    4,321" in check.stdout
-    # The invented figure has no counterpart in the Welsh edition held.
-    assert "4,321          paragraph 107: no counterpart in the Welsh edition" in check.stdout
     refused = cli(tmp_path, "track", "advance", ID, "--to", "translation")
     assert refused.exit_code == 2 and "statistics check has not passed" in refused.stderr
     fixed = tmp_path / "fixed.docx"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import io
 
 from docx import Document
@@ -22,7 +23,8 @@ def held(store: Store, lang: str) -> tuple[str, bytes]:
 
 
 def check_and_record(store: Store, *files: tuple[str, bytes]) -> list:
-    given = {statistics.read(content).lang for _, content in files}
+    given = {statistics.read(content).lang: hashlib.sha256(content).hexdigest()
+             for _, content in files}
     results = statistics.check_editions(list(files), parse(GWENT),
                                         tracker.held_counterparts(store, ID, given))
     tracker.record_stats(store, ID, results)
@@ -75,3 +77,35 @@ def test_outside_wales_the_english_alone_is_checked(tmp_path):
     assert tracker.record_stats(store, report, results) == []
     stage = next(s for s in tracker.stages(False) if s.gate == "stats_passed")
     assert tracker.gate_problem(store, report, stage) is None
+
+
+def test_a_welsh_edition_made_from_the_english_held_is_checked_against_it(tmp_path):
+    store = Store(str(tmp_path / "t.db"))
+    tracker.start(store, GWENT, "pdu-report", "Owain Davies")
+    stage = next(s for s in tracker.stages(True) if s.gate == "stats_passed")
+    check_and_record(store, held(store, "en"))
+    # Checked alone, against the data only: not enough for a Welsh edition of the English held.
+    name, content = held(store, "cy")
+    tracker.record_stats(store, ID, statistics.check_editions([(name, content)], parse(GWENT)))
+    assert tracker.gate_problem(store, ID, stage) == (
+        "the Welsh edition held has not been checked against the English held "
+        "(reportgen check stats ... --track ID)")
+
+    # A translation that dropped the foreword's "dros bythefnos": the English figure has no
+    # counterpart, reported on the Welsh edition with the place in the English.
+    doc = Document(io.BytesIO(content))
+    for t in doc.element.body.iter("{http://schemas.openxmlformats.org/wordprocessingml/2006/"
+                                   "main}t"):
+        if t.text and "dros bythefnos" in t.text:
+            t.text = t.text.replace(" dros bythefnos", "")
+    out = io.BytesIO()
+    doc.save(out)
+    dropped = tmp_path / "gwent.cy.docx"
+    dropped.write_bytes(out.getvalue())
+    tracker.attach(store, ID, "Translator", {"cy": dropped})
+    [result] = check_and_record(store, held(store, "cy"))
+    [missing] = [x for x in result.figures if x.status == "mismatched"]
+    assert (missing.text, missing.where, missing.note) == (
+        "two", "gwent-pdu-report.en.docx (held), paragraph 12",
+        "no counterpart in the Welsh edition")
+    assert "not passed on the Welsh version" in tracker.gate_problem(store, ID, stage)

@@ -71,6 +71,7 @@ class Checked:
     format: str
     sha256: str
     figures: list[Figure]
+    compared_with: str | None = None  # the checksum of the other language's edition
 
     @property
     def passed(self) -> bool:
@@ -97,8 +98,15 @@ def check_editions(files: Sequence[tuple[str, bytes]], loaded: Loaded,
     for c in checked:
         pair = next((o for o in [*checked, *others] if o.format == c.format
                      and o.lang != c.lang), None)
-        if pair is not None:
-            c.figures += [x for x in compare(pair.figures, c.figures) if x.lang == c.lang]
+        if pair is None:
+            continue
+        c.compared_with = pair.sha256
+        for x in compare(pair.figures, c.figures):
+            if x.lang == c.lang:
+                c.figures.append(x)
+            elif pair in others:  # reported here, as the other edition is not
+                x.where = f"{pair.name}, {x.where}"
+                c.figures.append(x)
     return checked
 
 
