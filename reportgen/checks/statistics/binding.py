@@ -435,14 +435,21 @@ class SentenceRules:
             return cohort
         if m.unit == "weeks":
             over = self.ends_with(self.before(m), self.v.words("over"))
-            return "fieldwork:weeks" if over or self._inspected() else None
+            about = self._inspected() or self.v.t("Fieldwork").casefold() in self.s.casefold()
+            return "fieldwork:weeks" if over and about else None
         if m.unit == "pdus":
             return "pdus:count" if self.ends_with(self.before(m), self.v.words("whole")) \
                 else None
-        if self.b.f.get("cases") and self._inspected() and (
+        if self.b.f.get("cases") and self._all_inspected(m) and (
                 m.unit == "cases" or (not m.unit and self._labelled_cases(m))):
             return "cases"
         return self._score(m)
+
+    def _all_inspected(self, m: Mention) -> bool:
+        """ "We inspected 35 cases", "the 35 cases we inspected": all the cases inspected, not
+        some of them ("in 12 cases we inspected")."""
+        return has(self.s[:m.start], self.v.words("inspected")) or (
+            self._inspected() and self.ends_with(self.before(m), self.v.words("whole")))
 
     def _labelled_cases(self, m: Mention) -> bool:
         """ "Nifer yr achosion a arolygwyd: 35": the count follows its label."""
@@ -479,7 +486,7 @@ class SentenceRules:
         return None
 
     def _year(self, m: Mention) -> str | None:
-        if self.unit.role in ("header", "footer", "heading") or self.unit.section == 0:
+        if self.unit.role in ("header", "footer") or self.unit.section == 0:
             return "year"
         self.notes[m.start] = "a year in the text"
         return None
