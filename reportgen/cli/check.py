@@ -68,8 +68,8 @@ def check_stats(reports: tuple[Path, ...], data_file: Path, as_json: bool, every
     s = store_at(store) if report_id else None
     counterparts = []
     if s is not None and report_id:
-        given = {statistics.read(content).lang or "en": hashlib.sha256(content).hexdigest()
-                 for _, content in files}
+        given = {statistics.read_edition(content, name).lang or "en":
+                 hashlib.sha256(content).hexdigest() for name, content in files}
         counterparts = tracker.held_counterparts(s, report_id, given)
     results = statistics.check_editions(files, loaded, counterparts)
     if signoff:

@@ -191,7 +191,8 @@ def test_a_share_in_a_sentence_is_checked_as_a_share(gwent, part, status):
 def test_the_number_of_cases_inspected_changed(gwent, new):
     loaded, content = _gwent(gwent)
     found = st.check(edit(content, lambda d: replace_run(
-        [p for p in d.paragraphs if paragraph_text(p).startswith("We inspected")], "35", new)), loaded)
+        [p for p in d.paragraphs if paragraph_text(p).startswith("We inspected")], "35", new)),
+        loaded)
     [wrong] = mismatched(found, "paragraph 104")
     assert (wrong.fact, wrong.expected, wrong.kind) == ("cases", "35", "number")
 
@@ -426,6 +427,11 @@ def test_a_file_the_check_cannot_read(tmp_path):
     result = run("check", "stats", bad, "--data", GWENT)
     assert result.exit_code == 2
     assert "notes.txt: the statistics check cannot read it: expected a Word document" in \
+        result.stderr
+    broken = tmp_path / "broken.docx"
+    broken.write_bytes(b"PK\x03\x04 not a zip at all")
+    result = run("check", "stats", broken, "--data", GWENT)
+    assert result.exit_code == 2 and "broken.docx: the statistics check cannot read it" in \
         result.stderr
 
 

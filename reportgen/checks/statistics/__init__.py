@@ -11,10 +11,13 @@ is mismatched."""
 from __future__ import annotations
 
 import hashlib
+import zipfile
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass
 from typing import Any
+
+from lxml import etree
 
 from reportgen.checks.statistics.binding import Binder, Figure
 from reportgen.checks.statistics.editions import FINDINGS, compare
@@ -26,17 +29,22 @@ from reportgen.errors import ReportgenError
 from reportgen.loading import Loaded
 
 __all__ = ["Checked", "Edition", "Facts", "Figure", "check", "check_edition", "check_editions",
-           "compare", "facts", "read", "summary"]
+           "compare", "facts", "read", "read_edition", "summary"]
 STATUSES = ("traced", "mismatched", "unbound")
+
+
+def read_edition(content: bytes, name: str = "this file") -> Edition:
+    """An edition read, or a clear error naming the file."""
+    try:
+        return read(content)
+    except (ReadError, KeyError, ValueError, zipfile.BadZipFile, etree.LxmlError) as exc:
+        raise ReportgenError(f"{name}: the statistics check cannot read it: {exc}") from exc
 
 
 def check(content: bytes, loaded: Loaded | Facts, lang: str | None = None) -> list[Figure]:
     """Every figure of one edition, bound and checked against the inspection data."""
-    try:
-        edition = read(content)
-    except (ReadError, KeyError, ValueError) as exc:
-        raise ReportgenError(f"the statistics check cannot read this file: {exc}") from exc
-    return check_edition(edition, loaded if isinstance(loaded, Facts) else facts(loaded), lang)
+    f = loaded if isinstance(loaded, Facts) else facts(loaded)
+    return check_edition(read_edition(content), f, lang)
 
 
 def check_edition(ed: Edition, f: Facts, lang: str | None = None) -> list[Figure]:
@@ -87,11 +95,7 @@ def check_editions(files: Sequence[tuple[str, bytes]], loaded: Loaded,
     checked, others = [], []
     for group, items in ((checked, files), (others, counterparts)):
         for name, content in items:
-            try:
-                ed = read(content)
-            except (ReadError, KeyError, ValueError) as exc:
-                raise ReportgenError(f"{name}: the statistics check cannot read it: {exc}") \
-                    from exc
+            ed = read_edition(content, name)
             lang = ed.lang or "en"
             group.append(Checked(name, lang, ed.format, hashlib.sha256(content).hexdigest(),
                                  check_edition(ed, f, lang)))
