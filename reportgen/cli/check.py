@@ -15,6 +15,7 @@ from reportgen.cli.common import (
     reports_errors,
     store_at,
 )
+from reportgen.errors import ReportgenError
 
 
 @click.group()
@@ -28,62 +29,79 @@ def check() -> None:
 
 
 @check.command("stats")
-@click.argument("reports", nargs=-1, required=True, type=EXISTING)
-@click.option("--data", "data_file", type=EXISTING, required=True,
-              help="The inspection file the report was made from.")
+@click.argument("reports", nargs=-1, type=EXISTING)
+@click.option("--data", "data_file", type=EXISTING, default=None,
+              help="The inspection file the REPORTS were made from.")
+@click.option("--track", "report_id", default=None,
+              help="Check a tracked report instead: every language's edition of the data "
+                   "version held, each result recorded for the statistics check stage's gate.")
 @click.option("--json", "as_json", is_flag=True, help="Every figure, as JSON.")
 @click.option("--all", "everything", is_flag=True, help="List traced figures too.")
 @click.option("--signoff", type=click.Path(path_type=Path, dir_okay=False), default=None,
               help="Write a workbook (.xlsx) of every figure, to attach to the sign-off.")
-@click.option("--track", "report_id", default=None,
-              help="Record the result in the tracker for this report (its gate); an edition "
-                   "is compared with the version held in the other language if not given.")
+@click.option("--confirm", is_flag=True,
+              help="With --track: you have checked every unbound figure listed, and confirm "
+                   "them (the gate opens only once they are confirmed).")
+@click.option("--by", envvar="REPORTGEN_USER", default=None,
+              help="Who confirms (also from REPORTGEN_USER).")
 @STORE_OPTION
 @reports_errors
-def check_stats(reports: tuple[Path, ...], data_file: Path, as_json: bool, everything: bool,
-                signoff: Path | None, report_id: str | None, store: str) -> None:
+def check_stats(reports: tuple[Path, ...], data_file: Path | None, report_id: str | None,
+                as_json: bool, everything: bool, signoff: Path | None, confirm: bool,
+                by: str | None, store: str) -> None:
     """Check every figure of a report's editions against the inspection data.
 
     Reads Word documents, web editions and data workbooks, in English and Welsh: table cells
     with their row and column headings, sentences, chart alt text, headers and footers. Each
     figure is bound to the fact its context states and reported as traced, mismatched (another
     value than the data's, or a relation between figures that does not hold) or unbound (to
-    confirm). Editions of one format in two languages are checked against each other. Exit
-    status 1 when any figure is mismatched.
+    confirm). Editions of one format in two languages are checked against each other. With
+    --track, every language's edition of the data version held is checked and the result kept
+    for the stage's gate, which opens when nothing is mismatched and the unbound figures are
+    confirmed. Exit status 1 when a figure is mismatched, or (with --track) unconfirmed.
 
     \b
     Example:
         reportgen check stats out/gwent-pdu-report.en.docx --data fixtures/wales/pdus/gwent.json
         reportgen check stats out/gwent-pdu-report.*.docx --data fixtures/wales/pdus/gwent.json
+        reportgen check stats --track gwent-pdu-report --signoff gwent-statistics.xlsx
+        reportgen check stats --track wales-regional-report --confirm --by "Priya Shah"
     """
-    import hashlib
-
     from reportgen.checks import statistics
     from reportgen.checks.statistics import output
     from reportgen.files import write_atomically
-    from reportgen.workflow import tracker
 
-    loaded = load(data_file)
-    files = [(p.name, p.read_bytes()) for p in reports]
-    s = store_at(store) if report_id else None
-    counterparts = []
-    if s is not None and report_id:
-        given = {statistics.read_edition(content, name).lang or "en":
-                 hashlib.sha256(content).hexdigest() for name, content in files}
-        counterparts = tracker.held_counterparts(s, report_id, given)
-    results = statistics.check_editions(files, loaded, counterparts)
+    if confirm and not (report_id and by):
+        raise ReportgenError("--confirm needs --track ID and who confirms (--by, or "
+                             "REPORTGEN_USER)")
+    cleared = True
+    if report_id:
+        if reports or data_file:
+            raise ReportgenError("give either REPORTS with --data, or --track ID: not both")
+        from reportgen.workflow import stats_check
+        number, by_lang = stats_check.run(store_at(store), report_id, by if confirm else None)
+        results = list(by_lang.values())
+        title, source = f"{report_id}, data version {number}", f"data version {number}"
+        cleared = confirm or not any(r.unbound for r in results)
+    else:
+        if not (reports and data_file):
+            raise ReportgenError("give REPORTS and --data FILE, or --track ID")
+        results = statistics.check_editions([(p.name, p.read_bytes()) for p in reports],
+                                            load(data_file))
+        title, source = reports[0].name, data_file.name
     if signoff:
-        write_atomically(signoff, output.workbook(results, reports[0].name, data_file.name))
-    if s is not None and report_id:
-        for name in tracker.record_stats(s, report_id, results):
-            click.echo(f"note: {name} is not the version of {report_id} now held; the result "
-                       "is recorded but does not open the gate", err=True)
+        write_atomically(signoff, output.workbook(results, title, source))
     if as_json:
         click.echo(json.dumps(output.as_json(results), indent=2, ensure_ascii=False,
                               default=str))
     else:
         click.echo(output.text(results, everything))
-    if not all(r.passed for r in results):
+        if not cleared:
+            click.echo("The unbound figures are to confirm: check each, then run again with "
+                       "--confirm --by NAME to record that you have.")
+        elif confirm:
+            click.echo(f"Unbound figures confirmed by {by}.")
+    if not all(r.passed for r in results) or not cleared:
         sys.exit(1)
 
 

@@ -1,111 +1,113 @@
-"""The statistics check stage's gate: a pass on both languages' documents of the version held."""
+"""The statistics check stage's gate: every language's edition of the data version held checked
+against the data and against each other, its unbound figures confirmed by a person."""
 
 from __future__ import annotations
 
-import hashlib
 import io
 
 from docx import Document
+from docx.oxml.ns import qn
 
-from reportgen.checks import statistics
-from reportgen.loading import parse
-from reportgen.workflow import publish, tracker
-from reportgen.workflow.store import Store
-from tests.conftest import EAST, WALES
+from reportgen.docxtext import cell_text, paragraph_text
+from reportgen.workflow import editions, stats_check, tracker
+from reportgen.workflow.store import NewVersion, Store
+from tests.conftest import WALES, run
 
 GWENT = WALES / "pdus" / "gwent.json"
 ID = "gwent-pdu-report"
 
 
-def held(store: Store, lang: str) -> tuple[str, bytes]:
-    version = store.latest(ID, lang)
-    return version.name, store.content(ID, version.id)
+def started(tmp_path, file=GWENT, doc="pdu-report") -> tuple[Store, str]:
+    store = Store(str(tmp_path / "t.db"))
+    return store, tracker.start(store, file, doc, "Owain Davies")
 
 
-def check_and_record(store: Store, *files: tuple[str, bytes]) -> list:
-    given = {statistics.read(content).lang: hashlib.sha256(content).hexdigest()
-             for _, content in files}
-    results = statistics.check_editions(list(files), parse(GWENT),
-                                        tracker.held_counterparts(store, ID, given))
-    tracker.record_stats(store, ID, results)
-    return results
+def gate(store: Store, report_id: str) -> str | None:
+    stage = next(s for s in tracker.stages(True) if s.gate == "stats_passed")
+    return tracker.gate_problem(store, report_id, stage)
 
 
-def planted_welsh(content: bytes) -> bytes:
-    doc = Document(io.BytesIO(content))
-    table = next(t for t in doc.tables if t.rows[0].cells[0].text == "Cwestiwn allweddol")
-    table.rows[1].cells[7].paragraphs[0].runs[0].text = "76%"
-    table.rows[1].cells[1].paragraphs[0].runs[0].text = "917"
+def replace_welsh(store: Store, change) -> None:
+    """A Welsh document of the data version held that is not what the data makes (a fault in
+    making it, or a file put in its place)."""
+    number, _ = editions.held(store, ID)
+    held = store.latest(ID, "cy", data_version=number)
+    doc = Document(io.BytesIO(store.content(ID, held.id)))
+    change(doc)
     out = io.BytesIO()
     doc.save(out)
-    return out.getvalue()
+    store.add_versions(ID, "draft", "x", [NewVersion("cy", held.name, out.getvalue(),
+                                                     data_version=number)])
 
 
-def test_in_wales_the_gate_needs_the_english_and_the_welsh_held_to_pass(tmp_path):
-    store = Store(str(tmp_path / "t.db"))
-    tracker.start(store, GWENT, "pdu-report", "Owain Davies")
-    stage = next(s for s in tracker.stages(True) if s.gate == "stats_passed")
-    assert tracker.gate_problem(store, ID, stage) == (
-        "the statistics check has not passed on the English and Welsh versions now held "
-        "(reportgen check stats ... --track ID)")
-    check_and_record(store, held(store, "en"))
-    assert "has not passed on the Welsh version now held" in tracker.gate_problem(
-        store, ID, stage)
-    [welsh] = check_and_record(store, held(store, "cy"))
-    assert welsh.passed and tracker.gate_problem(store, ID, stage) is None
+def test_both_languages_of_the_version_held_are_checked_and_compared(tmp_path):
+    store, report = started(tmp_path)
+    assert "has not passed on the editions of data version 1" in gate(store, report)
+    number, results = stats_check.run(store, report)
+    assert number == 1 and set(results) == {"en", "cy"}
+    assert results["cy"].compared_with == results["en"].sha256
+    assert all(r.passed and not r.unbound for r in results.values())
+    assert gate(store, report) is None
 
-    # A Welsh edition with "76%" and "917" planted, attached later, closes the gate again,
-    # and publishing is refused until the check passes on it.
-    bad = tmp_path / "gwent.cy.docx"
-    bad.write_bytes(planted_welsh(held(store, "cy")[1]))
-    tracker.attach(store, ID, "Translator", {"cy": bad})
-    assert "not passed on the Welsh version" in tracker.gate_problem(store, ID, stage)
-    [result] = check_and_record(store, held(store, "cy"))
-    assert not result.passed
+
+def test_a_welsh_edition_with_76_percent_and_917_fails_and_closes_the_gate(tmp_path):
+    store, report = started(tmp_path)
+
+    def plant(doc):
+        table = next(t for t in doc.tables if cell_text(t.rows[0].cells[0]) ==
+                     "Cwestiwn allweddol")
+        for c, text in ((7, "76%"), (1, "917")):
+            next(table.rows[1].cells[c]._tc.iter(qn("w:t"))).text = text
+    replace_welsh(store, plant)
+    _, results = stats_check.run(store, report)
+    assert results["en"].passed and not results["cy"].passed
     assert {("76%", "66%"), ("917", "20")} <= {
-        (x.text, x.expected) for x in result.figures if x.status == "mismatched"}
-    assert any("not passed on the Welsh version" in r for r in publish.refusals(store, ID))
+        (x.text, x.expected) for x in results["cy"].figures if x.status == "mismatched"}
+    assert "has not passed" in gate(store, report)
 
 
-def test_outside_wales_the_english_alone_is_checked(tmp_path):
-    store = Store(str(tmp_path / "t.db"))
-    report = tracker.start(store, EAST / "pdus" / "luton.json", "pdu-report", "Rachel Moss")
-    assert tracker.stats_languages(store, report) == ["en"]
-    version = store.latest(report, "en")
-    results = statistics.check_editions([(version.name, store.content(report, version.id))],
-                                        parse(EAST / "pdus" / "luton.json"))
-    assert tracker.record_stats(store, report, results) == []
-    stage = next(s for s in tracker.stages(False) if s.gate == "stats_passed")
-    assert tracker.gate_problem(store, report, stage) is None
+def test_a_welsh_figure_with_no_counterpart_in_the_english_fails(tmp_path):
+    store, report = started(tmp_path)
+
+    def invent(doc):
+        p = next(p for p in doc.paragraphs if paragraph_text(p) == "Rhagair")
+        p._p.getnext().append(Document().add_paragraph(
+            " Dywedodd staff wrthym fod 76% ohonynt yn teimlo eu bod yn cael eu cefnogi.")
+            .runs[0]._r)
+    replace_welsh(store, invent)
+    _, results = stats_check.run(store, report)
+    [wrong] = [x for x in results["cy"].figures if x.status == "mismatched"]
+    assert (wrong.text, wrong.note) == ("76%", "no counterpart in the English edition")
 
 
-def test_a_welsh_edition_made_from_the_english_held_is_checked_against_it(tmp_path):
-    store = Store(str(tmp_path / "t.db"))
-    tracker.start(store, GWENT, "pdu-report", "Owain Davies")
-    stage = next(s for s in tracker.stages(True) if s.gate == "stats_passed")
-    check_and_record(store, held(store, "en"))
-    # Checked alone, against the data only: not enough for a Welsh edition of the English held.
-    name, content = held(store, "cy")
-    tracker.record_stats(store, ID, statistics.check_editions([(name, content)], parse(GWENT)))
-    assert tracker.gate_problem(store, ID, stage) == (
-        "the Welsh edition held has not been checked against the English held "
-        "(reportgen check stats ... --track ID)")
+def test_unbound_figures_open_the_gate_once_a_person_confirms_them(tmp_path):
+    store, report = started(tmp_path, WALES / "region.json", "regional-report")
+    _, results = stats_check.run(store, report)
+    assert all(r.passed and len(r.unbound) == 9 for r in results.values())
+    assert "has not passed" in gate(store, report)
+    stats_check.run(store, report, confirmed_by="Priya Shah")
+    assert gate(store, report) is None
+    assert ("paragraph 49", "three") in stats_check.confirmed(store, report, "en")
+    # Publishing checks the final documents: an unbound figure no one confirmed stops it.
+    number, bundle = editions.held(store, report)
+    loaded = bundle.load(editions.label(report, number))
+    documents = {lang: store.content(report, store.latest(report, lang, number).id)
+                 for lang in ("en", "cy")}
+    assert stats_check.final_problems(store, report, loaded, documents) == []
+    added = {"en": "Practitioners held 4,321 cases between them.",
+             "cy": "Roedd gan ymarferwyr 4,321 achos rhyngddynt."}
+    for lang, sentence in added.items():
+        doc = Document(io.BytesIO(documents[lang]))
+        doc.add_paragraph(sentence)
+        out = io.BytesIO()
+        doc.save(out)
+        documents[lang] = out.getvalue()
+    assert [p.split(": ")[0] for p in stats_check.final_problems(
+        store, report, loaded, documents)] == [
+        f"the final {lang} edition has figure(s) no statistician confirmed" for lang in added]
 
-    # A translation that dropped the foreword's "dros bythefnos": the English figure has no
-    # counterpart, reported on the Welsh edition with the place in the English.
-    doc = Document(io.BytesIO(content))
-    for t in doc.element.body.iter("{http://schemas.openxmlformats.org/wordprocessingml/2006/"
-                                   "main}t"):
-        if t.text and "dros bythefnos" in t.text:
-            t.text = t.text.replace(" dros bythefnos", "")
-    out = io.BytesIO()
-    doc.save(out)
-    dropped = tmp_path / "gwent.cy.docx"
-    dropped.write_bytes(out.getvalue())
-    tracker.attach(store, ID, "Translator", {"cy": dropped})
-    [result] = check_and_record(store, held(store, "cy"))
-    [missing] = [x for x in result.figures if x.status == "mismatched"]
-    assert (missing.text, missing.where, missing.note) == (
-        "two", "gwent-pdu-report.en.docx (held), paragraph 12",
-        "no counterpart in the Welsh edition")
-    assert "not passed on the Welsh version" in tracker.gate_problem(store, ID, stage)
+
+def test_confirming_needs_a_tracked_report_and_a_name(tmp_path):
+    result = run("check", "stats", "--track", ID, "--confirm", "--store", tmp_path / "t.db")
+    assert result.exit_code == 2 and "--confirm needs --track ID and who confirms" in \
+        result.stderr

@@ -85,6 +85,15 @@ class Checked:
     def passed(self) -> bool:
         return not any(x.status == "mismatched" for x in self.figures)
 
+    @property
+    def unbound(self) -> list[tuple[str, str]]:
+        """The figures a person must confirm: (where, figure)."""
+        return [(x.where, x.text) for x in self.figures if x.status == "unbound"]
+
+    def cleared(self, confirmed: set[tuple[str, str]]) -> bool:
+        """Passed, and every unbound figure confirmed by a person."""
+        return self.passed and set(self.unbound) <= confirmed
+
 
 def check_editions(files: Sequence[tuple[str, bytes]], loaded: Loaded,
                    counterparts: Sequence[tuple[str, bytes]] = ()) -> list[Checked]:
