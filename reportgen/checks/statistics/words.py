@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from typing import Any
@@ -273,6 +274,23 @@ def _starts_sentence(text: str, start: int) -> bool:
 
 def _followed_by_word(text: str, end: int) -> bool:
     return bool(re.match(r"\s+[a-zà-ÿŵŷ]", text[end:]))
+
+
+@lru_cache(maxsize=8192)
+def norm(text: str) -> str:
+    """Text as a label is compared: case and punctuation aside."""
+    return " ".join(re.sub(r"[^\w%]+", " ", text.casefold()).split())
+
+
+def positions(text: str, names: Mapping[str, str]) -> list[tuple[int, int, str]]:
+    """Where each name occurs in `text`: (start, end, key), longest names first, no
+    overlaps."""
+    taken: list[tuple[int, int, str]] = []
+    for key, name in sorted(names.items(), key=lambda x: -len(x[1])):
+        for m in re.finditer(re.escape(name), text) if name else ():
+            if not any(s < m.end() and m.start() < e for s, e, _ in taken):
+                taken.append((m.start(), m.end(), key))
+    return sorted(taken)
 
 
 def has(text: str, words: list[str]) -> bool:
