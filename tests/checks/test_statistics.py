@@ -20,7 +20,7 @@ from reportgen.checks.statistics.words import mentions, vocabulary
 from reportgen.docxtext import cell_text, paragraph_text
 from reportgen.loading import parse
 from reportgen.model import Rating
-from tests.conftest import FIXTURES, WALES, run
+from tests.conftest import EAST, FIXTURES, WALES, fixture, run
 
 GWENT = WALES / "pdus" / "gwent.json"
 
@@ -262,6 +262,18 @@ def test_welsh_figures_in_words_dates_and_ratings_are_read(gwent, old, new, fact
         (fact, expected)]
 
 
+def test_a_welsh_drafts_count_of_untranslated_passages_is_not_a_figure(write):
+    data = fixture("wales/pdus/gwent.json")
+    data["foreword"][1] = data["foreword"][1]["en"]  # its Welsh not yet written (no figures)
+    loaded = parse(write(data, "gwent.json"))
+    english, welsh = (pipeline.render_files(job, draft=True)[".docx"]
+                      for job in pipeline.jobs_for(loaded, ["pdu-report"], ["en", "cy"]))
+    assert [u.text for u in st.read(welsh).units if u.role == "header"][-1].endswith(": 1.")
+    found = st.check(welsh, loaded)
+    assert not [x for x in found if x.status != "traced"]
+    assert st.compare(st.check(english, loaded), found) == []
+
+
 def test_a_figure_in_the_welsh_with_no_counterpart_in_the_english(gwent):
     loaded, editions = gwent
     welsh = edit(editions["cy", "docx"], lambda d: add_sentence(
@@ -273,6 +285,119 @@ def test_a_figure_in_the_welsh_with_no_counterpart_in_the_english(gwent):
                                   [("gwent.en.docx", editions["en", "docx"])])
     [wrong] = mismatched(checked.figures)
     assert (wrong.text, wrong.note) == ("76%", "no counterpart in the English edition")
+
+
+# ---------------------------------------------------------- surveys and contextual data
+
+
+SURVEYS_AND_CONTEXT = {  # where in Gwent's report, the figure: its fact and the data's value
+    ("paragraph 34", "54"): ("survey:staff:respondents", "54"),
+    ("paragraph 34", "110"): ("survey:staff:invited", "110"),
+    ("paragraph 34", "49%"): ("survey:staff:rate", "49%"),
+    ("table 2, row 2, column 2", "22"): ("survey:staff:vision:agree", "22"),
+    ("table 2, row 2, column 5", "52"): ("survey:staff:vision:answered", "52"),
+    ("table 2, row 2, column 6", "42%"): ("survey:staff:vision:pct", "42%"),
+    # "42% of 52 agreed": the staff who answered, not the cases inspected
+    ("alt text of picture 1", "52"): ("survey:staff:vision:answered", "52"),
+    ("alt text of picture 1", "40%"): ("survey:staff:raise-concerns:pct", "40%"),
+    ("paragraph 39", "91"): ("survey:people_on_probation:invited", "91"),
+    ("table 3, row 2, column 2", "11"): ("survey:people_on_probation:asked-views:agree", "11"),
+    ("table 12, row 2, column 3", "49%"): ("caseload:community:pct", "49%"),
+    ("table 12, row 5, column 2", "2,091"): ("caseload:total", "2091"),
+    ("table 13, row 3, column 2", "44.0"): ("staffing:probation-officer:target", "44.0"),
+    ("table 13, row 6, column 4", "8.2"): ("staffing:all:vacant", "8.2"),
+    ("table 13, row 6, column 5", "8%"): ("staffing:all:rate", "8%"),
+}
+DATES = {"en": {("paragraph 34", "6 March 2026"): ("survey:staff:closed", "2026-03-06"),
+                ("paragraph 133", "2 February 2026"): ("context:as_at", "2026-02-02")},
+         "cy": {("paragraph 34", "6 Mawrth 2026"): ("survey:staff:closed", "2026-03-06"),
+                ("paragraph 133", "2 Chwefror 2026"): ("context:as_at", "2026-02-02")}}
+
+
+@pytest.mark.parametrize("lang", ["en", "cy"])
+def test_survey_and_contextual_figures_are_bound_to_their_facts(gwent, lang):
+    loaded, editions = gwent
+    found: dict = {}
+    for x in st.check(editions[lang, "docx"], loaded):
+        found.setdefault((x.where, x.text), x)
+    for place, (fact, value) in (SURVEYS_AND_CONTEXT | DATES[lang]).items():
+        assert (found[place].fact, found[place].expected, found[place].status) == (
+            fact, value, "traced"), place
+
+
+@pytest.mark.parametrize(("first_heading", "row", "column", "new", "where", "note"), [
+    ("Statement", 1, 1, "23", "table 2, row 2, column 5",
+     "agree 23 + neither 10 + disagree 20 = 53, not 52"),
+    ("Statement", 1, 5, "43%", "table 2, row 2, column 6",
+     "22 agreed of 52 who answered is 42%, not 43%"),
+    ("Supervised", 1, 1, "1,043", "table 12, row 5, column 2",
+     "the caseload's parts 1043 + 532 + 526 = 2101, not 2091"),
+    ("Supervised", 3, 2, "26%", "table 12, row 4, column 3",
+     "custody: 526 of 2091 is 25%, not 26%"),
+    ("Grade", 1, 2, "7.2", "table 13, row 2, column 4",
+     "senior-probation-officer: in post 7.2 + vacancies 1.2 should make the target 8.3 "
+     "(vacancies 0 when more are in post)"),
+    ("Grade", 2, 4, "10%", "table 13, row 3, column 5",
+     "probation-officer: 3.8 vacancies of a target of 44.0 is 9%, not 10%"),
+    ("Grade", 5, 1, "107.6", "table 13, row 6, column 2",
+     "all grades, target: the grades add up to 107.7, not 107.6"),
+])
+def test_the_relations_inside_survey_and_contextual_tables(gwent, first_heading, row, column,
+                                                           new, where, note):
+    loaded, content = _gwent(gwent)
+    found = st.check(edit(content, lambda d: retype(cell(d, first_heading, row, column), new)),
+                     loaded)
+    assert note in [x.note for x in mismatched(found, where) if x.kind == "relation"]
+
+
+def test_the_response_rate_is_checked_against_the_figures_beside_it(gwent):
+    loaded, content = _gwent(gwent)
+    found = st.check(edit(content, lambda d: replace_run(d.paragraphs, "54", "60")), loaded)
+    wrong = mismatched(found, "paragraph 34")
+    assert ("60", "survey:staff:respondents", "54") in {(x.text, x.fact, x.expected)
+                                                       for x in wrong}
+    assert "60 of 110 is 55%, not 49%" in {x.note for x in wrong}
+
+
+def test_more_staff_in_post_than_the_target_is_no_vacancy():
+    loaded = parse(EAST / "pdus" / "hertfordshire.json")  # 34.5 in post of a target of 34.2
+    found = st.check(pipeline.render_docx(pipeline.jobs_for(loaded, ["pdu-report"], ["en"])[0]),
+                     loaded)
+    assert not mismatched(found)
+    vacant = next(x for x in found if x.fact == "staffing:probation-services-officer:vacant")
+    assert (vacant.text, vacant.status) == ("0.0", "traced")
+
+
+def test_a_pdus_staffing_in_the_regions_workbook(tmp_path):
+    loaded = parse(WALES / "region.json")
+    [job] = pipeline.jobs_for(loaded, ["regional-report"], ["cy"])
+    book = load_workbook(io.BytesIO(pipeline.render_files(job, formats=("xlsx",))[".xlsx"]))
+    sheet = book["Staffio"]
+    row = next(r for r in sheet.iter_rows(min_row=2) if r[0].value == "Gwent"
+               and r[2].value == "Swyddogion prawf")
+    assert (sheet["E1"].value, float(row[4].value)) == ("Yn eu swyddi (CALl)", 40.2)
+    row[4].value = 41.2
+    out = io.BytesIO()
+    book.save(out)
+    found = mismatched(st.check(out.getvalue(), loaded))
+    assert ("41.2", "pdu:gwent:staffing:probation-officer:in_post", "40.2") in {
+        (x.text, x.fact, x.expected) for x in found}
+    assert any(x.kind == "relation" and "in post 41.2 + vacancies 3.8" in x.note for x in found)
+
+
+def test_the_workbook_cover_names_each_surveys_response_figures(gwent):
+    loaded, editions = gwent
+    cover = load_workbook(io.BytesIO(editions["en", "xlsx"])).worksheets[0]
+    notes = [b for a, b in cover.iter_rows(values_only=True) if a == "Note"]
+    assert [n for n in notes if "Respondents" in n] == [
+        "Staff questionnaire. Respondents: 54. Invited: 110.",
+        "Survey of people on probation. Respondents: 26. Invited: 91."]
+    found = st.check(editions["en", "xlsx"], loaded)
+    assert {(x.text, x.fact) for x in found if x.where.startswith("sheet 'Cover'")
+            and x.status == "traced"} >= {
+        ("54", "survey:staff:respondents"), ("110", "survey:staff:invited"),
+        ("26", "survey:people_on_probation:respondents"),
+        ("91", "survey:people_on_probation:invited")}
 
 
 # ------------------------------------------------------------- reading what is published

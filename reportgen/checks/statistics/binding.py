@@ -64,6 +64,8 @@ MESSAGES = {  # sentences made from the catalogue: placeholder -> the fact it st
         "invited": "survey:people_on_probation:invited"},
     "The figures describe the position on {date}, as the organisational data spreadsheet gave "
     "them.": {"date": "context:as_at"},
+    # a draft's notice counts its own untranslated passages: no statistic of the inspection
+    "Passages not yet translated, marked [{marker}]: {count}.": {"count": NOT_A_FIGURE},
 }
 
 

@@ -40,6 +40,8 @@ class Fact:
     def shown(self) -> str:
         if isinstance(self.value, frozenset):
             return " or ".join(sorted(str(v) for v in self.value))
+        if isinstance(self.value, Decimal):
+            return f"{self.value:.1f}"  # full-time equivalents, to one decimal place
         return str(self.value)
 
 
