@@ -262,13 +262,17 @@ def test_welsh_figures_in_words_dates_and_ratings_are_read(gwent, old, new, fact
         (fact, expected)]
 
 
-def test_a_welsh_drafts_count_of_untranslated_passages_is_not_a_figure(write):
+def test_a_welsh_draft_with_passages_not_yet_translated(write):
+    """Its notice counts them (no statistic of the inspection); a survey statement shown in
+    English still binds its figures, in its table and its chart."""
     data = fixture("wales/pdus/gwent.json")
-    data["foreword"][1] = data["foreword"][1]["en"]  # its Welsh not yet written (no figures)
+    data["foreword"][1] = data["foreword"][1]["en"]  # their Welsh not yet written
+    statement = data["surveys"]["staff"]["questions"][0]["statement"]
+    data["surveys"]["staff"]["questions"][0]["statement"] = statement["en"]
     loaded = parse(write(data, "gwent.json"))
     english, welsh = (pipeline.render_files(job, draft=True)[".docx"]
                       for job in pipeline.jobs_for(loaded, ["pdu-report"], ["en", "cy"]))
-    assert [u.text for u in st.read(welsh).units if u.role == "header"][-1].endswith(": 1.")
+    assert [u.text for u in st.read(welsh).units if u.role == "header"][-1].endswith(": 2.")
     found = st.check(welsh, loaded)
     assert not [x for x in found if x.status != "traced"]
     assert st.compare(st.check(english, loaded), found) == []

@@ -1,7 +1,8 @@
 """Each figure of an edition bound to the fact its context states: a table cell by its row and
 column headers, a sentence by the words around the figure, a chart's alt text by its key
-questions' wording, a sentence made from the catalogue by the message it was made from. A figure
-whose fact cannot be told from its context stays unbound, whatever its value."""
+questions' wording (a survey's chart by its statements), a sentence made from the catalogue by
+the message it was made from. A figure whose fact cannot be told from its context stays unbound,
+whatever its value."""
 
 from __future__ import annotations
 
@@ -18,7 +19,7 @@ from reportgen.checks.statistics.evidence import (
     as_decimal,
     decimal_cell,
 )
-from reportgen.checks.statistics.facts import Facts
+from reportgen.checks.statistics.facts import SURVEY_NAMES, Facts
 from reportgen.checks.statistics.reading import Edition, Unit
 from reportgen.checks.statistics.words import Mention, Vocabulary, has, mentions, norm, positions
 from reportgen.model import Rating
@@ -232,7 +233,7 @@ class Binder:
         survey = self.evidence.chart(unit.text)
         if survey is not None:
             for m, key, note in self.evidence.chart_keys(unit.text, survey, found):
-                yield self.figure(unit, m, key, f"chart of the {survey} survey", note)
+                yield self.figure(unit, m, key, f"chart of {SURVEY_NAMES[survey]}", note)
             return
         names = positions(unit.text, self.pdu_names)
         if len(names) >= 2:

@@ -46,7 +46,6 @@ class Evidence:
     """The labels of the survey and contextual figures in one language."""
 
     def __init__(self, f: Facts, v: Vocabulary) -> None:
-        self.f, self.v = f, v
         lang = v.lang
         self.columns = {norm(k): c for k, c in COLUMNS.items()} | {
             norm(v.t(k)): c for k, c in COLUMNS.items()}
@@ -55,14 +54,16 @@ class Evidence:
         self.areas = {norm(name.get(lang) or name.en): prefix
                       for prefix, name in f.areas.items()}
         self.names = {kind: v.t(SURVEYS[kind][0]) for kind in f.surveys}
-        self.statements: dict[str, dict[str, str]] = {}  # kind -> code -> statement as shown
+        # kind -> (code, form) -> the statement as shown, and in English (a draft's Welsh
+        # shows the English of a statement whose translation is missing or stale)
+        self.statements: dict[str, dict[tuple[str, str], str]] = {}
         self.rows: dict[str, list[str]] = {}  # a statement -> "kind:code"
         self.codes: dict[str, list[str]] = {}  # a code (the workbook's first column) -> ditto
         for kind, questions in f.surveys.items():
             self.statements[kind] = {}
             for q in questions:
                 shown = q.statement.get(lang) or q.statement.en
-                self.statements[kind][q.code] = shown
+                self.statements[kind] |= {(q.code, "shown"): shown, (q.code, "en"): q.statement.en}
                 for label in {norm(shown), norm(q.statement.en)}:
                     self.rows.setdefault(label, []).append(f"{kind}:{q.code}")
                 self.codes.setdefault(norm(q.code), []).append(f"{kind}:{q.code}")
@@ -133,7 +134,7 @@ class Evidence:
         for m in found:
             if any(s <= m.start < e for s, e, _ in places):
                 continue  # a figure in a statement's own words: the statement, not the chart
-            code = next((c for s, e, c in reversed(places) if e <= m.start), None)
+            code = next((c for s, e, (c, _) in reversed(places) if e <= m.start), None)
             field = {"percent": "pct", "number": "answered"}.get(m.kind)
             key = f"survey:{kind}:{code}:{field}" if code and field else None
             out.append((m, key, "" if key else "no statement named before it"))

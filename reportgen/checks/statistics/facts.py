@@ -288,9 +288,10 @@ def _surveys(f: Facts, surveys: Surveys | None, closed: dt.date) -> None:
         for i, q in enumerate(survey.questions):
             key, where = f"survey:{kind}:{q.code}", f"{path}.questions[{i}]"
             label = f"{name}, {q.code!r}"
-            for what in ("agree", "neither", "disagree"):
-                f.add(f"{key}:{what}", getattr(q, what), f"{label}: the number who answered "
-                      f"{what}", f"{where}.{what}")
+            for what, said in (("agree", "agreed"), ("disagree", "disagreed"),
+                               ("neither", "neither agreed nor disagreed")):
+                f.add(f"{key}:{what}", getattr(q, what), f"{label}: the number who {said}",
+                      f"{where}.{what}")
             f.add(f"{key}:answered", q.answered, f"{label}: the number who answered it",
                   f"{where}: agree + neither + disagree")
             f.add(f"{key}:pct", percent(q.agree, q.answered), f"{label}: the share who agreed",

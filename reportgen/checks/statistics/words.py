@@ -13,7 +13,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
-from typing import Any
+from typing import Any, TypeVar
 
 from babel.dates import get_month_names
 from unicode_rbnf import RbnfEngine
@@ -22,6 +22,7 @@ from reportgen import data
 from reportgen.i18n import BABEL_LOCALES, gettext_for
 from reportgen.model import Rating
 
+K = TypeVar("K")
 UNITS = ("cases", "weeks", "months", "pdus", "people")
 WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 # Welsh initial mutations of a number word: soft (after "dros", "o", predicative "yn") and
@@ -282,10 +283,10 @@ def norm(text: str) -> str:
     return " ".join(re.sub(r"[^\w%]+", " ", text.casefold()).split())
 
 
-def positions(text: str, names: Mapping[str, str]) -> list[tuple[int, int, str]]:
+def positions(text: str, names: Mapping[K, str]) -> list[tuple[int, int, K]]:
     """Where each name occurs in `text`: (start, end, key), longest names first, no
     overlaps."""
-    taken: list[tuple[int, int, str]] = []
+    taken: list[tuple[int, int, K]] = []
     for key, name in sorted(names.items(), key=lambda x: -len(x[1])):
         for m in re.finditer(re.escape(name), text) if name else ():
             if not any(s < m.end() and m.start() < e for s, e, _ in taken):
