@@ -104,7 +104,8 @@ def render_files(job: Job, draft: bool = False, formats: Sequence[str] = (),
     with _stage(t, "post-process"):
         files = {".docx": postprocess.finish(body, ed.lang, context["title"],
                                              context["subject"], context.get("keywords", ""),
-                                             dict(job.stamp) | _published(context))}
+                                             dict(job.stamp) | _published(context),
+                                             draft=ed.draft_notice())}
     if job.doc.attachments:
         with _stage(t, "calendar"):
             files |= {suffix: ical.calendar(spec) for suffix, spec
@@ -392,7 +393,9 @@ def languages(loaded: Loaded, doc: str) -> list[str]:
         return [BILINGUAL] if rpd.bilingual else [rpd.language]
     langs: list[str] = ["en"]
     region = getattr(loaded.data, "region", None)
-    if region and region.in_wales and word.Template(doc, "cy").path.exists():
+    # The national review covers the probation service of England and Wales.
+    in_wales = region.in_wales if region else loaded.data.kind == "national-review"
+    if in_wales and word.Template(doc, "cy").path.exists():
         langs.append("cy")
     return langs
 

@@ -13,6 +13,7 @@ from openpyxl.worksheet.table import Table, TableStyleInfo
 
 from reportgen.documents.workbook import WorkbookSpec
 from reportgen.i18n import BCP47, gettext_for
+from reportgen.render.postprocess import AUTHOR
 
 
 def write(spec: WorkbookSpec) -> bytes:
@@ -33,7 +34,7 @@ def write(spec: WorkbookSpec) -> bytes:
         row += 1
         cover.cell(row, 1, sheet.name)
         cover.cell(row, 2, sheet.title)
-    for note in {n for s in spec.sheets for n in s.notes}:
+    for note in dict.fromkeys(n for s in spec.sheets for n in s.notes):  # in sheet order
         row += 2
         cover.cell(row, 1, _("Note")).font = Font(bold=True)
         cover.cell(row, 2, note)
@@ -54,7 +55,7 @@ def write(spec: WorkbookSpec) -> bytes:
             ws.column_dimensions[get_column_letter(i)].width = min(60, max(10, longest + 2))
     wb.properties.title = spec.title
     wb.properties.language = BCP47[spec.lang]  # type: ignore[index]
-    wb.properties.creator = "HM Inspectorate of Probation"
+    wb.properties.creator = _(AUTHOR)
     out = io.BytesIO()
     wb.save(out)
     return out.getvalue()
