@@ -45,7 +45,8 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tools"))
 
 DATA = ROOT / "benchmarks" / ".national"  # the generated programme (not committed)
-GENERATOR = ROOT / "tools" / "make_national.py"
+GENERATOR = [ROOT / "tools" / name for name in ("make_national.py", "make_fixtures.py",
+                                                 "narrative.py")]
 
 
 # -- the programme -----------------------------------------------------------------------------
@@ -56,7 +57,7 @@ def programme() -> list[Path]:
     generator changed)."""
     import make_national
 
-    stamp = hashlib.sha256(GENERATOR.read_bytes()).hexdigest()
+    stamp = hashlib.sha256(b"".join(p.read_bytes() for p in GENERATOR)).hexdigest()
     marker = DATA / "generator.sha256"
     if not (marker.exists() and marker.read_text() == stamp):
         shutil.rmtree(DATA, ignore_errors=True)

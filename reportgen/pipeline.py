@@ -100,7 +100,7 @@ def render_files(job: Job, draft: bool = False, formats: Sequence[str] = (),
         for spec in _charts_in(context):
             charts.draw(spec)  # kept, so the Word and web renderers reuse the picture
     with _stage(t, "word"):
-        body = word.render(word.Template(job.doc.name, ed.lang), context)
+        body = word.render_document(word.Template(job.doc.name, ed.lang), context)
     with _stage(t, "post-process"):
         files = {".docx": postprocess.finish(body, ed.lang, context["title"],
                                              context["subject"], context.get("keywords", ""),

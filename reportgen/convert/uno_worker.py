@@ -89,20 +89,31 @@ def alive(desktop, office):
         return False
 
 
-def group_cpu():
-    """Processor seconds used so far by the other processes of this group (LibreOffice)."""
-    total, me, group = 0, os.getpid(), os.getpgrp()
-    for entry in os.listdir("/proc"):
-        if not entry.isdigit() or int(entry) == me:
-            continue
+def group_cpu(pids):
+    """Processor seconds used so far by these processes (LibreOffice's)."""
+    total = 0
+    for pid in pids:
         try:
-            with open(f"/proc/{entry}/stat") as f:
+            with open(f"/proc/{pid}/stat") as f:
                 fields = f.read().rsplit(")", 1)[1].split()
         except OSError:
             continue
-        if int(fields[2]) == group:
-            total += int(fields[11]) + int(fields[12])
+        total += int(fields[11]) + int(fields[12])
     return total / os.sysconf("SC_CLK_TCK")
+
+
+def group_members():
+    """The other processes of this worker's group: LibreOffice's launcher and LibreOffice."""
+    me, group, found = os.getpid(), os.getpgrp(), []
+    for entry in os.listdir("/proc"):
+        if entry.isdigit() and int(entry) != me:
+            try:
+                with open(f"/proc/{entry}/stat") as f:
+                    if int(f.read().rsplit(")", 1)[1].split()[2]) == group:
+                        found.append(int(entry))
+            except OSError:
+                continue
+    return found
 
 
 def end_group():
@@ -134,12 +145,13 @@ def main():
          "-env:UserInstallation=" + uno.systemPathToFileUrl(profile)],
         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     desktop = connect(pipe, office)
+    office_pids = group_members()
     say({"ready": True})
     while True:
         request = requests.get()
         if request.get("stop"):
             break
-        start, cpu = time.monotonic(), group_cpu()
+        start, cpu = time.monotonic(), group_cpu(office_pids)
         try:
             convert(desktop, request["src"], request["dst"])
         except Exception as exc:  # the document's own failure: reported, the worker goes on
@@ -149,7 +161,7 @@ def main():
                  else type(exc).__name__})
             continue
         say({"ok": request["dst"], "seconds": round(time.monotonic() - start, 3),
-             "cpu": round(group_cpu() - cpu, 3)})
+             "cpu": round(group_cpu(office_pids) - cpu, 3)})
     try:
         desktop.terminate()
         office.wait(timeout=20)

@@ -13,6 +13,7 @@ from collections.abc import Mapping
 from xml.sax.saxutils import escape, quoteattr
 
 from docx import Document
+from docx.document import Document as DocxDocument
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.opc.packuri import PackURI
@@ -28,10 +29,12 @@ from reportgen.model import Language
 AUTHOR = "HM Inspectorate of Probation"  # in the catalogue: the author in each language
 
 
-def finish(docx: bytes, lang: Language, title: str, subject: str, keywords: str = "",
-           stamp: Mapping[str, str] | None = None, draft: str | None = None) -> bytes:
-    """`draft`, if given, is the notice a draft carries on its first page and in its header."""
-    doc = Document(io.BytesIO(docx))
+def finish(docx: bytes | DocxDocument, lang: Language, title: str, subject: str,
+           keywords: str = "", stamp: Mapping[str, str] | None = None,
+           draft: str | None = None) -> bytes:
+    """`draft`, if given, is the notice a draft carries on its first page and in its header.
+    `docx` may be the document just rendered, not yet saved (one parse and save fewer)."""
+    doc = Document(io.BytesIO(docx)) if isinstance(docx, bytes) else docx
     set_document_language(doc, BCP47[lang])
     props = doc.core_properties
     props.title, props.subject, props.language = title, subject, BCP47[lang]

@@ -16,6 +16,8 @@ from pathlib import Path
 from typing import Any
 
 import jinja2
+from docx.document import Document as DocxDocument
+from docx.opc.part import PartFactory, XmlPart
 from docx.shared import Cm
 from docxtpl import DocxTemplate, InlineImage
 
@@ -109,6 +111,13 @@ def _for_word(tpl: DocxTemplate, value: Any, ids: controls.Ids) -> Any:
 
 def render(template: Template, context: dict[str, Any]) -> bytes:
     """The rendered document, as .docx bytes."""
+    out = io.BytesIO()
+    render_document(template, context).save(out)
+    return out.getvalue()
+
+
+def render_document(template: Template, context: dict[str, Any]) -> DocxDocument:
+    """The rendered document, not yet saved (to be finished by reportgen.render.postprocess)."""
     if not template.path.is_file():
         raise RenderError(f"{template}: no such template")
     tpl = DocxTemplate(io.BytesIO(_template_bytes(template.path)))
@@ -123,6 +132,22 @@ def render(template: Template, context: dict[str, Any]) -> bytes:
         raise RenderError(f"{template}: template error at line {exc.lineno} of its XML: "
                           f"{exc.message}") from None
     controls.tidy(tpl.docx)
-    out = io.BytesIO()
-    tpl.save(out)
-    return out.getvalue()
+    _typed_parts(tpl.docx)
+    return tpl.docx
+
+
+def _typed_parts(doc: DocxDocument) -> None:
+    """docxtpl puts each rendered header and footer back as a plain XML part, behind python-docx's
+    back (its map of related parts still gives the template's); make each the header or footer
+    part python-docx makes when it opens a file, in both places, so that the document can be
+    finished without being saved and opened again (a sixth of a report's rendering)."""
+    rels = doc.part.rels
+    for rel in rels.values():
+        part = None if rel.is_external else rel.target_part
+        if type(part) is XmlPart:
+            typed = PartFactory(part.partname, part.content_type, rel.reltype, part.blob,
+                                part.package)
+            for inner in part.rels.values():
+                typed.load_rel(inner.reltype, inner._target, inner.rId, inner.is_external)
+            rel._target = typed
+            rels._target_parts_by_rId[rel.rId] = typed
