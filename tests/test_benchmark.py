@@ -37,6 +37,9 @@ def test_the_national_programme_is_valid_and_agrees_with_the_rules(tmp_path):
               for kq in std.key_questions]
     edges = [s for s in shares if any(abs(s - e) < 0.5 for e in make_national.EDGES)]
     assert len(edges) >= 5  # key questions on a band's edge, where rounding decides
+    plan = [ld for ld in loaded if ld.data.kind == "inspection-plan" and ld.path.parent == wales]
+    for job in pipeline.all_jobs(plan):  # Welsh and English, one bilingual letter
+        assert pipeline.render_docx(job).startswith(b"PK")
 
 
 def test_the_benchmark_runs_a_cold_run_and_the_plain_script(tmp_path):

@@ -193,8 +193,9 @@ def make_region(out: Path, code: str, name: str, count: int, seed: int) -> None:
     cut = [round(count * b / batches) for b in range(batches + 1)]
     rs = {"rpd": person(rng), "spoc": person(rng), "link": person(rng), "lead": person(rng),
           "admin": person(rng), "fieldwork": fieldwork}
+    site = F.name("Probation Office", "Swyddfa Prawf") if welsh else "Probation Office"
     plan_specs = [({"code": c, "name": n, "head": person(rng), "lead": person(rng),
-                    "sites": ["Probation Office"]}, start)
+                    "sites": [site]}, start)
                    for (c, n), start in zip(specs, starts, strict=True)]
     F.write(out / code / "plan.json", F.plan_file(
         region, rs, [plan_specs[a:b] for a, b in itertools.pairwise(cut)],
