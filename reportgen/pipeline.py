@@ -32,7 +32,7 @@ from reportgen.documents.figures import ChartSpec
 from reportgen.errors import RenderError, ReportgenError, a
 from reportgen.loading import Loaded, parse
 from reportgen.model import Language, RegionalInspection
-from reportgen.render import bilingual, charts, ical, postprocess, word
+from reportgen.render import charts, postprocess, word
 
 FORMATS = ("docx", "pdf", "html", "xlsx")
 PUBLICATION_FORMATS = ("html", "xlsx")  # the web edition and the data workbook of a report
@@ -87,6 +87,8 @@ def render_files(job: Job, draft: bool = False, formats: Sequence[str] = (),
     added to `timings`."""
     t = Timings() if timings is None else timings
     if job.lang == BILINGUAL:
+        from reportgen.render import bilingual  # imported when needed: the CLI starts sooner
+
         welsh, english = (render_files(replace(job, lang=lang), draft, timings=t)
                           for lang in ("cy", "en"))
         with _stage(t, "word"):
@@ -107,6 +109,8 @@ def render_files(job: Job, draft: bool = False, formats: Sequence[str] = (),
                                              dict(job.stamp) | _published(context),
                                              draft=ed.draft_notice())}
     if job.doc.attachments:
+        from reportgen.render import ical
+
         with _stage(t, "calendar"):
             files |= {suffix: ical.calendar(spec) for suffix, spec
                       in job.doc.attachments(job.loaded, ed, job.variant.key).items()}
