@@ -173,7 +173,7 @@ def workspace(name: str = "run") -> Iterator[Path]:
     """A private folder for work in progress, removed when the block ends. A lock held for the
     block's life tells later runs that it is in use; one left by a killed run is removed."""
     sweep_workspaces()
-    path = Path(tempfile.mkdtemp(prefix=f"{WORKSPACE_PREFIX}{name}-"))
+    path = Path(tempfile.mkdtemp(prefix=f"{WORKSPACE_PREFIX}{name}-{os.getpid()}-"))
     lock = os.open(path / ".lock", os.O_CREAT | os.O_RDWR | os.O_CLOEXEC, 0o600)
     try:
         fcntl.flock(lock, fcntl.LOCK_EX)
@@ -197,8 +197,8 @@ def _abandoned(path: Path) -> bool:
         if path.stat().st_uid != os.getuid():
             return False
         fd = os.open(path / ".lock", os.O_RDWR | os.O_CLOEXEC)
-    except FileNotFoundError:  # made but not yet locked, or half removed
-        return _older_than(path, STALE_SECONDS)
+    except FileNotFoundError:  # made but not yet locked, or partly removed: is its run alive?
+        return not _alive(path.name.removeprefix(WORKSPACE_PREFIX).split("-")[1])
     except OSError:
         return False
     try:
@@ -207,6 +207,18 @@ def _abandoned(path: Path) -> bool:
         return False  # its run holds it
     finally:
         os.close(fd)
+    return True
+
+
+def _alive(pid: str) -> bool:
+    if not pid.isdigit():
+        return False
+    try:
+        os.kill(int(pid), 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
     return True
 
 
