@@ -54,3 +54,68 @@ def rendered(tmp_path_factory) -> Path:
         ld.data = ld.data.model_copy(update={"pdu": ld.data.pdu.model_copy(update={"code": code})})
     pipeline.run(pipeline.all_jobs(loaded), out, ["docx", "pdf"])
     return out
+
+
+# ------------------------------------------------------------------ stores: SQLite and PostgreSQL
+
+TEAM = {  # one account a role: the names the tests act as
+    "lead-inspector": "Owain Davies",
+    "editor": "Sam Editor",
+    "coo": "Lorna Achebe",
+    "chief-inspector": "Justin Russell",
+    "translator": "Megan Harris",
+    "admin": "Ada Admin",
+    "publication": "Publication team",
+}
+PASSWORD = "correct horse battery"
+
+
+def add_team(store, password: str | None = None) -> None:
+    """The first administrator, then one account for each other role (with `password`, they
+    may sign in to the web service; without, they act from the command line)."""
+    from reportgen.workflow import accounts
+    accounts.add(store, TEAM["admin"], ["admin"], password, None)
+    for role, name in TEAM.items():
+        if role != "admin":
+            accounts.add(store, name, [role], password, TEAM["admin"])
+
+
+@pytest.fixture
+def quick_hashing(monkeypatch):
+    """Argon2 with the least work it allows, so tests that sign in many accounts stay fast; the
+    service's own parameters are argon2-cffi's defaults (RFC 9106, low memory)."""
+    from argon2 import PasswordHasher
+
+    from reportgen.workflow import accounts
+    monkeypatch.setattr(accounts, "_hasher", PasswordHasher(time_cost=1, memory_cost=8,
+                                                            parallelism=1))
+
+
+def owner(stage: str) -> str:
+    """The test account that owns a stage."""
+    from reportgen.workflow.accounts import owners
+    return TEAM[owners(stage)[0]]
+
+
+def walk(store, report_id: str, *stages: str) -> None:
+    """Move a report through `stages`, each move made by the owner of the stage it leaves."""
+    from reportgen.workflow import tracker
+    for stage in stages:
+        tracker.advance(store, report_id, stage, owner(store.report(report_id).stage))
+
+
+@pytest.fixture(scope="session")
+def postgres_server():
+    """A PostgreSQL server of the test session's own, in a temporary folder."""
+    from tests.postgres import Server
+    server = Server()
+    yield server
+    server.stop()
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def store_url(request, tmp_path) -> str:
+    """A new, empty store: an SQLite file, then a database on the session's PostgreSQL."""
+    if request.param == "sqlite":
+        return str(tmp_path / "store.db")
+    return request.getfixturevalue("postgres_server").new_database()

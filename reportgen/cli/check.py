@@ -9,6 +9,7 @@ from pathlib import Path
 import click
 
 from reportgen.cli.common import (
+    AS_OPTIONAL,
     EXISTING,
     STORE_OPTION,
     load,
@@ -35,9 +36,10 @@ def check() -> None:
 @click.option("--track", "report_id", default=None,
               help="Record the result in the tracker for this report (its gate).")
 @STORE_OPTION
+@AS_OPTIONAL
 @reports_errors
 def check_stats(report: Path, data_file: Path, as_json: bool, report_id: str | None,
-                store: str) -> None:
+                store: str, by: str | None) -> None:
     """Trace every figure in a report to the inspection data.
 
     Reads body text, tables, headers, footers and chart alt text; reports each whole number,
@@ -52,16 +54,18 @@ def check_stats(report: Path, data_file: Path, as_json: bool, report_id: str | N
 
     from reportgen.checks import statistics
     content = report.read_bytes()
-    found = statistics.check(content, load(data_file))
-    result = statistics.summary(found)
     if report_id:
+        from reportgen.workflow import tracker
+        if by is None:
+            raise click.UsageError("--track records the result as an account: give --as")
         s = store_at(store)
-        sha = hashlib.sha256(content).hexdigest()
-        s.record_stats(report_id, sha, result["passed"], json.dumps(result))
+        result = tracker.check_statistics(s, report_id, by, content)
         held = s.latest(report_id, "en")
-        if held is None or held.sha256 != sha:
+        if held is None or held.sha256 != hashlib.sha256(content).hexdigest():
             click.echo(f"note: {report} is not the version of {report_id} now held; the result "
                        "is recorded but does not open the gate", err=True)
+    else:
+        result = statistics.summary(statistics.check(content, load(data_file)))
     if as_json:
         click.echo(json.dumps(result, indent=2, ensure_ascii=False))
     else:

@@ -22,9 +22,9 @@ def fa() -> None:
 
     \b
     Example:
-        reportgen fa send gwent-pdu-report --out fa/ --by "Megan Harris"
-        reportgen fa import gwent-pdu-report returned-form.docx --by "Megan Harris"
-        reportgen fa decide gwent-pdu-report 1 --decision accepted --by "Owain Davies"
+        reportgen fa send gwent-pdu-report --out fa/ --as "Megan Harris"
+        reportgen fa import gwent-pdu-report returned-form.docx --as "Megan Harris"
+        reportgen fa decide gwent-pdu-report 1 --decision accepted --as "Owain Davies"
         reportgen fa log gwent-pdu-report --out fa/log.docx
     """
 
@@ -40,25 +40,14 @@ def fa_send(report_id: str, out: Path, store: str, by: str) -> None:
 
     \b
     Example:
-        reportgen fa send gwent-pdu-report --out fa/ --by "Megan Harris"
+        reportgen fa send gwent-pdu-report --out fa/ --as "Megan Harris"
     """
     from reportgen.workflow import factual_accuracy as fa_
-    from reportgen.workflow.store import NewVersion, TrackError
-    s = store_at(store)
-    report = s.report(report_id)
-    if report.stage != "factual-accuracy":
-        raise TrackError(f"{report_id} is at {report.stage}: the draft is sent for factual "
-                         "accuracy once the report is at factual-accuracy")
-    latest = s.latest(report_id, "en")
-    draft, paragraphs = fa_.numbered(s.content(report_id, latest.id))
-    form = fa_.response_form(report_id, report_id)
-    s.add_versions(report_id, "factual-accuracy", by, [
-        NewVersion("en:fa-sent", f"{report_id}-factual-accuracy-draft.docx", draft),
-        NewVersion("en:fa-form", f"{report_id}-factual-accuracy-form.docx", form)])
+    draft, form, paragraphs = fa_.send(store_at(store), report_id, by)
     for name, content in ((f"{report_id}-factual-accuracy-draft.docx", draft),
                           (f"{report_id}-factual-accuracy-form.docx", form)):
         write_atomically(out / name, content)
-    click.echo(f"Wrote the draft ({len(paragraphs)} numbered paragraphs) and the response "
+    click.echo(f"Wrote the draft ({paragraphs} numbered paragraphs) and the response "
                f"form to {out}")
 
 
@@ -66,25 +55,20 @@ def fa_send(report_id: str, out: Path, store: str, by: str) -> None:
 @click.argument("report_id")
 @click.argument("form", type=EXISTING)
 @STORE_OPTION
+@BY_OPTION
 @reports_errors
-def fa_import(report_id: str, form: Path, store: str) -> None:
+def fa_import(report_id: str, form: Path, store: str, by: str) -> None:
     """Read a returned response form; every row is checked first, and nothing is imported if
-    any row names no paragraph of the draft or is malformed.
+    any row names no paragraph of the draft or is malformed. A form is imported once.
 
     \b
     Example:
-        reportgen fa import gwent-pdu-report returned-form.docx
+        reportgen fa import gwent-pdu-report returned-form.docx --as "Megan Harris"
     """
     from reportgen.workflow import factual_accuracy as fa_
-    from reportgen.workflow.store import TrackError
-    s = store_at(store)
-    sent = s.latest(report_id, "en:fa-sent")
-    if sent is None:
-        raise TrackError(f"no draft of {report_id} was sent for factual accuracy (fa send)")
-    _, paragraphs = fa_.numbered_texts(s.content(report_id, sent.id))
-    items = fa_.read_form(form.read_bytes(), paragraphs, str(form))
-    s.add_fa_items(report_id, items)
-    click.echo(f"Imported {len(items)} item(s) for {report_id}")
+    numbers = fa_.import_form(store_at(store), report_id, form.read_bytes(), str(form), by)
+    click.echo(f"Imported {len(numbers)} item(s) for {report_id}"
+               + (f": {numbers[0]} to {numbers[-1]}" if numbers else ""))
 
 
 @fa.command("decide")
@@ -93,21 +77,22 @@ def fa_import(report_id: str, form: Path, store: str) -> None:
 @click.option("--decision", required=True,
               type=click.Choice(["accepted", "partly-accepted", "not-accepted"]))
 @click.option("--reason", default="", help="Required unless accepted.")
-@click.option("--coo", is_flag=True, help="The chief operating officer decides (category B).")
 @STORE_OPTION
 @BY_OPTION
 @reports_errors
-def fa_decide(report_id: str, item: int, decision: str, reason: str, coo: bool, store: str,
+def fa_decide(report_id: str, item: int, decision: str, reason: str, store: str,
               by: str) -> None:
-    """Record the decision on one factual accuracy item.
+    """Record the decision on one factual accuracy item. Category B items (a judgement or a
+    rating challenge) are decided by an account with the chief operating officer's role. A
+    decision can be changed until the factual accuracy stage ends; every one is kept.
 
     \b
     Example:
         reportgen fa decide gwent-pdu-report 2 --decision not-accepted \\
-            --reason "The case was inspected as recorded" --coo --by "Lorna Achebe"
+            --reason "The case was inspected as recorded" --as "Lorna Achebe"
     """
     from reportgen.workflow import factual_accuracy as fa_
-    fa_.decide(store_at(store), report_id, item, decision, reason, by, coo)
+    fa_.decide(store_at(store), report_id, item, decision, reason, by)
     click.echo(f"Item {item} of {report_id}: {decision}")
 
 

@@ -29,7 +29,7 @@ def publish(report_id: str, out: Path, store: str, by: str) -> None:
 
     \b
     Example:
-        reportgen publish gwent-pdu-report --out published/ --by "Publication team"
+        reportgen publish gwent-pdu-report --out published/ --as "Publication team"
     """
     from reportgen.workflow.publish import publish as run_publish
     target = run_publish(store_at(store), report_id, out, by)

@@ -5,8 +5,10 @@ that bear on a judgement, and rating challenges); and the decision log."""
 
 from __future__ import annotations
 
+import hashlib
 import io
 import re
+from pathlib import Path
 from typing import Any
 
 from docx import Document
@@ -15,7 +17,8 @@ from docx.oxml.ns import qn
 from docx.shared import Cm
 
 from reportgen.errors import InputError, Problem
-from reportgen.workflow.store import Store, TrackError
+from reportgen.workflow.accounts import authorise
+from reportgen.workflow.store import NewVersion, Store, TrackError
 
 CATEGORIES = {
     "A": "a typo or a figure",
@@ -132,19 +135,60 @@ def _row(r: int, cells: list[str], paragraphs: dict[int, str]) -> dict[str, Any]
             "proposed": proposed, "category": category.upper(), "evidence": evidence}
 
 
-def decide(store: Store, report_id: str, number: int, decision: str, reason: str, by: str,
-           coo: bool) -> None:
+def send(store: Store, report_id: str, by: str) -> tuple[bytes, bytes, int]:
+    """The draft with numbered paragraphs and the response form, both kept as versions, and
+    how many paragraphs were numbered."""
+    authorise(store, by, "fa.send", report_id)
+    report = store.report(report_id)
+    if report.stage != "factual-accuracy":
+        raise TrackError(f"{report_id} is at {report.stage}: the draft is sent for factual "
+                         "accuracy once the report is at factual-accuracy")
+    latest = store.latest(report_id, "en")
+    assert latest is not None  # tracking starts with a draft
+    draft, paragraphs = numbered(store.content(report_id, latest.id))
+    form = response_form(report_id, report_id)
+    store.add_versions(report_id, "factual-accuracy", by, [
+        NewVersion("en:fa-sent", f"{report_id}-factual-accuracy-draft.docx", draft),
+        NewVersion("en:fa-form", f"{report_id}-factual-accuracy-form.docx", form)])
+    return draft, form, len(paragraphs)
+
+
+def import_form(store: Store, report_id: str, content: bytes, source: str, by: str) -> list[int]:
+    """Read a returned form, all or nothing, into numbered items; the numbers given. A form
+    is imported once: the same form again is refused."""
+    authorise(store, by, "fa.import", report_id)
+    report = store.report(report_id)
+    if report.stage != "factual-accuracy":
+        raise TrackError(f"{report_id} is at {report.stage}: returned forms are imported "
+                         "during the factual accuracy check")
+    sent = store.latest(report_id, "en:fa-sent")
+    if sent is None:
+        raise TrackError(f"no draft of {report_id} was sent for factual accuracy (fa send)")
+    _, paragraphs = numbered_texts(store.content(report_id, sent.id))
+    items = read_form(content, paragraphs, source)
+    return store.add_fa_items(report_id, items, hashlib.sha256(content).hexdigest(),
+                              Path(source).name, by)
+
+
+def decide(store: Store, report_id: str, number: int, decision: str, reason: str,
+           by: str) -> None:
+    """Record a decision on one item. Category B items are the chief operating officer's; a
+    decision may change until the factual accuracy stage ends, the earlier ones kept."""
+    report = store.report(report_id)  # read first: the decision is refused if it moves after
+    account = authorise(store, by, "fa.decide", report_id)
     if decision not in DECISIONS:
         raise TrackError(f"a decision is one of {', '.join(DECISIONS)}, not {decision}")
     if decision != "accepted" and not reason.strip():
         raise TrackError(f"a decision of {decision} needs a reason (--reason)")
+    if report.stage != "factual-accuracy":
+        raise TrackError(f"{report_id} is at {report.stage}: decisions are made during the "
+                         "factual accuracy check, and are final once it ends")
     items = {i.number: i for i in store.fa_items(report_id)}
     if number not in items:
         raise TrackError(f"{report_id} has no factual accuracy item {number}")
-    if items[number].category == "B" and not coo:
-        raise TrackError(f"item {number} is category B (it bears on a judgement): the chief "
-                         "operating officer decides it (--coo)")
-    store.decide(report_id, number, decision, reason, by, coo)
+    if items[number].category == "B":
+        authorise(store, by, "fa.decide-b", report_id)
+    store.decide(report_id, number, decision, reason, by, account.is_coo, report.revision)
 
 
 def log(store: Store, report_id: str, title: str) -> bytes:

@@ -15,6 +15,7 @@ from pathlib import Path
 from reportgen.checks import accessibility
 from reportgen.convert import pdf
 from reportgen.workflow import factual_accuracy, tracker
+from reportgen.workflow.accounts import authorise
 from reportgen.workflow.store import Store, TrackError
 
 
@@ -45,6 +46,7 @@ def web_and_workbook(report, langs: list[str]) -> dict[str, bytes]:
 
 
 def publish(store: Store, report_id: str, out: Path, by: str) -> Path:
+    authorise(store, by, "publish", report_id)
     problems = refusals(store, report_id)
     if problems:
         raise TrackError(f"{report_id} cannot be published: " + "; ".join(problems))

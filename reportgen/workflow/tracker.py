@@ -14,6 +14,7 @@ from reportgen.errors import a
 from reportgen.loading import Loaded, parse
 from reportgen.model import PduInspection
 from reportgen.rules.calendar import inspection_calendar
+from reportgen.workflow.accounts import authorise
 from reportgen.workflow.store import NewVersion, Store, TrackError
 
 DOCS = ("pdu-report", "regional-report")
@@ -51,6 +52,7 @@ def render_versions(loaded: Loaded, doc: str, english_sha: str | None = None) ->
 
 
 def start(store: Store, file: Path, doc: str, by: str) -> str:
+    authorise(store, by, "track.start")
     if doc not in DOCS:
         raise TrackError(f"only reports are tracked: choose --doc from {', '.join(DOCS)}")
     loaded = parse(file)
@@ -76,7 +78,7 @@ def gate_problem(store: Store, report_id: str, stage: Stage) -> str | None:
         needs_coo = [i.number for i in items if i.category == "B" and not i.decided_by_coo]
         if needs_coo:
             return (f"category B item(s) {', '.join(map(str, needs_coo))} need the chief "
-                    "operating officer's decision (reportgen fa decide ... --coo)")
+                    "operating officer's decision (reportgen fa decide ... as the COO's account)")
     if stage.gate == "stats_passed":
         latest = store.latest(report_id, "en")
         if latest is None or not store.stats_passed(report_id, latest.sha256):
@@ -101,7 +103,8 @@ def welsh_problem(store: Store, report_id: str) -> str | None:
 
 def advance(store: Store, report_id: str, to: str, by: str, note: str = "",
             files: dict[str, Path] | None = None) -> None:
-    report = store.report(report_id)
+    report = store.report(report_id)  # read first: the move is refused if it moves after this
+    authorise(store, by, "advance", report_id)
     order = stages(report.in_wales)
     ids = [s.id for s in order]
     if to not in ids:
@@ -120,8 +123,19 @@ def advance(store: Store, report_id: str, to: str, by: str, note: str = "",
     store.move(report_id, report.revision, to, by, note, attachments(store, report_id, files))
 
 
+def send_back(store: Store, report_id: str, to: str, by: str, reason: str) -> None:
+    """Return a report to an earlier stage (reportgen/data/roles.toml says which), with the
+    reason, which the history keeps."""
+    if not reason.strip():
+        raise TrackError("a report is sent back with a reason (--reason)")
+    report = store.report(report_id)
+    authorise(store, by, "send-back", report_id, to=to)
+    store.move(report_id, report.revision, to, by, f"sent back: {reason.strip()}")
+
+
 def attach(store: Store, report_id: str, by: str, files: dict[str, Path]) -> None:
     """Keep edited documents at the report's current stage, without moving it."""
+    authorise(store, by, "attach", report_id)
     report = store.report(report_id)
     if report.stage == "published":
         raise TrackError(f"{report_id} is published: its documents no longer change")
@@ -150,6 +164,27 @@ def attachments(store: Store, report_id: str, files: dict[str, Path] | None) -> 
         english_sha = version.sha256 if lang == "en" else english_sha
         new.append(version)
     return new
+
+
+def check_statistics(store: Store, report_id: str, by: str,
+                     content: bytes | None = None) -> dict[str, Any]:
+    """The statistics check of a document of the report (by default the English version held)
+    against its inspection data, recorded for the gate; the result."""
+    import hashlib
+    import json
+
+    from reportgen.checks import statistics
+
+    authorise(store, by, "stats.check", report_id)
+    report = store.report(report_id)
+    if content is None:
+        held = store.latest(report_id, "en")
+        assert held is not None  # tracking starts with a draft
+        content = store.content(report_id, held.id)
+    result = statistics.summary(statistics.check(content, parse(Path(report.inspection))))
+    store.record_stats(report_id, hashlib.sha256(content).hexdigest(), result["passed"],
+                       json.dumps(result), by)
+    return result
 
 
 def due_dates(report: Any) -> dict[str, dt.date]:
