@@ -52,10 +52,10 @@ class Account:
     has_password: bool
 
     def may(self, action: str) -> bool:
-        return any(action in roles()[r].may for r in self.roles)
+        return any(action in role_table()[r].may for r in self.roles)
 
     def owns(self, stage: str) -> bool:
-        return any(stage in roles()[r].owns for r in self.roles)
+        return any(stage in role_table()[r].owns for r in self.roles)
 
     @property
     def is_coo(self) -> bool:
@@ -63,7 +63,7 @@ class Account:
 
 
 @cache
-def roles() -> dict[str, Role]:
+def role_table() -> dict[str, Role]:
     return {rid: Role(rid, r["title"], frozenset(r["may"]), frozenset(r["owns"]))
             for rid, r in data.load("roles")["roles"].items()}
 
@@ -73,18 +73,18 @@ def send_back_targets(stage: str) -> list[str]:
 
 
 def owners(stage: str) -> list[str]:
-    return [r.id for r in roles().values() if stage in r.owns]
+    return [r.id for r in role_table().values() if stage in r.owns]
 
 
 def roles_that_may(action: str) -> list[str]:
-    return [r.id for r in roles().values() if action in r.may]
+    return [r.id for r in role_table().values() if action in r.may]
 
 
 def check_roles(roles: list[str]) -> tuple[str, ...]:
-    unknown = [r for r in roles if r not in roles()]
+    unknown = [r for r in roles if r not in role_table()]
     if unknown or not roles:
         raise TrackError(f"{', '.join(unknown) or 'no role'}: a role is one of "
-                         f"{', '.join(roles())}")
+                         f"{', '.join(role_table())}")
     return tuple(dict.fromkeys(roles))
 
 
@@ -144,7 +144,7 @@ def _refusal(account: Account | None, action: str, report: Any, to: str | None) 
 
 
 def _titles(role_ids: Any) -> str:
-    return ", ".join(roles()[r].title for r in role_ids)
+    return ", ".join(role_table()[r].title for r in role_ids)
 
 
 # ------------------------------------------------------------------------ managing accounts

@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import os
+import threading
 import time
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
@@ -29,6 +30,7 @@ from sqlalchemy.exc import IntegrityError
 from reportgen.errors import ReportgenError
 
 MIGRATIONS = Path(__file__).with_name("migrations")
+_MIGRATING = threading.Lock()
 DEFAULT_STORE = "reportgen-tracker.db"
 
 
@@ -85,7 +87,7 @@ class Store:
     def migrate(self, to: str = "head") -> None:
         cfg = Config()
         cfg.set_main_option("script_location", str(MIGRATIONS))
-        with self.engine.begin() as conn:
+        with _MIGRATING, self.engine.begin() as conn:  # Alembic's context is process-global
             cfg.attributes["connection"] = conn
             command.upgrade(cfg, to)
 
