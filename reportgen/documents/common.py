@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from reportgen import formatting
+from reportgen.documents.bound import Bound
 from reportgen.documents.figures import Bar, ChartSpec
 from reportgen.errors import RenderError
 from reportgen.framework import Framework, Standard
@@ -68,13 +69,16 @@ class Edition:
         return f"[{label}] " if self.draft else ""
 
     def text(self, value: Text | None, where: str) -> str:
+        """The text in this edition's language, bound to its place in the data; in a draft,
+        the English marked where the translation is missing or stale (and not bound: it is not
+        this edition's text)."""
         if value is None:
             return ""
         found = value.get(self.lang)
         if found is None or (self.lang != "en" and value.stale):
             self.missing.append(where + (" (stale: the English changed)" if found else ""))
             return f"{self.marker()}{value.en}"
-        return found
+        return Bound(found, where)
 
     def texts(self, values: Iterable[Text], where: str) -> list[str]:
         return [self.text(v, f"{where}[{i}]") for i, v in enumerate(values)]
@@ -83,10 +87,10 @@ class Edition:
         """ "in <name>": in Welsh the data's mutated form ("yng Nghymru"), as no template can
         mutate a name it does not know."""
         if self.lang == "cy":
-            if name.cy_in is None:
+            if name.cy_in is None or name.stale:
                 self.missing.append(f"{where}.cy_in")
                 return f"{self.marker()}in {name.en}"
-            return name.cy_in
+            return Bound(name.cy_in, f"{where}.cy_in")
         return self.t("in {place}").format(place=name.en)
 
     def rating(self, rating: Rating, star: bool = True) -> str:
@@ -222,7 +226,8 @@ def previous(ed: Edition, prev: Any, where: str) -> dict | None:
     if prev is None or not (prev.summary or prev.items):
         return None
     return {"summary": ed.texts(prev.summary, f"{where}.summary"),
-            "entries": [{"recommendation": ed.text(i.recommendation, f"{where}.items[{n}]"),
+            "entries": [{"recommendation": ed.text(i.recommendation,
+                                                 f"{where}.items[{n}].recommendation"),
                        "progress": ed.text(i.progress, f"{where}.items[{n}].progress")}
                       for n, i in enumerate(prev.items)]}
 

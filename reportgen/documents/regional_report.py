@@ -7,6 +7,7 @@ from typing import Any
 
 from reportgen import formatting
 from reportgen.documents import common
+from reportgen.documents.bound import address
 from reportgen.documents.common import Edition
 from reportgen.documents.figures import Bar, ChartSpec
 from reportgen.framework import Framework, load_framework
@@ -99,7 +100,7 @@ def pdu_ratings(region: RegionalInspection, pdus: Mapping[str, PduInspection], f
             overall = entry.overall_rating
         else:
             pdu = next(files)
-            name = ed.text(pdu.pdu.name, f"$.pdus[{i}].name")
+            name = ed.text(pdu.pdu.name, address("$.pdu.name", entry.file))
             a = assess_pdu(pdu, fw)
             ratings = [a.standards[c].finalised for c in codes]
             overall = pdu.overall_rating

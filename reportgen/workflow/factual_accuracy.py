@@ -16,6 +16,7 @@ from docx.enum.section import WD_ORIENT
 from docx.oxml.ns import qn
 from docx.shared import Cm
 
+from reportgen.docxtext import cell_text, paragraph_text
 from reportgen.errors import InputError, Problem
 from reportgen.workflow.accounts import authorise
 from reportgen.workflow.store import NewVersion, Store, TrackError
@@ -38,13 +39,13 @@ def numbered(content: bytes) -> tuple[bytes, dict[int, str]]:
     n = 0
     for p in doc.paragraphs:
         style = p.style.name if p.style is not None else ""
-        if not p.text.strip() or style.startswith(("Heading", "Title", "Subtitle", "Caption",
-                                                   "Table Caption", "Contents", "Cover")):
+        text = paragraph_text(p)
+        if not text.strip() or style.startswith(("Heading", "Title", "Subtitle", "Caption",
+                                                 "Table Caption", "Contents", "Cover")):
             continue
         n += 1
-        texts[n] = p.text
-        first = p.runs[0] if p.runs else p.add_run()
-        first.text = f"[{n}] " + first.text
+        texts[n] = text
+        p._p.insert(1 if p._p.pPr is not None else 0, p.add_run(f"[{n}] ")._r)
     out = io.BytesIO()
     doc.save(out)
     return out.getvalue(), texts
@@ -55,7 +56,7 @@ def numbered_texts(content: bytes) -> tuple[bytes, dict[int, str]]:
     doc = Document(io.BytesIO(content))
     found = {}
     for p in doc.paragraphs:
-        m = re.match(r"^\[(\d+)\] (.*)$", p.text, re.S)
+        m = re.match(r"^\[(\d+)\] (.*)$", paragraph_text(p), re.S)
         if m:
             found[int(m.group(1))] = m.group(2)
     return content, found
@@ -90,7 +91,7 @@ def read_form(content: bytes, paragraphs: dict[int, str], source: str) -> list[d
     try:
         doc = Document(io.BytesIO(content))
         table = next(t for t in doc.tables
-                     if [c.text.strip() for c in t.rows[0].cells] == FORM_COLUMNS)
+                     if [cell_text(c).strip() for c in t.rows[0].cells] == FORM_COLUMNS)
     except StopIteration:
         raise InputError([Problem("the form", "a table headed " + " | ".join(FORM_COLUMNS),
                                   "no such table", source=source)]) from None
@@ -99,7 +100,7 @@ def read_form(content: bytes, paragraphs: dict[int, str], source: str) -> list[d
                                   source=source)]) from None
     items, problems = [], []
     for r, row in enumerate(table.rows[1:], start=2):
-        cells = [c.text.strip() for c in row.cells]
+        cells = [cell_text(c).strip() for c in row.cells]
         if not any(cells):
             continue
         found = _row(r, cells, paragraphs)
