@@ -438,3 +438,33 @@ class Store:
             query = query.where(self._t.audit.c.allowed == sa.false())
         with self.engine.connect() as conn:
             return list(conn.execute(query))
+
+    # ---------------------------------------------------------------------- inputs
+
+    def add_input(self, kind: str, code: str, title: str, content: str, by: str) -> int:
+        """Keep a checked input file; the same file again is the one kept already."""
+        sha = hashlib.sha256(content.encode()).hexdigest()
+        with self._tx() as conn:
+            found = conn.execute(sa.select(self._t.inputs.c.id)
+                                 .where(self._t.inputs.c.sha256 == sha)).scalar()
+            if found is not None:
+                return found
+            return conn.execute(self._t.inputs.insert().values(
+                kind=kind, code=code, title=title, sha256=sha, content=content, by=by,
+                at=now())).inserted_primary_key[0]
+
+    def inputs(self, kind: str | None = None) -> list[Row[Any]]:
+        cols = [c for c in self._t.inputs.c if c.name != "content"]
+        query = sa.select(*cols).order_by(self._t.inputs.c.id)
+        if kind:
+            query = query.where(self._t.inputs.c.kind == kind)
+        with self.engine.connect() as conn:
+            return list(conn.execute(query))
+
+    def input_content(self, input_id: int) -> str:
+        with self.engine.connect() as conn:
+            found = conn.execute(sa.select(self._t.inputs.c.content)
+                                 .where(self._t.inputs.c.id == input_id)).scalar()
+        if found is None:
+            raise TrackError(f"no input {input_id} is kept")
+        return found

@@ -1,6 +1,6 @@
 """Accounts and their roles; an audit line for every action (refused ones too); every factual
 accuracy decision kept, not overwritten; one import per returned form; factual accuracy items
-numbered once per report.
+numbered once per report; checked input files (inspections, plans) handed to the service.
 
 Revision ID: 0004
 Revises: 0002
@@ -57,6 +57,17 @@ def upgrade() -> None:
         sa.Column("by", sa.String, nullable=False),
         sa.Column("at", sa.DateTime, nullable=False),
         sa.UniqueConstraint("report_id", "sha256", name="one_import_per_form"),
+    )
+    op.create_table(
+        "inputs",
+        sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+        sa.Column("kind", sa.String, nullable=False),
+        sa.Column("code", sa.String, nullable=False),
+        sa.Column("title", sa.String, nullable=False),
+        sa.Column("sha256", sa.String, nullable=False, unique=True),
+        sa.Column("content", sa.Text, nullable=False),
+        sa.Column("by", sa.String, nullable=False),
+        sa.Column("at", sa.DateTime, nullable=False),
     )
     _renumber_duplicate_items()
     with op.batch_alter_table("fa_items") as batch:
