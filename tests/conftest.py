@@ -119,3 +119,19 @@ def store_url(request, tmp_path) -> str:
     if request.param == "sqlite":
         return str(tmp_path / "store.db")
     return request.getfixturevalue("postgres_server").new_database()
+
+
+@pytest.fixture(scope="session")
+def luton_draft():
+    """Luton's draft, rendered once for the session's tests that need a tracked report."""
+    from reportgen.loading import parse
+    from reportgen.workflow.tracker import render_versions
+    return render_versions(parse(EAST / "pdus" / "luton.json"), "pdu-report")
+
+
+def track_luton(store, draft) -> str:
+    """Luton's report tracked from its draft, as `tracker.start` does, without rendering it
+    again."""
+    store.add("luton-pdu-report", "pdu-report", str(EAST / "pdus" / "luton.json"), False,
+              TEAM["lead-inspector"], draft)
+    return "luton-pdu-report"

@@ -183,7 +183,7 @@ def advance(report_id: str) -> Any:
 def send_back(report_id: str) -> Any:
     r = _report_or_404(report_id)
     form = SendBackForm(prefix="back")
-    form.to.choices = [(t, t) for t in accounts.send_back_targets(r.stage)]
+    form.to.choices = [(t, t) for t in tracker.stage_ids(r.in_wales)]  # the workflow decides
     if not form.validate_on_submit():
         return form_errors(report_id, form, "#send-back")
     return act(report_id, lambda: tracker.send_back(store(), report_id, form.to.data,
