@@ -4,6 +4,7 @@ rules' results, through one rounding function and Babel, so text, tables and alt
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -115,6 +116,13 @@ class Edition:
             raise RenderError(f"{len(self.missing)} narrative segment(s) have no current "
                               f"{self.lang} text (use --draft to render them marked; "
                               f"reportgen translate status lists them):\n{where}")
+
+
+def publication(ed: Edition, published: dt.date | None, target: dt.date) -> dict[str, str]:
+    """The cover's publication line: the day it was published once it is (the data records it
+    when the report is published), the calendar's target until then, never called published."""
+    return {"publication_label": ed.t(N_("Published") if published else N_("To be published")),
+            "publication_date": formatting.date(published or target, ed.lang)}
 
 
 def person(ed: Edition, p: Person, where: str) -> dict[str, str]:

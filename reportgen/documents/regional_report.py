@@ -17,9 +17,7 @@ from reportgen.rules.assessment import Assessment, assess_pdu, assess_region
 from reportgen.rules.calendar import inspection_calendar, milestone
 
 
-def publication_date(region: RegionalInspection):
-    if region.publication_date:
-        return region.publication_date
+def target_date(region: RegionalInspection):
     return milestone(inspection_calendar(region), "regional_publication").date
 
 
@@ -38,7 +36,7 @@ def context(region: RegionalInspection, pdus: Mapping[str, PduInspection],
         "keywords": ", ".join([name, ed.t("probation"), ed.t("inspection")]),
         "region_name": name,
         "region_in": region_in,
-        "publication_date": formatting.date(publication_date(region), ed.lang),
+        **common.publication(ed, region.publication_date, target_date(region)),
         "fieldwork": formatting.date_range(region.fieldwork.casework.start, region.fieldwork.end,
                                            ed.lang),
         "lead_inspector": region.inspectors.lead.name,

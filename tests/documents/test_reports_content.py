@@ -24,8 +24,8 @@ def half_up(part: int, whole: int) -> str:
     return f"{pct}%"
 
 
-def docx_for(rendered: Path, stem: str) -> Document:
-    return Document(str(rendered / f"{stem}.en.docx"))
+def docx_for(rendered: Path, stem: str, lang: str = "en") -> Document:
+    return Document(str(rendered / f"{stem}.{lang}.docx"))
 
 
 def table_rows(table) -> list[list[str]]:
@@ -149,10 +149,13 @@ def test_recommendations_are_grouped_by_addressee(rendered):
     assert "The Wales region should:" in paras[start:start + 8]
 
 
-def test_publication_date_comes_from_the_calendar_in_wales(rendered):
+def test_an_unpublished_report_shows_the_calendars_target_and_never_says_published(rendered):
     # Gwent's fieldwork ends Friday 27 March 2026: ten weeks later in Wales.
-    doc = docx_for(rendered, "gwent-pdu-report")
-    assert "Published: 5 June 2026" in [paragraph_text(p) for p in doc.paragraphs]
+    paras = [paragraph_text(p) for p in docx_for(rendered, "gwent-pdu-report").paragraphs]
+    assert "To be published: 5 June 2026" in paras
+    assert not [p for p in paras if p.startswith("Published")]
+    welsh = [paragraph_text(p) for p in docx_for(rendered, "gwent-pdu-report", "cy").paragraphs]
+    assert "I'w gyhoeddi: 5 Mehefin 2026" in welsh
 
 
 def test_reports_mention_no_unrendered_template_code(rendered):
