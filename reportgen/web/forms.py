@@ -16,6 +16,7 @@ from govuk_frontend_wtf.wtforms_widgets import (
     GovTextInput,
 )
 from wtforms import (
+    HiddenField,
     PasswordField,
     RadioField,
     SelectField,
@@ -43,12 +44,14 @@ class LoginForm(FlaskForm):
 
 
 class MoveForm(FlaskForm):
+    seen = HiddenField()  # the revision the person looked at: a move since then is refused
     note = TextAreaField(_l("Note for the history (optional)"), widget=GovTextArea(),
                          validators=[Optional(), Length(max=2000)])
     submit = SubmitField(_l("Move to the next stage"), widget=GovSubmitInput())
 
 
 class SendBackForm(FlaskForm):
+    seen = HiddenField()
     to = RadioField(_l("Stage to send it back to"), widget=GovRadioInput(),
                     validators=[InputRequired(_l("Choose the stage to send it back to"))])
     reason = TextAreaField(_l("Reason"), widget=GovTextArea(),

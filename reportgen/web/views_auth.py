@@ -22,7 +22,7 @@ def _account_tried() -> str:
 
 
 @bp.route("/sign-in", methods=["GET", "POST"])
-@limiter.limit("20 per minute", methods=["POST"])  # from one address
+@limiter.limit("60 per minute", methods=["POST"])  # from one address (or one office proxy)
 @limiter.limit("5 per 15 minutes", key_func=_account_tried, methods=["POST"],
                deduct_when=lambda response: response.status_code != 302)  # failures, per account
 def login() -> Any:

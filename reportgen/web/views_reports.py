@@ -147,7 +147,8 @@ def report(report_id: str) -> Any:
     stats = [dict(row._mapping, summary=json.loads(row.result)) for row in
              s.stats_results(report_id)]
     held_sha = held["en"].sha256 if held.get("en") else None
-    send_back = SendBackForm(prefix="back")
+    move = MoveForm(prefix="move", seen=r.revision)
+    send_back = SendBackForm(prefix="back", seen=r.revision)
     send_back.to.choices = [(t, stage_title(t)) for t in accounts.send_back_targets(r.stage)
                             if t in ids]
     return render_template(
@@ -156,7 +157,7 @@ def report(report_id: str) -> Any:
         versions=versions, held=held, langs=languages(r), formats=EDITION_FORMATS,
         items=s.fa_items(report_id), decisions=s.fa_decisions(report_id),
         stats=stats, held_sha=held_sha, region=region_of(r),
-        owns=g.account.owns(r.stage), may=g.account.may, move=MoveForm(prefix="move"),
+        owns=g.account.owns(r.stage), may=g.account.may, move=move,
         send_back=send_back, edited=EditedDocumentForm(prefix="edited"),
         fa_form=FormUpload(prefix="fa"), decide=DecideForm, button=Button(),
         published=published_manifest(report_id), due=tracker.due_dates(r))
@@ -175,7 +176,7 @@ def advance(report_id: str) -> Any:
     ids = tracker.stage_ids(r.in_wales)
     to = ids[min(ids.index(r.stage) + 1, len(ids) - 1)]
     return act(report_id, lambda: tracker.advance(store(), report_id, to, g.account.name,
-                                                  form.note.data or ""),
+                                                  form.note.data or "", seen=_seen(form)),
                _("%(id)s moved to %(stage)s.", id=report_id, stage=stage_title(to)), "#next")
 
 
@@ -187,9 +188,14 @@ def send_back(report_id: str) -> Any:
     if not form.validate_on_submit():
         return form_errors(report_id, form, "#send-back")
     return act(report_id, lambda: tracker.send_back(store(), report_id, form.to.data,
-                                                    g.account.name, form.reason.data),
+                                                    g.account.name, form.reason.data,
+                                                    seen=_seen(form)),
                _("%(id)s was sent back to %(stage)s.", id=report_id,
                  stage=stage_title(form.to.data)), "#next")
+
+
+def _seen(form: Any) -> int | None:
+    return int(form.seen.data) if (form.seen.data or "").isdigit() else None
 
 
 def _uploaded_docx(field: Any) -> bytes:

@@ -15,7 +15,7 @@ from reportgen.loading import Loaded, parse
 from reportgen.model import PduInspection
 from reportgen.rules.calendar import inspection_calendar
 from reportgen.workflow.accounts import authorise
-from reportgen.workflow.store import NewVersion, Store, TrackError
+from reportgen.workflow.store import MovedUnderYou, NewVersion, Store, TrackError
 
 DOCS = ("pdu-report", "regional-report")
 
@@ -102,8 +102,9 @@ def welsh_problem(store: Store, report_id: str) -> str | None:
 
 
 def advance(store: Store, report_id: str, to: str, by: str, note: str = "",
-            files: dict[str, Path] | None = None) -> None:
-    report = store.report(report_id)  # read first: the move is refused if it moves after this
+            files: dict[str, Path] | None = None, seen: int | None = None) -> None:
+    """Move the report on to `to`; `seen` is the revision the person looked at, if known."""
+    report = _as_seen(store, report_id, seen)  # the move is refused if it moves after this
     authorise(store, by, "advance", report_id)
     order = stages(report.in_wales)
     ids = [s.id for s in order]
@@ -123,14 +124,24 @@ def advance(store: Store, report_id: str, to: str, by: str, note: str = "",
     store.move(report_id, report.revision, to, by, note, attachments(store, report_id, files))
 
 
-def send_back(store: Store, report_id: str, to: str, by: str, reason: str) -> None:
+def send_back(store: Store, report_id: str, to: str, by: str, reason: str,
+              seen: int | None = None) -> None:
     """Return a report to an earlier stage (reportgen/data/roles.toml says which), with the
     reason, which the history keeps."""
     if not reason.strip():
         raise TrackError("a report is sent back with a reason (--reason)")
-    report = store.report(report_id)
+    report = _as_seen(store, report_id, seen)
     authorise(store, by, "send-back", report_id, to=to)
     store.move(report_id, report.revision, to, by, f"sent back: {reason.strip()}")
+
+
+def _as_seen(store: Store, report_id: str, seen: int | None) -> Any:
+    """The report, unless it has moved since the person acting saw it at revision `seen`."""
+    report = store.report(report_id)
+    if seen is not None and seen != report.revision:
+        raise MovedUnderYou(f"{report_id} moved under you: it is now at {report.stage}; look "
+                            "at it again")
+    return report
 
 
 def attach(store: Store, report_id: str, by: str, files: dict[str, Path]) -> None:
