@@ -18,7 +18,8 @@ from pathlib import Path
 from typing import Any
 
 from reportgen.errors import InputError
-from reportgen.jsonpath import keys_of, split_address
+from reportgen.files import write_atomically
+from reportgen.jsonpath import address, jsonpath, keys_of, split_address
 from reportgen.loading import Loaded, parse, read_json
 from reportgen.model import RegionalInspection
 from reportgen.model.common import fingerprint
@@ -71,6 +72,17 @@ class Bundle:
             target.write_text(self.file_text(name), encoding="utf-8")
         return folder / self.main
 
+    def write_changes(self, main_path: Path, since: Bundle) -> list[Path]:
+        """Write over the input files on disk those that differ from `since` (the data as read
+        from them), each atomically. The paths written."""
+        written = []
+        for name in self.files:
+            if self.files[name] != since.files.get(name):
+                target = main_path if name == self.main else main_path.parent / name
+                write_atomically(target, self.file_text(name).encode("utf-8"))
+                written.append(target)
+        return written
+
     def load(self, label: str | None = None) -> Loaded:
         """The data checked as files on disk are; problems name `label` (the report and
         version) instead of a temporary folder."""
@@ -91,10 +103,11 @@ class Bundle:
         parent, key = self._locate(self.files, addr)
         return parent[key]
 
-    def with_value(self, addr: str, value: Any) -> Bundle:
-        """A copy with the value at `addr` replaced (a figure corrected in the data)."""
+    def with_value(self, addr: str, value: Any, new_field: bool = False) -> Bundle:
+        """A copy with the value at `addr` replaced (a figure corrected in the data), or, with
+        `new_field`, given where the object has no such field yet."""
         files = copy.deepcopy(dict(self.files))
-        parent, key = self._locate(files, addr)
+        parent, key = self._locate(files, addr, must_exist=not new_field)
         parent[key] = value
         return Bundle(self.main, files)
 
@@ -123,7 +136,22 @@ class Bundle:
             parent[key] = node
         return Bundle(self.main, files)
 
-    def _locate(self, files: Mapping[str, Any], addr: str) -> tuple[Any, str | int]:
+    def diff(self, later: Bundle) -> list[tuple[str, Any, Any]]:
+        """(address, value here, value in `later`) of every value that differs, in file order;
+        None stands for a value one side lacks."""
+        found: list[tuple[str, Any, Any]] = []
+        for name in dict.fromkeys([*self.files, *later.files]):
+            _leaves_differ(self.files.get(name), later.files.get(name), (),
+                           None if name == self.main else name, found)
+        return found
+
+    def only_welsh_differs(self, later: Bundle) -> bool:
+        """Whether `later` differs from this data in its Welsh alone (no figure, no English)."""
+        return all(isinstance(a, dict) and isinstance(b, dict) and _is_text(a) and _is_text(b)
+                   and a["en"] == b["en"] for _, a, b in self.diff(later))
+
+    def _locate(self, files: Mapping[str, Any], addr: str,
+                must_exist: bool = True) -> tuple[Any, str | int]:
         file, path = split_address(addr)
         name = file or self.main
         if name not in files:
@@ -138,7 +166,27 @@ class Bundle:
         try:
             for key in keys[:-1]:
                 node = node[key]
-            node[keys[-1]]  # the value must exist
+            if must_exist or not isinstance(node, dict):
+                node[keys[-1]]  # the value must exist
         except (KeyError, IndexError, TypeError):
             raise AddressError(f"{addr}: there is no such value in {name}") from None
         return node, keys[-1]
+
+
+def _leaves_differ(a: Any, b: Any, keys: tuple[str | int, ...], file: str | None,
+                   found: list[tuple[str, Any, Any]]) -> None:
+    if a == b:
+        return
+    if isinstance(a, dict) and isinstance(b, dict) and not _is_text(a) and not _is_text(b):
+        for key in dict.fromkeys([*a, *b]):
+            _leaves_differ(a.get(key), b.get(key), (*keys, key), file, found)
+    elif isinstance(a, list) and isinstance(b, list) and len(a) == len(b):
+        for i, (x, y) in enumerate(zip(a, b, strict=True)):
+            _leaves_differ(x, y, (*keys, i), file, found)
+    else:
+        found.append((address(jsonpath(keys), file), a, b))
+
+
+def _is_text(value: dict) -> bool:
+    """A bilingual text ({"en": ..., "cy": ...}): compared as one value."""
+    return "en" in value and set(value) <= {"en", "cy", "cy_source", "cy_in"}

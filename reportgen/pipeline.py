@@ -57,7 +57,8 @@ def render_files(job: Job, draft: bool = False,
     ed.check_complete()
     body = word.render(word.Template(job.doc.name, ed.lang), context)
     files = {".docx": postprocess.finish(body, ed.lang, context["title"], context["subject"],
-                                         context.get("keywords", ""), dict(job.stamp))}
+                                         context.get("keywords", ""),
+                                         dict(job.stamp) | _published(context))}
     if job.doc.attachments:
         files |= {suffix: ical.calendar(spec)
                   for suffix, spec in job.doc.attachments(job.loaded, ed, job.variant.key).items()}
@@ -67,6 +68,12 @@ def render_files(job: Job, draft: bool = False,
     if job.doc.publication and "xlsx" in formats:
         files[".xlsx"] = workbook.write(workbook_spec.build(job.loaded, ed, context["title"]))
     return files
+
+
+def _published(context: dict) -> dict[str, str]:
+    """A published report says so, and on what day, in its properties as on its cover."""
+    day = context.get("published_on")
+    return {"Publication date": day} if day else {}
 
 
 def other_language(job: Job) -> str | None:

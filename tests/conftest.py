@@ -92,9 +92,9 @@ def quick_hashing(monkeypatch):
 
 
 def owner(stage: str) -> str:
-    """The test account that owns a stage."""
+    """The test account that owns a stage (a published report's: nobody's, so the editor's)."""
     from reportgen.workflow.accounts import owners
-    return TEAM[owners(stage)[0]]
+    return TEAM[(owners(stage) or ["editor"])[0]]
 
 
 def walk(store, report_id: str, *stages: str) -> None:
@@ -123,15 +123,17 @@ def store_url(request, tmp_path) -> str:
 
 @pytest.fixture(scope="session")
 def luton_draft():
-    """Luton's draft, rendered once for the session's tests that need a tracked report."""
-    from reportgen.loading import parse
-    from reportgen.workflow.tracker import render_versions
-    return render_versions(parse(EAST / "pdus" / "luton.json"), "pdu-report")
+    """Luton's data version 1 and its draft, made once for the session's tests that need a
+    tracked report."""
+    from reportgen.bundle import Bundle
+    from reportgen.workflow import editions
+    bundle = Bundle.read(EAST / "pdus" / "luton.json")
+    return (editions.new_data(bundle, 1, "read from luton.json"),
+            editions.documents(bundle, "pdu-report", "luton-pdu-report", 1))
 
 
 def track_luton(store, draft) -> str:
     """Luton's report tracked from its draft, as `tracker.start` does, without rendering it
     again."""
-    store.add("luton-pdu-report", "pdu-report", str(EAST / "pdus" / "luton.json"), False,
-              TEAM["lead-inspector"], draft)
+    store.add("luton-pdu-report", "pdu-report", False, TEAM["lead-inspector"], *draft)
     return "luton-pdu-report"

@@ -23,32 +23,32 @@ def fa() -> None:
     \b
     Example:
         reportgen fa send gwent-pdu-report --out fa/ --as "Megan Harris"
-        reportgen fa import gwent-pdu-report returned-form.docx --as "Megan Harris"
-        reportgen fa decide gwent-pdu-report 1 --decision accepted --as "Owain Davies"
+        reportgen fa import gwent-pdu-report returned-form.docx
+        reportgen fa decide gwent-pdu-report 1 --decision accepted --set '$.case_profile.women=9'
         reportgen fa log gwent-pdu-report --out fa/log.docx
     """
 
 
 @fa.command("send")
 @click.argument("report_id")
-@click.option("--out", type=click.Path(path_type=Path, file_okay=False), default=Path("."))
+@click.option("--out", type=click.Path(path_type=Path, file_okay=False), default=Path("."),
+              show_default=True, help="Folder to write the draft and form to.")
 @STORE_OPTION
 @BY_OPTION
 @reports_errors
 def fa_send(report_id: str, out: Path, store: str, by: str) -> None:
-    """Write the draft with numbered paragraphs and the response form, and keep both.
+    """Write the draft with numbered paragraphs and the response form, in each language of the
+    report, made from the data version held, and keep them.
 
     \b
     Example:
         reportgen fa send gwent-pdu-report --out fa/ --as "Megan Harris"
     """
     from reportgen.workflow import factual_accuracy as fa_
-    draft, form, paragraphs = fa_.send(store_at(store), report_id, by)
-    for name, content in ((f"{report_id}-factual-accuracy-draft.docx", draft),
-                          (f"{report_id}-factual-accuracy-form.docx", form)):
+    files = fa_.send(store_at(store), report_id, by)
+    for name, content in files.items():
         write_atomically(out / name, content)
-    click.echo(f"Wrote the draft ({paragraphs} numbered paragraphs) and the response "
-               f"form to {out}")
+    click.echo(f"Wrote {', '.join(files)} to {out}")
 
 
 @fa.command("import")
@@ -58,17 +58,18 @@ def fa_send(report_id: str, out: Path, store: str, by: str) -> None:
 @BY_OPTION
 @reports_errors
 def fa_import(report_id: str, form: Path, store: str, by: str) -> None:
-    """Read a returned response form; every row is checked first, and nothing is imported if
-    any row names no paragraph of the draft or is malformed. A form is imported once.
+    """Read a returned response form (English or Welsh); every row is checked first, and
+    nothing is imported if any row names no paragraph, table or figure of the draft, or is
+    malformed. A form is imported once; its items are numbered on from the report's last.
 
     \b
     Example:
         reportgen fa import gwent-pdu-report returned-form.docx --as "Megan Harris"
     """
     from reportgen.workflow import factual_accuracy as fa_
-    numbers = fa_.import_form(store_at(store), report_id, form.read_bytes(), str(form), by)
-    click.echo(f"Imported {len(numbers)} item(s) for {report_id}"
-               + (f": {numbers[0]} to {numbers[-1]}" if numbers else ""))
+    items = fa_.import_form(store_at(store), report_id, form.read_bytes(), str(form), by)
+    click.echo(f"Imported {len(items)} item(s) for {report_id}"
+               + (f": {items[0]['number']} to {items[-1]['number']}" if items else ""))
 
 
 @fa.command("decide")
@@ -77,23 +78,36 @@ def fa_import(report_id: str, form: Path, store: str, by: str) -> None:
 @click.option("--decision", required=True,
               type=click.Choice(["accepted", "partly-accepted", "not-accepted"]))
 @click.option("--reason", default="", help="Required unless accepted.")
+@click.option("--file", "edited", type=EXISTING, default=None,
+              help="The edition with the correction made, read back as the change answering "
+                   "the item.")
+@click.option("--set", "values", multiple=True, metavar="ADDRESS=VALUE",
+              help="A value of the data corrected (a figure), as the change answering it.")
+@click.option("--data-version", "version", type=int, default=None,
+              help="A data version already made during the check that answers it.")
 @STORE_OPTION
 @BY_OPTION
 @reports_errors
-def fa_decide(report_id: str, item: int, decision: str, reason: str, store: str,
-              by: str) -> None:
-    """Record the decision on one factual accuracy item. Category B items (a judgement or a
-    rating challenge) are decided by an account with the chief operating officer's role. A
-    decision can be changed until the factual accuracy stage ends; every one is kept.
+def fa_decide(report_id: str, item: int, decision: str, reason: str, edited: Path | None,
+              values: tuple[str, ...], version: int | None, store: str, by: str) -> None:
+    """Record the decision on one factual accuracy item; an accepted (or partly accepted) item
+    with the change to the data that answers it. Category B items (a judgement or a rating
+    challenge) are decided by an account with the chief operating officer's role. A decision
+    can be changed until the factual accuracy stage ends; every one is kept.
 
     \b
     Example:
+        reportgen fa decide gwent-pdu-report 1 --decision accepted \\
+            --file gwent-corrected.docx --as "Owain Davies"
         reportgen fa decide gwent-pdu-report 2 --decision not-accepted \\
             --reason "The case was inspected as recorded" --as "Lorna Achebe"
     """
     from reportgen.workflow import factual_accuracy as fa_
-    fa_.decide(store_at(store), report_id, item, decision, reason, by)
-    click.echo(f"Item {item} of {report_id}: {decision}")
+    answer = fa_.Answer((edited.read_bytes(), str(edited)) if edited else None,
+                        fa_.parse_values(values), version)
+    made = fa_.decide(store_at(store), report_id, item, decision, reason, by, answer)
+    click.echo(f"Item {item} of {report_id}: {decision}"
+               + (f", answered by data version {made}" if made else ""))
 
 
 @fa.command("log")

@@ -7,7 +7,18 @@ from __future__ import annotations
 import click
 
 from reportgen import __version__
-from reportgen.cli import check, fa, inputs, publish, render, serve, track, translate, users
+from reportgen.cli import (
+    check,
+    edits,
+    fa,
+    inputs,
+    publish,
+    render,
+    serve,
+    track,
+    translate,
+    users,
+)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
@@ -23,8 +34,8 @@ def cli() -> None:
 
 
 for command in (inputs.validate, inputs.ratings, inputs.plan, inputs.schema, render.render,
-                render.render_all, translate.translate, track.track, fa.fa, check.check,
-                publish.publish, users.users, serve.serve):
+                render.render_all, translate.translate, track.track, edits.edits, fa.fa,
+                check.check, publish.publish, users.users, serve.serve):
     cli.add_command(command)
 
 

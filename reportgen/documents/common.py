@@ -122,7 +122,8 @@ def publication(ed: Edition, published: dt.date | None, target: dt.date) -> dict
     """The cover's publication line: the day it was published once it is (the data records it
     when the report is published), the calendar's target until then, never called published."""
     return {"publication_label": ed.t(N_("Published") if published else N_("To be published")),
-            "publication_date": formatting.date(published or target, ed.lang)}
+            "publication_date": formatting.date(published or target, ed.lang),
+            "published_on": published.isoformat() if published else None}
 
 
 def person(ed: Edition, p: Person, where: str) -> dict[str, str]:

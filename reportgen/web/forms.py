@@ -61,9 +61,6 @@ class SendBackForm(FlaskForm):
 
 
 class EditedDocumentForm(FlaskForm):
-    lang = RadioField(_l("Language of the document"), widget=GovRadioInput(),
-                      choices=[("en", _l("English")), ("cy", _l("Welsh"))], default="en",
-                      validators=[InputRequired()])
     document = FileField(_l("Edited Word document (.docx)"), widget=GovFileInput(),
                          validators=[FileRequired(_l("Choose a Word document"))])
     submit = SubmitField(_l("Upload the edited document"), widget=GovSubmitInput())
@@ -82,7 +79,29 @@ class DecideForm(FlaskForm):
         validators=[InputRequired(_l("Choose a decision"))])
     reason = TextAreaField(_l("Reason (needed unless accepted)"), widget=GovTextArea(),
                            validators=[Optional(), Length(max=4000)])
+    # What answers an accepted item: one of these three.
+    document = FileField(_l("The edition with the correction made (.docx)"),
+                         widget=GovFileInput(), validators=[Optional()])
+    values = TextAreaField(_l("Or values corrected in the data, one ADDRESS=VALUE a line"),
+                           widget=GovTextArea(), validators=[Optional(), Length(max=4000)])
+    version = StringField(_l("Or the data version already made that answers it"),
+                          widget=GovTextInput(), validators=[Optional(), Length(max=6)])
     submit = SubmitField(_l("Record the decision"), widget=GovSubmitInput())
+
+
+class TranslationUpload(FlaskForm):
+    document = FileField(_l("Translated file (XLIFF or PO)"), widget=GovFileInput(),
+                         validators=[FileRequired(_l("Choose the translated file"))])
+    submit = SubmitField(_l("Import the translation"), widget=GovSubmitInput())
+
+
+class CompareForm(FlaskForm):
+    class Meta:
+        csrf = False  # a GET form that only chooses what is shown
+
+    first = SelectField(_l("From data version"), widget=GovSelect())
+    second = SelectField(_l("To data version"), widget=GovSelect())
+    submit = SubmitField(_l("Compare"), widget=GovSubmitInput())
 
 
 class InputUpload(FlaskForm):

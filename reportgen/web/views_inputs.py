@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import io
+import tempfile
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -11,7 +12,7 @@ from typing import Any
 from flask import Blueprint, abort, flash, g, redirect, render_template, send_file, url_for
 
 from reportgen.errors import InputError, ReportgenError
-from reportgen.web.app import ROOT, instance, store
+from reportgen.web.app import ROOT, store
 from reportgen.web.forms import Button, FixturesForm, InputUpload
 from reportgen.web.i18n import _
 from reportgen.workflow import inputs, tracker
@@ -44,12 +45,12 @@ def upload() -> Any:
 
 
 def _start(input_id: int, content: bytes) -> Any:
-    """Start tracking the report of a kept PDU inspection, from a copy named by its id."""
-    path = instance() / "inputs" / f"input-{input_id}.json"
-    path.parent.mkdir(exist_ok=True)
-    path.write_bytes(content)
+    """Start tracking the report of a kept PDU inspection (the store keeps its data)."""
     try:
-        report_id = tracker.start(store(), path, "pdu-report", g.account.name)
+        with tempfile.TemporaryDirectory(prefix="reportgen-input-") as folder:
+            path = Path(folder) / f"input-{input_id}.json"  # our name, not the upload's
+            path.write_bytes(content)
+            report_id = tracker.start(store(), path, "pdu-report", g.account.name)
     except ReportgenError as exc:
         flash({"title": _("The file is kept, but its report was not started"),
                "problems": [str(exc)]}, "error")
@@ -110,6 +111,3 @@ def plan_file(input_id: int, name: str) -> Any:
                      mimetype="text/calendar" if name.endswith(".ics") else
                      "application/vnd.openxmlformats-officedocument.wordprocessingml.document")
 
-
-def fixtures_exist() -> bool:
-    return Path(FIXTURES / "wales" / "plan.json").exists()

@@ -27,19 +27,28 @@ from flask import (
 
 from reportgen.checks.upload import check_docx
 from reportgen.errors import InputError, ReportgenError
-from reportgen.loading import parse
 from reportgen.web.app import instance, store
 from reportgen.web.forms import (
     Button,
+    CompareForm,
     DecideForm,
     EditedDocumentForm,
     FilterForm,
     FormUpload,
     MoveForm,
     SendBackForm,
+    TranslationUpload,
 )
 from reportgen.web.i18n import _
-from reportgen.workflow import accounts, factual_accuracy, tracker
+from reportgen.workflow import (
+    accounts,
+    editions,
+    factual_accuracy,
+    stats_check,
+    tracker,
+    versions,
+    welsh,
+)
 from reportgen.workflow.accounts import Forbidden
 from reportgen.workflow.store import TrackError
 
@@ -60,16 +69,18 @@ def holders(stage_id: str) -> str:
     return ", ".join(_(accounts.role_table()[r].title) for r in accounts.owners(stage_id))
 
 
-@lru_cache(maxsize=256)
-def _region(path: str, mtime: float) -> str:
-    return parse(Path(path)).data.region.name.en  # type: ignore[union-attr]
+@lru_cache(maxsize=1024)
+def _region(report_id: str, number: int, sha: str) -> str:
+    _, bundle = editions.held(store(), report_id, number)
+    return bundle.load(editions.label(report_id, number)).data.region.name.en  # type: ignore[union-attr]
 
 
 def region_of(report: Any) -> str:
-    path = Path(report.inspection)
+    """The region of the report's data held (read once per data version)."""
     try:
-        return _region(str(path), path.stat().st_mtime)
-    except (OSError, ReportgenError):
+        row = store().data(report.id)
+        return _region(report.id, row.number, row.sha256)
+    except ReportgenError:
         return ""
 
 
@@ -84,21 +95,23 @@ def _back(report_id: str, anchor: str = "") -> Any:
     return redirect(url_for("reports.report", report_id=report_id) + anchor)
 
 
-def act(report_id: str, fn: Callable[[], Any], done: str, anchor: str = "") -> Any:
+def act(report_id: str, fn: Callable[[], Any], done: str, anchor: str = "",
+        instead: Callable[[], str | None] = lambda: None) -> Any:
     """Run one workflow action; a refusal by a gate or a rule is shown on the report's page
-    (a refusal by the account's roles is a 403)."""
+    (a refusal by the account's roles is a 403). `instead`: what to say in place of `done`
+    when the action, made, turned out to change nothing."""
     try:
         fn()
     except Forbidden:
         raise
     except InputError as exc:
-        flash({"title": _("Nothing was imported"), "problems": [p.line() for p in
-                                                              exc.problems]}, "error")
+        flash({"title": _("Nothing was kept"), "problems": [p.line() for p in
+                                                           exc.problems]}, "error")
         return _back(report_id, anchor)
     except ReportgenError as exc:
         flash({"title": _("That was refused"), "problems": [str(exc)]}, "error")
         return _back(report_id, anchor)
-    flash(done)
+    flash(instead() or done)
     return _back(report_id, anchor)
 
 
@@ -142,11 +155,10 @@ def report(report_id: str) -> Any:
     here = ids.index(r.stage)
     following = ids[here + 1] if here + 1 < len(ids) else None
     gate = tracker.gate_problem(s, report_id, order[here]) if following else None
-    versions = s.versions(report_id)
-    held = {lang: s.latest(report_id, lang) for lang in languages(r)}
+    number = s.data(report_id).number
+    held = {lang: s.latest(report_id, lang, data_version=number) for lang in languages(r)}
     stats = [dict(row._mapping, summary=json.loads(row.result)) for row in
              s.stats_results(report_id)]
-    held_sha = held["en"].sha256 if held.get("en") else None
     move = MoveForm(prefix="move", seen=r.revision)
     send_back = SendBackForm(prefix="back", seen=r.revision)
     send_back.to.choices = [(t, stage_title(t)) for t in accounts.send_back_targets(r.stage)
@@ -154,17 +166,32 @@ def report(report_id: str) -> Any:
     return render_template(
         "report.html", report=r, stage_title=stage_title, stages=order, here=here,
         following=following, gate=gate, holders=holders(r.stage), history=s.history(report_id),
-        versions=versions, held=held, langs=languages(r), formats=EDITION_FORMATS,
-        items=s.fa_items(report_id), decisions=s.fa_decisions(report_id),
-        stats=stats, held_sha=held_sha, region=region_of(r),
-        owns=g.account.owns(r.stage), may=g.account.may, move=move,
+        documents=s.versions(report_id), data_versions=s.data_versions(report_id),
+        number=number, held=held, langs=languages(r), formats=EDITION_FORMATS,
+        items=s.fa_items(report_id), decisions=s.fa_decisions(report_id), stats=stats,
+        region=region_of(r), owns=g.account.owns(r.stage), may=g.account.may, move=move,
         send_back=send_back, edited=EditedDocumentForm(prefix="edited"),
         fa_form=FormUpload(prefix="fa"), decide=DecideForm, button=Button(),
-        published=published_manifest(report_id), due=tracker.due_dates(r))
+        published=published_manifest(report_id), due=tracker.due_dates(s, r),
+        compare=_compare_form(s, report_id, number), welsh=_welsh_status(s, r),
+        translation=TranslationUpload(prefix="translation"))
+
+
+def _compare_form(s: Any, report_id: str, number: int) -> CompareForm:
+    form = CompareForm(request.args)
+    numbers = [(str(v.number), str(v.number)) for v in s.data_versions(report_id)]
+    form.first.choices = form.second.choices = numbers
+    form.first.data = form.first.data if form.first.data in dict(numbers) else "1"
+    form.second.data = form.second.data if form.second.data in dict(numbers) else str(number)
+    return form
+
+
+def _welsh_status(s: Any, r: Any) -> dict[str, Any] | None:
+    return welsh.status(s, r.id) if r.in_wales else None
 
 
 def languages(r: Any) -> list[str]:
-    return ["en", "cy"] if r.in_wales else ["en"]
+    return tracker.languages(r)
 
 
 @bp.route("/reports/<report_id>/advance", methods=["POST"])
@@ -206,20 +233,21 @@ def _uploaded_docx(field: Any) -> bytes:
 
 @bp.route("/reports/<report_id>/edited", methods=["POST"])
 def attach(report_id: str) -> Any:
+    """An edited Word edition, read back into a new data version (the refusals shown)."""
     _report_or_404(report_id)
     form = EditedDocumentForm(prefix="edited")
     if not form.validate_on_submit():
         return form_errors(report_id, form, "#edits")
+    kept: list[int | None] = []
 
     def keep() -> None:
-        content = _uploaded_docx(form.document)
-        with tempfile.TemporaryDirectory(prefix="reportgen-upload-") as folder:
-            # The name on disk is made here, never taken from the upload.
-            path = Path(folder) / f"{report_id}.{form.lang.data}.edited.docx"
-            path.write_bytes(content)
-            tracker.attach(store(), report_id, g.account.name, {form.lang.data: path})
+        found = tracker.keep_edits(store(), report_id, _uploaded_docx(form.document),
+                                   _("the uploaded document"), g.account.name)
+        kept.append(found[1])
 
-    return act(report_id, keep, _("The edited document is kept as a new version."), "#edits")
+    return act(report_id, keep, _("The edits are kept as a new version of the data."),
+               "#edits", lambda: None if kept and kept[0] else _("The document changes "
+                                                                  "nothing in the data."))
 
 
 @bp.route("/reports/<report_id>/factual-accuracy/send", methods=["POST"])
@@ -239,7 +267,7 @@ def fa_import(report_id: str) -> Any:
     if not form.validate_on_submit():
         return form_errors(report_id, form, "#factual-accuracy")
     return act(report_id, lambda: factual_accuracy.import_form(
-        store(), report_id, _uploaded_docx(form.document), "uploaded-form.docx",
+        store(), report_id, _uploaded_docx(form.document), _("the uploaded form"),
         g.account.name), _("The returned form was imported."), "#factual-accuracy")
 
 
@@ -249,9 +277,23 @@ def fa_decide(report_id: str, number: int) -> Any:
     form = DecideForm(prefix=f"item{number}")
     if not form.validate_on_submit():
         return form_errors(report_id, form, f"#item-{number}")
-    return act(report_id, lambda: factual_accuracy.decide(
-        store(), report_id, number, form.decision.data, form.reason.data or "", g.account.name),
-        _("The decision on item %(n)d is recorded.", n=number), f"#item-{number}")
+
+    def decide() -> None:
+        document = form.document.data
+        content = _uploaded_docx(form.document) if document and document.filename else None
+        version = (form.version.data or "").strip()
+        if version and not version.isdigit():
+            raise TrackError(_("a data version is a number, not %(v)s", v=version))
+        answer = factual_accuracy.Answer(
+            (content, _("the uploaded document")) if content else None,
+            factual_accuracy.parse_values(line.strip() for line in
+                                          (form.values.data or "").splitlines() if line.strip()),
+            int(version) if version else None)
+        factual_accuracy.decide(store(), report_id, number, form.decision.data,
+                                form.reason.data or "", g.account.name, answer)
+
+    return act(report_id, decide, _("The decision on item %(n)d is recorded.", n=number),
+               f"#item-{number}")
 
 
 @bp.route("/reports/<report_id>/statistics", methods=["POST"])
@@ -259,7 +301,7 @@ def statistics(report_id: str) -> Any:
     _report_or_404(report_id)
     if not Button().validate_on_submit():
         abort(400)
-    return act(report_id, lambda: tracker.check_statistics(store(), report_id, g.account.name),
+    return act(report_id, lambda: stats_check.run(store(), report_id, g.account.name),
                _("The statistics check ran on the version held."), "#statistics")
 
 
@@ -272,6 +314,72 @@ def publish(report_id: str) -> Any:
     return act(report_id, lambda: run_publish(store(), report_id, published_root(),
                                               g.account.name),
                _("%(id)s is published.", id=report_id), "#publication")
+
+
+@bp.route("/reports/<report_id>/translation", methods=["POST"])
+def translation_import(report_id: str) -> Any:
+    _report_or_404(report_id)
+    form = TranslationUpload(prefix="translation")
+    if not form.validate_on_submit():
+        return form_errors(report_id, form, "#welsh")
+    upload = form.document.data
+    # The format is told by the file's ending; its name is never a path on this machine.
+    name = "translation.po" if (upload.filename or "").lower().endswith(".po") \
+        else "translation.xlf"
+    return act(report_id, lambda: welsh.import_translations(store(), report_id, upload.read(),
+                                                            name, g.account.name),
+               _("The translation is kept as a new version of the data."), "#welsh")
+
+
+@bp.route("/reports/<report_id>/translation/confirm", methods=["POST"])
+def translation_confirm(report_id: str) -> Any:
+    _report_or_404(report_id)
+    if not Button().validate_on_submit():
+        abort(400)
+    return act(report_id, lambda: welsh.confirm(store(), report_id, [], True, g.account.name),
+               _("Every unconfirmed Welsh segment is confirmed."), "#welsh")
+
+
+@bp.route("/reports/<report_id>/translation/todo.<fmt>")
+def translation_export(report_id: str, fmt: str) -> Any:
+    r = _report_or_404(report_id)
+    if fmt not in ("xlf", "po") or not r.in_wales:
+        abort(404)
+    content, _count, _words = welsh.export(store(), report_id,
+                                           "xliff" if fmt == "xlf" else "po", True)
+    return send_file(io.BytesIO(content), as_attachment=True,
+                     download_name=f"{report_id}.cy.{fmt}",
+                     mimetype="application/xliff+xml" if fmt == "xlf" else "text/x-gettext")
+
+
+@bp.route("/reports/<report_id>/compare")
+def compare(report_id: str) -> Any:
+    """What changed between two data versions, as text on the page."""
+    r = _report_or_404(report_id)
+    form = _compare_form(store(), report_id, store().data(report_id).number)
+    first, second = int(form.first.data), int(form.second.data)
+    try:
+        lines = list(versions.text_diff(store(), report_id, min(first, second),
+                                        max(first, second)))
+    except TrackError as exc:
+        lines = [str(exc)]
+    return render_template("compare.html", report=r, form=form, lines=lines,
+                           first=min(first, second), second=max(first, second),
+                           langs=languages(r))
+
+
+@bp.route("/reports/<report_id>/redline/<int:first>-<int:second>.<lang>.docx")
+def redline(report_id: str, first: int, second: int, lang: str) -> Any:
+    """The later version's Word edition with its differences from the earlier tracked."""
+    r = _report_or_404(report_id)
+    if lang not in languages(r):
+        abort(404)
+    try:
+        content, _changes = versions.redline(store(), report_id, first, second, lang)
+    except TrackError:
+        abort(404)
+    return send_file(io.BytesIO(content), as_attachment=True, mimetype=EDITION_FORMATS["docx"],
+                     download_name=f"{report_id}-redline-{first}-{second}.{lang}.docx")
 
 
 # ------------------------------------------------------------------------- downloads
@@ -288,10 +396,12 @@ def version(report_id: str, version_id: int) -> Any:
 
 @bp.route("/reports/<report_id>/editions/<lang>.<fmt>")
 def edition(report_id: str, lang: str, fmt: str) -> Any:
-    """Each edition of the version held: the Word document as kept; the PDF converted from
-    it; the web edition and the workbook made from the inspection data."""
+    """Each edition of the data version held: the Word document kept with it; the PDF
+    converted from that; the web edition and the workbook made from the data."""
     r = _report_or_404(report_id)
-    held = store().latest(report_id, lang) if lang in languages(r) else None
+    number = store().data(report_id).number
+    held = store().latest(report_id, lang, data_version=number) if lang in languages(r) \
+        else None
     if held is None or fmt not in EDITION_FORMATS:
         abort(404)
     content = store().content(report_id, held.id)
@@ -303,8 +413,7 @@ def edition(report_id: str, lang: str, fmt: str) -> Any:
             [made] = pdf.convert([source], Path(folder))
             content = made.read_bytes()
     elif fmt in ("html", "xlsx"):
-        from reportgen.workflow.publish import web_and_workbook
-        content = web_and_workbook(r, [lang])[f"{report_id}.{lang}.{fmt}"]
+        content = editions.files(store(), report_id, lang, [fmt])[f".{fmt}"]
     return send_file(io.BytesIO(content), as_attachment=True,
                      download_name=f"{report_id}.{lang}.{fmt}", mimetype=EDITION_FORMATS[fmt])
 

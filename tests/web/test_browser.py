@@ -7,6 +7,7 @@ WCAG 2.2 AA violation on any page shown; each page is saved as a screenshot
 from __future__ import annotations
 
 import io
+import json
 import os
 import re
 from pathlib import Path
@@ -19,12 +20,20 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support.expected_conditions import staleness_of
 from selenium.webdriver.support.wait import WebDriverWait
+from translate.storage import xliff
 
 from reportgen.checks.accessibility import axe_violations, chromium
+from reportgen.render.controls import ours
+from reportgen.workflow import welsh
 from reportgen.workflow.store import Store
 from tests.conftest import PASSWORD, TEAM, WALES
 
 ID = "gwent-pdu-report"
+GWENT = WALES / "pdus" / "gwent.json"
+EDITED = ("We thank the head of the PDU and all the staff who helped us during the inspection, "
+          "and the people on probation who spoke to us.")
+WELSH = ("Diolchwn i bennaeth yr Uned a'r holl staff a'n helpodd yn ystod yr arolygiad, ac i'r "
+         "bobl ar brawf a siaradodd â ni.")
 
 
 class Person:
@@ -122,14 +131,6 @@ class Person:
         return text
 
 
-def edited(content: bytes, old: str, new: str) -> bytes:
-    """What an editor does in Word: change words in the text (inside its content control)."""
-    doc = Document(io.BytesIO(content))
-    t = next(t for t in doc.element.body.iter(qn("w:t")) if t.text and old in t.text)
-    t.text = t.text.replace(old, new)
-    out = io.BytesIO()
-    doc.save(out)
-    return out.getvalue()
 
 
 def filled_form(content: bytes, rows: list[list[str]]) -> bytes:
@@ -140,6 +141,27 @@ def filled_form(content: bytes, rows: list[list[str]]) -> bytes:
     out = io.BytesIO()
     doc.save(out)
     return out.getvalue()
+
+
+def boxed_edit(content: bytes, addr: str, text: str) -> bytes:
+    """What an editor does in Word: retype the text in one content control."""
+    doc = Document(io.BytesIO(content))
+    sdt = next(s for s in doc.element.body.iter(qn("w:sdt")) if ours(s) == addr)
+    ts = list(sdt.iter(qn("w:t")))
+    ts[0].text = text
+    for t in ts[1:]:
+        t.text = ""
+    out = io.BytesIO()
+    doc.save(out)
+    return out.getvalue()
+
+
+def translated(exported: bytes) -> bytes:
+    """What the translation team does with the XLIFF of what remains."""
+    store = xliff.xlifffile.parsestring(exported)
+    [unit] = store.units
+    unit.target = WELSH
+    return bytes(store)
 
 
 @pytest.fixture
@@ -159,20 +181,26 @@ def test_the_journey_of_a_report_in_the_browser(person, store_url, tmp_path):
     p.sign_in("lead-inspector")
     p.go("/", "dashboard-empty")
     p.go("/inputs", "inputs")
-    p.attach("input-document", WALES / "pdus" / "gwent.json")
+    p.attach("input-document", GWENT)
     p.button("Check and store")
     assert "its report's draft is tracked" in p.look("report-draft")
     p.move_on("report-initial-edit", note="Findings complete")
 
-    # The editor keeps an edited English document, then moves it to the COO.
+    # The translator confirms the Welsh typed into the data before the editing begins.
+    p.sign_in("translator")
+    assert "45 unconfirmed of 45" in p.report("report-welsh-unconfirmed")
+    p.button("Confirm the unconfirmed Welsh as it stands")
+    assert "0 unconfirmed of 45" in p.look("report-welsh-confirmed")
+
+    # The editor edits the English in Word; the edit becomes data version 3.
     p.sign_in("editor")
-    held = store.latest(ID, "en")
+    held = store.latest(ID, "en", data_version=store.data(ID).number)
     edit = tmp_path / "edited.docx"
-    edit.write_bytes(edited(store.content(ID, held.id), "We thank", "We are grateful to"))
+    edit.write_bytes(boxed_edit(store.content(ID, held.id), "$.foreword[1]", EDITED))
     p.report("report-to-edit")
     p.attach("edited-document", edit)
     p.button("Upload the edited document")
-    assert "kept as a new version" in p.look("report-edited")
+    assert "The edits are kept as a new version of the data" in p.look("report-edited")
     p.move_on("report-strategic-edit")
 
     # The COO and the Chief Inspector each move it on; nobody else could.
@@ -198,6 +226,8 @@ def test_the_journey_of_a_report_in_the_browser(person, store_url, tmp_path):
     assert "Decide item 2" not in text  # category B is the COO's
     p.press(p.b.find_element(By.XPATH, "//summary[contains(., 'Decide item 1')]"), False)
     p.choose("item1-decision", "accepted")
+    women = json.loads(GWENT.read_text())["case_profile"]["women"] + 1
+    p.type_into("item1-values", f"$.case_profile.women={women}")
     p.press(p.b.find_element(By.ID, "item1-submit"))
     assert "The decision on item 1 is recorded" in p.look("report-fa-decided-1")
 
@@ -217,15 +247,17 @@ def test_the_journey_of_a_report_in_the_browser(person, store_url, tmp_path):
     assert "On the version held: Passed" in text
     p.move_on("report-translation")
 
+    # Translation: the edited sentence is stale in Welsh; translated and imported, the gate
+    # opens.
     p.sign_in("translator")
     text = p.report("report-translation-gate")
-    assert "It cannot move on yet: the Welsh edition was made from an earlier English" in text
-    welsh = tmp_path / "welsh.docx"
-    welsh.write_bytes(store.content(ID, store.latest(ID, "cy").id))
-    p.choose("edited-lang", "cy")
-    p.attach("edited-document", welsh)
-    p.button("Upload the edited document")
-    p.look("report-welsh-kept")
+    assert "0 missing, 1 stale, 0 unconfirmed" in text
+    assert "It cannot move on yet: the Welsh of data version" in text
+    todo = tmp_path / "todo.xlf"
+    todo.write_bytes(translated(welsh.export(store, ID, "xliff", True)[0]))
+    p.attach("translation-document", todo)
+    p.button("Import the translation")
+    assert "0 missing, 0 stale, 0 unconfirmed" in p.look("report-welsh-imported")
     p.move_on("report-ready-to-publish")
 
     # Publication, and the set on the page.

@@ -10,7 +10,7 @@ import json
 import pytest
 from docx import Document
 
-from reportgen.workflow import accounts, factual_accuracy
+from reportgen.workflow import accounts
 from tests.conftest import EAST, FIXTURES, TEAM, WALES, owner, track_luton, walk
 
 ID = "luton-pdu-report"
@@ -178,11 +178,20 @@ def test_factual_accuracy_from_the_page(store, as_role):
                             {"item1-decision": "not-accepted"}, prefix="item1",
                             follow_redirects=True)
     assert "needs a reason" in text(no_reason)
-    editor.post(f"/reports/{ID}/factual-accuracy/1", {"item1-decision": "accepted"},
-                prefix="item1")
+    unanswered = editor.post(f"/reports/{ID}/factual-accuracy/1",
+                             {"item1-decision": "accepted"}, prefix="item1",
+                             follow_redirects=True)
+    assert "give the change to the data that answers it" in text(unanswered)
+    answered = editor.post(f"/reports/{ID}/factual-accuracy/1", {
+        "item1-decision": "accepted", "item1-values": "$.case_profile.women=7"},
+        prefix="item1", follow_redirects=True)
+    assert "The decision on item 1 is recorded" in text(answered)
     [item] = store.fa_items(ID)
-    assert (item.decision, item.decided_by) == ("accepted", TEAM["editor"])
-    assert factual_accuracy.DECISIONS[0] == "accepted"
+    assert (item.decision, item.decided_by, item.data_version) == (
+        "accepted", TEAM["editor"], 2)
+    assert json.loads(store.data(ID).content)["files"]["luton.json"]["case_profile"][
+        "women"] == 7
+    assert "data version 2" in text(answered)
 
 
 def test_accounts_are_added_on_the_page_by_an_administrator(app, as_role):
@@ -215,3 +224,67 @@ def test_every_stage_has_an_owner_in_the_role_data():
     from reportgen.workflow import tracker
     for stage in tracker.stage_ids(True)[:-1]:
         assert owner(stage)
+
+
+def boxed_edit(content: bytes, addr: str, text: str) -> bytes:
+    """What an editor does in Word: retype the text in one content control."""
+    from docx.oxml.ns import qn
+
+    from reportgen.render.controls import ours
+    doc = Document(io.BytesIO(content))
+    sdt = next(s for s in doc.element.body.iter(qn("w:sdt")) if ours(s) == addr)
+    ts = list(sdt.iter(qn("w:t")))
+    ts[0].text = text
+    for t in ts[1:]:
+        t.text = ""
+    out = io.BytesIO()
+    doc.save(out)
+    return out.getvalue()
+
+
+def test_an_edited_word_edition_becomes_a_data_version_with_its_redline(store, as_role):
+    lead = as_role("lead-inspector")
+    draft = lead.get(f"/reports/{ID}/editions/en.docx").data
+    edited = boxed_edit(draft, "$.foreword[0]", "We inspected Luton in spring 2026.")
+    kept = lead.post(f"/reports/{ID}/edited", {"edited-document": (io.BytesIO(edited),
+                                                                   "luton.docx")},
+                     prefix="edited", follow_redirects=True)
+    assert "The edits are kept as a new version of the data" in text(kept)
+    assert store.data(ID).number == 2 and store.data(ID).by == TEAM["lead-inspector"]
+    compared = text(lead.get(f"/reports/{ID}/compare?first=1&second=2"))
+    assert "$.foreword[0]" in compared and "+ We inspected Luton in spring 2026." \
+        in compared
+    redline = lead.get(f"/reports/{ID}/redline/1-2.en.docx")
+    assert redline.status_code == 200 and b"w:ins" in zip_part(redline.data)
+    # A Word file that is not an edition of this report is refused, by place, and nothing kept.
+    stray = Document()
+    stray.add_paragraph("Not a report.")
+    out = io.BytesIO()
+    stray.save(out)
+    refused = lead.post(f"/reports/{ID}/edited", {"edited-document": (io.BytesIO(
+        out.getvalue()), "stray.docx")}, prefix="edited", follow_redirects=True)
+    assert "Nothing was kept" in text(refused) and "an edition of luton-pdu-report" in \
+        text(refused)
+    assert store.data(ID).number == 2
+
+
+def zip_part(content: bytes, name: str = "word/document.xml") -> bytes:
+    import zipfile
+    return zipfile.ZipFile(io.BytesIO(content)).read(name)
+
+
+def test_welsh_translation_from_the_page(app, as_role):
+    from reportgen.workflow import tracker
+    s = app.extensions["reportgen"]["store"]
+    tracker.start(s, WALES / "pdus" / "gwent.json", "pdu-report", TEAM["lead-inspector"])
+    translator = as_role("translator")
+    page = text(translator.get("/reports/gwent-pdu-report"))
+    assert "0 missing, 0 stale, 45 unconfirmed of 45 segments" in page
+    xliff = translator.get("/reports/gwent-pdu-report/translation/todo.xlf")
+    assert xliff.status_code == 200 and b"<xliff" in xliff.data
+    assert as_role("editor").post("/reports/gwent-pdu-report/translation/confirm",
+                                  {}).status_code == 403
+    translator.post("/reports/gwent-pdu-report/translation/confirm", {})
+    page = text(translator.get("/reports/gwent-pdu-report"))
+    assert "0 missing, 0 stale, 0 unconfirmed of 45 segments" in page
+    assert s.data("gwent-pdu-report").by == TEAM["translator"]

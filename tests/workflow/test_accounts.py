@@ -8,7 +8,7 @@ import logging
 
 import pytest
 
-from reportgen.workflow import accounts, factual_accuracy, tracker
+from reportgen.workflow import accounts, factual_accuracy, stats_check, tracker, welsh
 from reportgen.workflow.accounts import Forbidden
 from reportgen.workflow.store import Store, TrackError
 from tests.conftest import EAST, PASSWORD, TEAM, add_team, run, walk
@@ -16,6 +16,7 @@ from tests.conftest import EAST, PASSWORD, TEAM, add_team, run, walk
 LUTON = EAST / "pdus" / "luton.json"
 ID = "luton-pdu-report"
 ITEM = {"paragraph": 1, "current_text": "x", "proposed": "y", "evidence": ""}
+WOMEN = factual_accuracy.Answer(values=(("$.case_profile.women", 5),))
 TO_FA = ("initial-edit", "strategic-edit", "chief-inspector-review", "factual-accuracy")
 
 
@@ -29,8 +30,9 @@ def store(store_url):
 
 def at_factual_accuracy(store: Store, categories: str = "AB") -> Store:
     walk(store, ID, *TO_FA)
-    store.add_fa_items(ID, [ITEM | {"category": c} for c in categories], "form-1", "f.docx",
-                       TEAM["editor"])
+    if categories:
+        store.add_fa_items(ID, [ITEM | {"category": c} for c in categories], "form-1",
+                           "f.docx", TEAM["editor"])
     return store
 
 
@@ -82,7 +84,7 @@ def test_an_unknown_or_disabled_account_acts_on_nothing(store):
 
 def test_only_the_coo_decides_category_b(store):
     at_factual_accuracy(store)
-    factual_accuracy.decide(store, ID, 1, "accepted", "", TEAM["lead-inspector"])
+    factual_accuracy.decide(store, ID, 1, "not-accepted", "As recorded.", TEAM["lead-inspector"])
     for role in ("editor", "lead-inspector", "translator", "admin"):
         with pytest.raises(Forbidden, match=r"may not fa\.decide"):
             factual_accuracy.decide(store, ID, 2, "not-accepted", "No.", TEAM[role])
@@ -95,22 +97,23 @@ def test_only_the_coo_decides_category_b(store):
 def test_a_changed_decision_keeps_the_old_one_and_is_final_once_the_stage_ends(store):
     at_factual_accuracy(store, "AA")
     factual_accuracy.decide(store, ID, 1, "not-accepted", "The record says so.", TEAM["editor"])
-    factual_accuracy.decide(store, ID, 1, "accepted", "", TEAM["lead-inspector"])
-    factual_accuracy.decide(store, ID, 2, "accepted", "", TEAM["editor"])
+    factual_accuracy.decide(store, ID, 1, "accepted", "", TEAM["lead-inspector"], WOMEN)
+    factual_accuracy.decide(store, ID, 2, "not-accepted", "No.", TEAM["editor"])
     assert [(d.number, d.decision, d.by) for d in store.fa_decisions(ID)] == [
         (1, "not-accepted", TEAM["editor"]), (1, "accepted", TEAM["lead-inspector"]),
-        (2, "accepted", TEAM["editor"])]
+        (2, "not-accepted", TEAM["editor"])]
     assert store.fa_items(ID)[0].decision == "accepted"
     walk(store, ID, "statistics-check")
-    with pytest.raises(TrackError, match="is at statistics-check: decisions are made during "
-                                         "the factual accuracy check, and are final"):
+    with pytest.raises(TrackError, match="is at statistics-check: factual accuracy decisions "
+                                         "are made while it is at factual-accuracy, and are "
+                                         "final once it ends"):
         factual_accuracy.decide(store, ID, 1, "not-accepted", "Changed mind.", TEAM["editor"])
     assert len(store.fa_decisions(ID)) == 3
 
 
 def test_a_decision_made_before_a_send_back_stays_final_when_the_report_returns(store):
     at_factual_accuracy(store, "A")
-    factual_accuracy.decide(store, ID, 1, "accepted", "", TEAM["editor"])
+    factual_accuracy.decide(store, ID, 1, "not-accepted", "No.", TEAM["editor"])
     tracker.send_back(store, ID, "chief-inspector-review", TEAM["editor"], "Rating wording")
     walk(store, ID, "factual-accuracy")
     with pytest.raises(TrackError, match="the decision on item 1 is final"):
@@ -143,7 +146,7 @@ def test_send_back_needs_the_owner_a_listed_stage_and_a_reason(store):
 
 def test_nothing_changes_after_publication(store):
     at_factual_accuracy(store, "A")
-    factual_accuracy.decide(store, ID, 1, "accepted", "", TEAM["editor"])
+    factual_accuracy.decide(store, ID, 1, "not-accepted", "No.", TEAM["editor"])
     walk(store, ID, "statistics-check")
     store.move(ID, store.report(ID).revision, "ready-to-publish", "x", "")
     store.move(ID, store.report(ID).revision, "published", "x", "")  # as publish() does
@@ -151,9 +154,10 @@ def test_nothing_changes_after_publication(store):
         lambda: factual_accuracy.decide(store, ID, 1, "not-accepted", "Late.", TEAM["coo"]),
         lambda: factual_accuracy.import_form(store, ID, b"PK", "late.docx", TEAM["editor"]),
         lambda: factual_accuracy.send(store, ID, TEAM["editor"]),
-        lambda: tracker.attach(store, ID, TEAM["publication"], {}),
+        lambda: tracker.keep_edits(store, ID, b"PK", "late.docx", TEAM["publication"]),
         lambda: tracker.send_back(store, ID, "ready-to-publish", TEAM["publication"], "Oops"),
-        lambda: tracker.check_statistics(store, ID, TEAM["editor"]),
+        lambda: stats_check.run(store, ID, TEAM["editor"]),
+        lambda: welsh.confirm(store, ID, [], True, TEAM["translator"]),
     ]
     for attempt in attempts:
         with pytest.raises(Forbidden, match="is published: nothing about it changes"):
@@ -162,12 +166,12 @@ def test_nothing_changes_after_publication(store):
 
 
 def test_a_form_is_imported_once(store):
-    at_factual_accuracy(store, "")
+    at_factual_accuracy(store, "A")
     with pytest.raises(TrackError, match="this form was imported already, as f.docx by "
                                          f"{TEAM['editor']}"):
         store.add_fa_items(ID, [ITEM | {"category": "A"}], "form-1", "again.docx", "x")
     assert store.add_fa_items(ID, [ITEM | {"category": "A"}] * 2, "form-2", "g.docx", "x") \
-        == [1, 2]
+        == [2, 3]
 
 
 def test_accounts_are_added_by_an_administrator_only(store_url):

@@ -40,6 +40,10 @@ def at_once(calls: list[Callable[[], Any]]) -> list[Any]:
     return results
 
 
+def numbers_of(items: list[dict]) -> list[int]:
+    return [i["number"] for i in items]
+
+
 def sent_draft() -> bytes:
     doc = Document()
     for n in range(1, 6):
@@ -70,8 +74,15 @@ def store(store_url):
     return s
 
 
-def add_report(s: Store, report_id: str, stage: str = "draft") -> None:
-    s.add(report_id, "pdu-report", "unused.json", False, "set-up",
+@pytest.fixture
+def add_report(luton_draft):
+    """add_report(store, id, stage): a report tracked with Luton's data (and, at the factual
+    accuracy check, a numbered draft sent)."""
+    return lambda s, report_id, stage="draft": _add(s, report_id, stage, luton_draft[0])
+
+
+def _add(s: Store, report_id: str, stage: str, data) -> None:
+    s.add(report_id, "pdu-report", False, "set-up", data,
           [NewVersion("en", f"{report_id}.docx", b"PK draft")])
     if stage != "draft":
         s.move(report_id, 1, stage, "set-up", "")
@@ -79,7 +90,7 @@ def add_report(s: Store, report_id: str, stage: str = "draft") -> None:
                        [NewVersion("en:fa-sent", "sent.docx", sent_draft())])
 
 
-def test_ten_people_moving_the_same_report_move_it_once(store):
+def test_ten_people_moving_the_same_report_move_it_once(store, add_report):
     add_report(store, "same")
     results = at_once([lambda i=i: tracker.advance(Store(store.url), "same", "initial-edit",
                                                    f"Lead {i}") for i in range(PEOPLE)])
@@ -93,7 +104,7 @@ def test_ten_people_moving_the_same_report_move_it_once(store):
     assert winner == f"Lead {results.index(None)}"
 
 
-def test_ten_people_moving_different_reports_all_move(store):
+def test_ten_people_moving_different_reports_all_move(store, add_report):
     for i in range(PEOPLE):
         add_report(store, f"report-{i}")
     results = at_once([lambda i=i: tracker.advance(Store(store.url), f"report-{i}",
@@ -106,11 +117,11 @@ def test_ten_people_moving_different_reports_all_move(store):
             ("draft", "set-up"), ("initial-edit", f"Lead {i}")]
 
 
-def test_ten_forms_imported_at_once_are_numbered_without_gaps_or_repeats(store):
+def test_ten_forms_imported_at_once_are_numbered_without_gaps_or_repeats(store, add_report):
     add_report(store, "fa", "factual-accuracy")
     forms = [returned_form(k) for k in range(PEOPLE)]
-    results = at_once([lambda k=k: factual_accuracy.import_form(
-        Store(store.url), "fa", forms[k], f"form-{k}.docx", f"Editor {k}") for k in range(PEOPLE)])
+    results = at_once([lambda k=k: numbers_of(factual_accuracy.import_form(
+        Store(store.url), "fa", forms[k], f"form-{k}.docx", f"Editor {k}")) for k in range(PEOPLE)])
     assert not [r for r in results if isinstance(r, Exception)], results
     numbers = [n for r in results for n in r]
     assert sorted(numbers) == list(range(1, 3 * PEOPLE + 1))
@@ -123,11 +134,11 @@ def test_ten_forms_imported_at_once_are_numbered_without_gaps_or_repeats(store):
     assert by_form == {str(k): 3 for k in range(PEOPLE)}
 
 
-def test_the_same_form_imported_ten_times_at_once_is_imported_once(store):
+def test_the_same_form_imported_ten_times_at_once_is_imported_once(store, add_report):
     add_report(store, "fa", "factual-accuracy")
     form = returned_form(0)
-    results = at_once([lambda k=k: factual_accuracy.import_form(
-        Store(store.url), "fa", form, f"copy-{k}.docx", f"Editor {k}") for k in range(PEOPLE)])
+    results = at_once([lambda k=k: numbers_of(factual_accuracy.import_form(
+        Store(store.url), "fa", form, f"copy-{k}.docx", f"Editor {k}")) for k in range(PEOPLE)])
     imported = [r for r in results if not isinstance(r, Exception)]
     assert imported == [[1, 2, 3]]
     refused = [r for r in results if isinstance(r, Exception)]

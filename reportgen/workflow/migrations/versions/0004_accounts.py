@@ -3,14 +3,14 @@ accuracy decision kept, not overwritten; one import per returned form; factual a
 numbered once per report; checked input files (inspections, plans) handed to the service.
 
 Revision ID: 0004
-Revises: 0002
+Revises: 0003
 """
 
 import sqlalchemy as sa
 from alembic import op
 
 revision = "0004"
-down_revision = "0002"
+down_revision = "0003"
 
 
 def upgrade() -> None:
@@ -45,6 +45,7 @@ def upgrade() -> None:
         sa.Column("by", sa.String, nullable=False),
         sa.Column("as_coo", sa.Boolean, nullable=False),
         sa.Column("revision", sa.Integer, nullable=False),  # the report's, when decided
+        sa.Column("data_version", sa.Integer),  # the change to the data that answers it
         sa.Column("at", sa.DateTime, nullable=False),
     )
     op.create_table(
