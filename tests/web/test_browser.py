@@ -1,8 +1,8 @@
 """The whole journey in a real browser (Debian's Chromium, headless, under Selenium), as seven
-accounts, on SQLite and PostgreSQL: upload, edit, factual accuracy, statistics check,
-translation, publication. Every form is filled in with the keyboard alone; axe-core finds no
-WCAG 2.2 AA violation on any page shown; each page is saved as a screenshot
-(REPORTGEN_SCREENSHOTS names a folder to keep them)."""
+accounts, on PostgreSQL (the pages' own tests run on SQLite too): upload, edit, factual
+accuracy, statistics check, translation, publication. Every form is filled in with the
+keyboard alone; axe-core finds no WCAG 2.2 AA violation on any page shown; each page is saved
+as a screenshot (REPORTGEN_SCREENSHOTS names a folder to keep them)."""
 
 from __future__ import annotations
 
@@ -173,6 +173,7 @@ def person(live_server, tmp_path):
     browser.quit()
 
 
+@pytest.mark.parametrize("store_url", ["postgresql"], indirect=True)  # the shared server's
 def test_the_journey_of_a_report_in_the_browser(person, store_url, tmp_path):
     store = Store(store_url)
     p = person
