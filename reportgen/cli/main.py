@@ -11,6 +11,7 @@ from reportgen.cli import (
     check,
     edits,
     fa,
+    glossary,
     inputs,
     publish,
     render,
@@ -34,8 +35,8 @@ def cli() -> None:
 
 
 for command in (inputs.validate, inputs.ratings, inputs.plan, inputs.schema, render.render,
-                render.render_all, translate.translate, track.track, edits.edits, fa.fa,
-                check.check, publish.publish, users.users, serve.serve):
+                render.render_all, translate.translate, glossary.glossary, track.track,
+                edits.edits, fa.fa, check.check, publish.publish, users.users, serve.serve):
     cli.add_command(command)
 
 

@@ -7,7 +7,8 @@ from __future__ import annotations
 import datetime as dt
 from typing import Literal
 
-from pydantic import Field
+from pydantic import Field, model_validator
+from pydantic_core import PydanticCustomError
 
 from reportgen.model.common import Person, Strict, Text
 
@@ -22,11 +23,27 @@ class NationalStandard(Strict):
     key_questions: dict[str, KeyQuestionFindings]
 
 
+class Period(Strict):
+    """The first and last day a review covers ("October 2025 to September 2026")."""
+
+    start: dt.date
+    end: dt.date
+
+    @model_validator(mode="after")
+    def _ordered(self) -> Period:
+        if self.end < self.start:
+            raise PydanticCustomError(
+                "reportgen", "expected {expected}; found {found}",
+                {"expected": "the end of the period after its start",
+                 "found": f"start {self.start.isoformat()}, end {self.end.isoformat()}"})
+        return self
+
+
 class NationalReview(Strict):
     kind: Literal["national-review"]
     schema_version: Literal[1]
     framework_version: str
-    period: Text  # what the review covers, for example "October 2025 to March 2026"
+    period: Period  # the months the review covers, written by Babel in each language
     publication_date: dt.date
     lead_inspector: Person
     introduction: list[Text] = Field(default_factory=list)

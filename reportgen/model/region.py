@@ -9,6 +9,7 @@ from pydantic import Field, model_validator
 from pydantic_core import PydanticCustomError
 
 from reportgen.model.common import Fieldwork, Name, Person, Rating, Region, Strict, Text
+from reportgen.model.evidence import ContextualData, Surveys
 from reportgen.model.findings import (
     Inspectors,
     Panel,
@@ -103,3 +104,5 @@ class RegionalInspection(Strict):
     recommendations: list[Recommendation] = Field(default_factory=list)
     previous_recommendations: PreviousRecommendations | None = None
     effective_practice: list[Practice] = Field(default_factory=list)
+    surveys: Surveys | None = None
+    contextual_data: ContextualData | None = None

@@ -64,6 +64,7 @@ def combine(welsh: bytes, english: bytes) -> bytes:
     props = first.core_properties
     props.title = f"{props.title} / {second.core_properties.title}"
     props.subject = f"{props.subject} / {second.core_properties.subject}"
+    props.author = f"{props.author} / {second.core_properties.author}"
     out = io.BytesIO()
     composer.save(out)
     return out.getvalue()

@@ -157,8 +157,7 @@ def report(report_id: str) -> Any:
     gate = tracker.gate_problem(s, report_id, order[here]) if following else None
     number = s.data(report_id).number
     held = {lang: s.latest(report_id, lang, data_version=number) for lang in languages(r)}
-    stats = [dict(row._mapping, summary=json.loads(row.result)) for row in
-             s.stats_results(report_id)]
+    stats = s.stats_results(report_id)
     move = MoveForm(prefix="move", seen=r.revision)
     send_back = SendBackForm(prefix="back", seen=r.revision)
     send_back.to.choices = [(t, stage_title(t)) for t in accounts.send_back_targets(r.stage)
@@ -301,7 +300,8 @@ def statistics(report_id: str) -> Any:
     _report_or_404(report_id)
     if not Button().validate_on_submit():
         abort(400)
-    return act(report_id, lambda: stats_check.run(store(), report_id, g.account.name),
+    confirm = request.form.get("confirm") == "yes"  # the unbound figures, checked by them
+    return act(report_id, lambda: stats_check.run(store(), report_id, g.account.name, confirm),
                _("The statistics check ran on the version held."), "#statistics")
 
 

@@ -189,9 +189,10 @@ def test_the_journey_of_a_report_in_the_browser(person, store_url, tmp_path):
 
     # The translator confirms the Welsh typed into the data before the editing begins.
     p.sign_in("translator")
-    assert "45 unconfirmed of 45" in p.report("report-welsh-unconfirmed")
+    n = welsh.status(store, ID)["segments"]
+    assert f"{n} unconfirmed of {n}" in p.report("report-welsh-unconfirmed")
     p.button("Confirm the unconfirmed Welsh as it stands")
-    assert "0 unconfirmed of 45" in p.look("report-welsh-confirmed")
+    assert f"0 unconfirmed of {n}" in p.look("report-welsh-confirmed")
 
     # The editor edits the English in Word; the edit becomes data version 3.
     p.sign_in("editor")
