@@ -59,9 +59,12 @@ class Person:
         if form is not None:
             headers["Content-Type"] = "application/x-www-form-urlencoded"
         start = time.perf_counter()
-        self.conn.request(method, path, body=body if form is not None else None,
-                          headers=headers)
-        response = self.conn.getresponse()
+        try:
+            self.conn.request(method, path, body=body if form is not None else None,
+                              headers=headers)
+            response = self.conn.getresponse()
+        except (OSError, http.client.HTTPException) as exc:
+            raise OSError(f"{method} {path}: {exc!r}") from exc
         text = response.read().decode()
         self.timings.append((kind, time.perf_counter() - start))
         cookie = response.getheader("Set-Cookie")

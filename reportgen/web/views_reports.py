@@ -78,7 +78,7 @@ def _region(report_id: str, number: int, sha: str) -> str:
 def region_of(report: Any) -> str:
     """The region of the report's data held (read once per data version)."""
     try:
-        row = store().data(report.id)
+        row = store().data_versions(report.id)[-1]
         return _region(report.id, row.number, row.sha256)
     except ReportgenError:
         return ""

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -322,10 +323,19 @@ def _read(path: Path) -> bytes:
 
 def due_dates(store: Store, report: Any) -> dict[str, dt.date]:
     """When the report should reach each stage that has a due milestone."""
-    number, bundle = editions.held(store, report.id)
-    inspection = bundle.load(editions.label(report.id, number)).data
+    held = store.data_versions(report.id)[-1]
+    return dict(_due_dates(store, report.id, held.number, held.sha256, report.in_wales))
+
+
+@lru_cache(maxsize=4096)
+def _due_dates(store: Store, report_id: str, number: int, sha256: str,
+               in_wales: bool) -> tuple[tuple[str, dt.date], ...]:
+    """due_dates of one data version (named by its number and checksum, so never stale): read
+    and checked once, not on every look at the dashboard."""
+    number, bundle = editions.held(store, report_id, number)
+    inspection = bundle.load(editions.label(report_id, number)).data
     found = {m.id.split("_", 1)[1]: m.date for m in inspection_calendar(inspection)}  # type: ignore[arg-type]
-    return {s.id: found[s.due] for s in stages(report.in_wales) if s.due and s.due in found}
+    return tuple((s.id, found[s.due]) for s in stages(in_wales) if s.due and s.due in found)
 
 
 def status(store: Store, today: dt.date) -> list[dict[str, Any]]:
@@ -338,7 +348,7 @@ def status(store: Store, today: dt.date) -> list[dict[str, Any]]:
         overdue = {s: d for s, d in pending.items() if d < today}
         rows.append({
             "id": report.id, "stage": report.stage, "revision": report.revision,
-            "data_version": store.data(report.id).number,
+            "data_version": store.data_versions(report.id)[-1].number,
             "next": ids[reached + 1] if reached + 1 < len(ids) else None,
             "due": {s: d.isoformat() for s, d in pending.items()},
             "overdue": {s: d.isoformat() for s, d in overdue.items()},

@@ -245,8 +245,10 @@ def test_the_journey_of_a_report_in_the_browser(person, store_url, tmp_path):
     p.sign_in("editor")
     p.move_on("report-statistics-check")
     p.button("Run the statistics check on the version held")
+    assert "to confirm" in p.look("report-statistics-to-confirm")
+    p.button("Run it and confirm the unbound figures, which I have checked")
     text = p.look("report-statistics-passed")
-    assert "On the version held: Passed" in text
+    assert text.count("Passed") == 2 and f"Confirmed by {TEAM['editor']}" in text
     p.move_on("report-translation")
 
     # Translation: the edited sentence is stale in Welsh; translated and imported, the gate
