@@ -166,7 +166,7 @@ def main() -> int:
     set_up(store_url, args.users)
     server = subprocess.Popen(
         [sys.executable, "-m", "reportgen", "serve", "--store", store_url, "--port",
-         str(args.port), "--instance", str(folder / "instance"), "--threads", "8"],
+         str(args.port), "--instance", str(folder / "instance")],
         cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     try:
         for _ in range(100):

@@ -18,7 +18,8 @@ from reportgen.cli.common import STORE_OPTION, reports_errors
 @click.option("--instance", type=click.Path(path_type=Path, file_okay=False),
               default=Path("reportgen-service"), show_default=True,
               help="Where the service keeps its signing key, inputs and publication sets.")
-@click.option("--threads", default=8, show_default=True, type=int)
+@click.option("--threads", default=32, show_default=True, type=int,
+              help="Requests served at once: at least the number of people working at once.")
 @reports_errors
 def serve(store: str, host: str, port: int, instance: Path, threads: int) -> None:
     """Serve the editorial service (waitress): reports, inputs, correspondence and accounts, in

@@ -105,11 +105,13 @@ def all_accounts(store: Store) -> list[Account]:
 # ---------------------------------------------------------------------------- the one check
 
 def authorise(store: Store, by: str, action: str, report_id: str | None = None,
-              to: str | None = None) -> Account:
+              to: str | None = None, seen: Any = None) -> Account:
     """The account `by`, if it may take `action` (on `report_id`, sending it back `to` a stage);
-    otherwise Forbidden, with the reason, after the refusal is recorded."""
+    otherwise Forbidden, with the reason, after the refusal is recorded. `seen`: the report as
+    the caller read it, whose move is refused anyway if it has changed since (so a move made
+    meanwhile is reported as that, not as a refusal of the account)."""
     account = get(store, by)
-    report = store.report(report_id) if report_id else None
+    report = seen if seen is not None else store.report(report_id) if report_id else None
     reason = _refusal(account, action, report, to)
     store.audit(by, action, report_id, reason is None, reason or (f"to {to}" if to else ""))
     if reason:

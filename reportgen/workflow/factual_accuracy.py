@@ -287,7 +287,7 @@ def decide(store: Store, report_id: str, number: int, decision: str, reason: str
     items are the chief operating officer's; a decision may change until the factual accuracy
     stage ends, the earlier ones kept."""
     report = store.report(report_id)  # read first: the decision is refused if it moves after
-    account = authorise(store, by, "fa.decide", report_id)
+    account = authorise(store, by, "fa.decide", report_id, seen=report)
     _check_decision(store, report_id, number, decision, reason, answer)
     if {i.number: i for i in store.fa_items(report_id)}[number].category == "B":
         authorise(store, by, "fa.decide-b", report_id)

@@ -90,12 +90,20 @@ def _pause_for_fault_tests() -> None:
         time.sleep(float(seconds))
 
 
+def _write_ahead_log(dbapi_connection: Any, _record: Any) -> None:
+    """SQLite in write-ahead-log mode: people reading (the service's pages) never wait for a
+    move being written, nor a move for them."""
+    dbapi_connection.execute("PRAGMA journal_mode=WAL")
+
+
 class Store:
     def __init__(self, location: str = DEFAULT_STORE, upgrade_to: str = "head") -> None:
         self.url = _url(location)
         self.engine = sa.create_engine(
             self.url, connect_args={"timeout": 30} if self.url.startswith("sqlite") else {}
         )
+        if self.url.startswith("sqlite"):
+            sa.event.listen(self.engine, "connect", _write_ahead_log)
         self.migrate(upgrade_to)
         # The tables as the migrations made them: the schema has one source, the migrations.
         meta = sa.MetaData()

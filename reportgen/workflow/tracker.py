@@ -255,7 +255,7 @@ def advance(store: Store, report_id: str, to: str, by: str, note: str = "",
     move into a new data version made in the stage it leaves (all in one step). Returns that
     version's number, or None. `seen`: the revision the person acting looked at, if known."""
     report = _as_seen(store, report_id, seen)  # the move is refused if it moves after this
-    authorise(store, by, "advance", report_id)
+    authorise(store, by, "advance", report_id, seen=report)
     order = stages(report.in_wales)
     ids = [s.id for s in order]
     if to not in ids:
@@ -297,7 +297,7 @@ def send_back(store: Store, report_id: str, to: str, by: str, reason: str,
     if not reason.strip():
         raise TrackError("a report is sent back with a reason (--reason)")
     report = _as_seen(store, report_id, seen)
-    authorise(store, by, "send-back", report_id, to=to)
+    authorise(store, by, "send-back", report_id, to=to, seen=report)
     store.move(report_id, report.revision, to, by, f"sent back: {reason.strip()}")
 
 
