@@ -34,7 +34,7 @@ def write(spec: WorkbookSpec) -> bytes:
         row += 1
         cover.cell(row, 1, sheet.name)
         cover.cell(row, 2, sheet.title)
-    for note in {n for s in spec.sheets for n in s.notes}:
+    for note in dict.fromkeys(n for s in spec.sheets for n in s.notes):  # in sheet order
         row += 2
         cover.cell(row, 1, _("Note")).font = Font(bold=True)
         cover.cell(row, 2, note)
