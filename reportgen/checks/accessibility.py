@@ -11,7 +11,6 @@ where it failed. They read the files as published, not what the renderer meant t
 
 from __future__ import annotations
 
-import contextlib
 import io
 import os
 import re
@@ -20,6 +19,7 @@ import tomllib
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pikepdf
 import wcag_contrast_ratio as wcag
@@ -167,54 +167,63 @@ def _embedded(font) -> bool:
 # -------------------------------------------------------------------------------- HTML
 
 
-def check_html(paths: list[Path]) -> dict[Path, list[Finding]]:
-    """axe-core, in one headless Chromium, on every page."""
+def chromium(user_data_dir: str, window: tuple[int, int] = (1280, 1024),
+             process_group: int | None = None) -> Any:
+    """Debian's headless Chromium under Selenium, with a fresh profile in `user_data_dir` and
+    nothing that reaches for the network on its own; the driver and the browser in
+    `process_group` if given (see reportgen.processes.process_group)."""
     from selenium import webdriver
     from selenium.webdriver.chrome.service import Service
 
-    chromium, driver = shutil.which("chromium"), shutil.which("chromedriver")
-    if not (chromium and driver and AXE.exists()):
+    browser, driver = shutil.which("chromium"), shutil.which("chromedriver")
+    if not (browser and driver and AXE.exists()):
         raise ReportgenError("the HTML check needs Chromium, chromedriver and axe-core: run "
                              "bash scripts/setup.sh")
     options = webdriver.ChromeOptions()
-    options.binary_location = chromium
+    options.binary_location = browser
     for arg in ("--headless=new", "--no-sandbox", "--disable-gpu", "--no-first-run",
                 "--disable-background-networking", "--disable-component-update",
-                "--disable-sync", "--disable-dev-shm-usage"):
+                "--disable-sync", "--disable-dev-shm-usage", f"--user-data-dir={user_data_dir}",
+                f"--window-size={window[0]},{window[1]}"):
         options.add_argument(arg)
-    # The driver and the browser in a process group that ends with this process, however it
-    # ends, with their temporary files in a workspace that is removed with them (unless its
-    # path is too long for the socket Chromium makes there: 108 bytes in all).
-    group = contextlib.ExitStack()
-    pgid = group.enter_context(process_group())
-    scratch = str(group.enter_context(workspace("browser")))
+    # Its temporary files beside its profile, unless that path is too long for the socket
+    # Chromium makes there (108 bytes in all).
+    scratch = str(Path(user_data_dir).parent)
     env = os.environ | ({"TMPDIR": scratch} if len(scratch) <= 60 else {})
-    try:
-        browser = webdriver.Chrome(
-            service=Service(driver, env=env, popen_kw={"process_group": pgid}), options=options)
-    except BaseException:
-        group.close()
-        raise
-    script = AXE.read_text(encoding="utf-8")
+    popen = {"process_group": process_group} if process_group is not None else {}
+    found = webdriver.Chrome(service=Service(driver, env=env, popen_kw=popen), options=options)
+    found.set_script_timeout(60)
+    return found
+
+
+def axe_violations(browser: Any, where: str) -> list[Finding]:
+    """axe-core at WCAG 2.2 AA on the page the browser shows; each violation a Finding."""
+    browser.execute_script(AXE.read_text(encoding="utf-8"))
+    outcome = browser.execute_async_script(
+        "const done = arguments[arguments.length - 1];"
+        "axe.run(document, {runOnly: {type: 'tag', values: arguments[0]}})"
+        ".then(r => done(r.violations)).catch(e => done({error: String(e)}));",
+        AXE_TAGS)
+    if isinstance(outcome, dict):
+        raise ReportgenError(f"{where}: axe-core failed: {outcome['error']}")
+    return [Finding(f"axe:{v['id']}", ", ".join(
+        n["target"][0] if isinstance(n["target"][0], str) else str(n["target"][0])
+        for n in v["nodes"][:3]), v["help"]) for v in outcome]
+
+
+def check_html(paths: list[Path]) -> dict[Path, list[Finding]]:
+    """axe-core, in one headless Chromium, on every page."""
     results: dict[Path, list[Finding]] = {}
-    try:
-        browser.set_script_timeout(60)
-        for path in paths:
-            browser.get(path.resolve().as_uri())
-            browser.execute_script(script)
-            outcome = browser.execute_async_script(
-                "const done = arguments[arguments.length - 1];"
-                "axe.run(document, {runOnly: {type: 'tag', values: arguments[0]}})"
-                ".then(r => done(r.violations)).catch(e => done({error: String(e)}));",
-                AXE_TAGS)
-            if isinstance(outcome, dict):
-                raise ReportgenError(f"{path}: axe-core failed: {outcome['error']}")
-            results[path] = [Finding(f"axe:{v['id']}", ", ".join(
-                n["target"][0] if isinstance(n["target"][0], str) else str(n["target"][0])
-                for n in v["nodes"][:3]), v["help"]) for v in outcome]
-    finally:
-        browser.quit()
-        group.close()
+    # The driver and the browser in a process group that ends with this process however it
+    # ends, their profile in a workspace removed with them (or by the next run, if killed).
+    with workspace("browser") as work, process_group() as group:
+        browser = chromium(str(work / "profile"), process_group=group)
+        try:
+            for path in paths:
+                browser.get(path.resolve().as_uri())
+                results[path] = axe_violations(browser, str(path))
+        finally:
+            browser.quit()
     return results
 
 

@@ -58,8 +58,13 @@ STORE_OPTION = click.option(
     "--store", envvar="REPORTGEN_STORE", default="reportgen-tracker.db", show_default=True,
     help="The tracker's store: a SQLite file (created on first use) or a SQLAlchemy URL. "
          "Also from REPORTGEN_STORE.")
-BY_OPTION = click.option("--by", envvar="REPORTGEN_USER", required=True,
-                         help="Who does it (also from REPORTGEN_USER).")
+BY_OPTION = click.option(
+    "--as", "by", envvar="REPORTGEN_USER", required=True, metavar="ACCOUNT",
+    help="The account that acts (also from REPORTGEN_USER): its roles decide what it may do "
+         "(reportgen users list).")
+AS_OPTIONAL = click.option(
+    "--as", "by", envvar="REPORTGEN_USER", default=None, metavar="ACCOUNT",
+    help="The account that acts (also from REPORTGEN_USER).")
 
 
 def store_at(location: str):

@@ -7,7 +7,19 @@ from __future__ import annotations
 import click
 
 from reportgen import __version__
-from reportgen.cli import check, edits, fa, glossary, inputs, publish, render, track, translate
+from reportgen.cli import (
+    check,
+    edits,
+    fa,
+    glossary,
+    inputs,
+    publish,
+    render,
+    serve,
+    track,
+    translate,
+    users,
+)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
@@ -24,8 +36,7 @@ def cli() -> None:
 
 for command in (inputs.validate, inputs.ratings, inputs.plan, inputs.schema, render.render,
                 render.render_all, translate.translate, glossary.glossary, track.track,
-                edits.edits, fa.fa,
-                check.check, publish.publish):
+                edits.edits, fa.fa, check.check, publish.publish, users.users, serve.serve):
     cli.add_command(command)
 
 
