@@ -8,6 +8,7 @@ import os
 import random
 import shutil
 import signal
+import sqlite3
 import subprocess
 import sys
 import tempfile
@@ -21,7 +22,7 @@ import pytest
 
 from reportgen.workflow import editions, tracker
 from reportgen.workflow.store import Store
-from tests.conftest import EAST, ROOT, WALES
+from tests.conftest import EAST, ROOT, TEAM, WALES, add_team
 
 LUTON = EAST / "pdus" / "luton.json"
 ID = "luton-pdu-report"
@@ -107,12 +108,20 @@ def render_all(runs: Runs, kills: int, source: Path, sig: int = signal.SIGKILL) 
     assert list(runs.tmp.iterdir()) == []  # what the killed runs left, the next removed
 
 
+def copy_store(store: Path, to: Path) -> Path:
+    """A copy of an SQLite store, its write-ahead log included."""
+    with sqlite3.connect(store) as source, sqlite3.connect(to) as target:
+        source.backup(target)
+    return to
+
+
 @pytest.fixture(scope="module")
 def ready_store(tmp_path_factory) -> Path:
     """A store with Luton's report at ready-to-publish, every gate holding."""
     path = tmp_path_factory.mktemp("store") / "t.db"
     s = Store(str(path))
-    tracker.start(s, LUTON, "pdu-report", "x")
+    add_team(s)
+    tracker.start(s, LUTON, "pdu-report", TEAM["lead-inspector"])
     for stage in ("initial-edit", "strategic-edit", "chief-inspector-review",
                   "factual-accuracy", "statistics-check"):
         s.move(ID, s.report(ID).revision, stage, "x", "")
@@ -124,10 +133,9 @@ def ready_store(tmp_path_factory) -> Path:
 
 def publish(runs: Runs, ready_store: Path, kills: int, sig: int = signal.SIGKILL) -> None:
     def command(i: int) -> tuple:
-        store = runs.base / f"store-{i}.db"
-        shutil.copy(ready_store, store)
+        store = copy_store(ready_store, runs.base / f"store-{i}.db")
         out = runs.base / f"published-{i}"
-        return out, ("publish", ID, "--out", out, "--store", store, "--by", "x")
+        return out, ("publish", ID, "--out", out, "--store", store, "--as", TEAM["publication"])
 
     out, args = command(-1)
     seconds = runs.complete(*args)
@@ -164,7 +172,7 @@ def test_publish_killed_at_random_moments_leaves_nothing_behind(runs, ready_stor
 def test_a_run_asked_to_stop_cleans_up_at_once(runs, tmp_path, ready_store, sig):
     for args in (("render-all", WALES, "--out", tmp_path / "out"),
                  ("publish", ID, "--out", tmp_path / "published", "--store",
-                  shutil.copy(ready_store, tmp_path / "t.db"), "--by", "x")):
+                  copy_store(ready_store, tmp_path / "t.db"), "--as", TEAM["publication"])):
         proc = runs.start(*args)
         runs.stop(proc, 1.5, sig)
         assert proc.returncode != 0
