@@ -11,10 +11,10 @@ from typing import Any
 
 from docx import Document
 from docx.enum.section import WD_ORIENT
-from docx.oxml.ns import qn
 from docx.shared import Cm
 
 from reportgen.errors import InputError, Problem
+from reportgen.render.postprocess import repeat_header, save
 from reportgen.workflow.store import Store, TrackError
 
 CATEGORIES = {
@@ -42,9 +42,7 @@ def numbered(content: bytes) -> tuple[bytes, dict[int, str]]:
         texts[n] = p.text
         first = p.runs[0] if p.runs else p.add_run()
         first.text = f"[{n}] " + first.text
-    out = io.BytesIO()
-    doc.save(out)
-    return out.getvalue(), texts
+    return save(doc), texts
 
 
 def numbered_texts(content: bytes) -> tuple[bytes, dict[int, str]]:
@@ -73,12 +71,8 @@ def response_form(report_id: str, title: str, rows: int = 15) -> bytes:
     table.style = doc.styles["Table Grid"]
     for cell, text in zip(table.rows[0].cells, FORM_COLUMNS, strict=True):
         cell.text = text
-    header = table.rows[0]._tr.get_or_add_trPr()
-    el = header.makeelement(qn("w:tblHeader"), {qn("w:val"): "true"})
-    header.append(el)
-    out = io.BytesIO()
-    doc.save(out)
-    return out.getvalue()
+    repeat_header(table.rows[0])
+    return save(doc)
 
 
 def read_form(content: bytes, paragraphs: dict[int, str], source: str) -> list[dict[str, Any]]:
@@ -162,14 +156,11 @@ def log(store: Store, report_id: str, title: str) -> bytes:
     table.style = doc.styles["Table Grid"]
     for cell, text in zip(table.rows[0].cells, columns, strict=True):
         cell.text = text
-    trpr = table.rows[0]._tr.get_or_add_trPr()
-    trpr.append(trpr.makeelement(qn("w:tblHeader"), {qn("w:val"): "true"}))
+    repeat_header(table.rows[0])
     for i in items:
         who = (i.decided_by or "") + (" (chief operating officer)" if i.decided_by_coo else "")
         values = [str(i.number), str(i.paragraph), i.proposed, i.category,
                   (i.decision or "undecided").replace("-", " "), i.reason or "", who]
         for cell, text in zip(table.add_row().cells, values, strict=True):
             cell.text = text
-    out = io.BytesIO()
-    doc.save(out)
-    return out.getvalue()
+    return save(doc)
