@@ -23,7 +23,7 @@ def fa() -> None:
     \b
     Example:
         reportgen fa send gwent-pdu-report --out fa/ --by "Megan Harris"
-        reportgen fa import gwent-pdu-report returned-form.docx --by "Megan Harris"
+        reportgen fa import gwent-pdu-report returned-form.docx
         reportgen fa decide gwent-pdu-report 1 --decision accepted --by "Owain Davies"
         reportgen fa log gwent-pdu-report --out fa/log.docx
     """

@@ -18,6 +18,11 @@ def cli() -> None:
 
     Input files are JSON, one per inspection: a PDU inspection, a regional inspection or an
     inspection plan (see `reportgen schema` and docs/input.md).
+
+    \b
+    Example:
+        reportgen validate fixtures/wales/region.json
+        reportgen render fixtures/wales/pdus/gwent.json --doc pdu-report --lang cy
     """
 
 

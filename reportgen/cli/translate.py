@@ -26,7 +26,8 @@ def translate() -> None:
     \b
     Example:
         reportgen translate export fixtures/east-of-england/pdus/luton.json --todo
-        reportgen translate import fixtures/east-of-england/pdus/luton.json luton.cy.xlf
+        reportgen translate import fixtures/east-of-england/pdus/luton.json \\
+            fixtures/east-of-england/pdus/luton.cy.xlf
         reportgen translate status fixtures/wales/pdus/*.json
     """
 
@@ -64,7 +65,8 @@ def translate_import(file: Path, translated: Path) -> None:
 
     \b
     Example:
-        reportgen translate import fixtures/east-of-england/pdus/luton.json luton.cy.xlf
+        reportgen translate import fixtures/east-of-england/pdus/luton.json \\
+            fixtures/east-of-england/pdus/luton.cy.xlf
     """
     from reportgen import translation
     imported, stale = translation.import_translations(file, translated)
