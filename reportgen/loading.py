@@ -6,7 +6,10 @@ file in one pass rather than one error per run.
 
 from __future__ import annotations
 
+import io
 import json
+import stat
+import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -51,6 +54,50 @@ def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     return seen
 
 
+def read_file(path: Path, where: str = "", limit: int = MAX_BYTES) -> bytes:
+    """The bytes of a regular file of at most `limit` bytes. Anything else (missing, a folder, a
+    FIFO or a device, which would block or never end, too big, unreadable) is an InputError
+    naming the file."""
+
+    def fail(expected: str, found: str) -> InputError:
+        return InputError([Problem(where, expected, found, source=str(path))])
+
+    too_big = f"a file of at most {limit / 1024 / 1024:g} MiB"
+    try:
+        found = path.stat()
+        if stat.S_ISDIR(found.st_mode):
+            raise fail("a file", "a directory")
+        if not stat.S_ISREG(found.st_mode):
+            raise fail("a regular file", "a special file (a FIFO, device or socket)")
+        if found.st_size > limit:
+            raise fail(too_big, f"{found.st_size / 1024 / 1024:.1f} MiB")
+        with path.open("rb") as f:
+            raw = f.read(limit + 1)  # no more, even if the file grew since
+    except (FileNotFoundError, NotADirectoryError):
+        raise fail("a readable file", "no such file") from None
+    except OSError as exc:
+        raise fail("a readable file", exc.strerror or str(exc)) from None
+    except ValueError:  # a NUL byte in the name
+        raise fail("a file name", "a name holding a NUL character") from None
+    if len(raw) > limit:
+        raise fail(too_big, "a file that grew past that while it was read")
+    return raw
+
+
+def read_document(path: Path) -> bytes:
+    """A Word document's bytes; an InputError naming the file if it is not one."""
+    raw = read_file(path)
+    try:
+        with zipfile.ZipFile(io.BytesIO(raw)) as z:
+            found = "word/document.xml" in z.namelist()
+    except zipfile.BadZipFile:
+        found = False
+    if not found:
+        raise InputError([Problem("", "a Word document (.docx)", "a file that is not one",
+                                  source=str(path))])
+    return raw
+
+
 def read_json(path: Path) -> tuple[str, dict[str, Any]]:
     """The file's text and its top-level object; InputError for anything else."""
     src = str(path)
@@ -58,17 +105,7 @@ def read_json(path: Path) -> tuple[str, dict[str, Any]]:
     def fail(expected: str, found: str, where: str = "$") -> InputError:
         return InputError([Problem(where, expected, found, source=src)])
 
-    try:
-        raw = path.read_bytes() if path.stat().st_size <= MAX_BYTES else None
-    except FileNotFoundError:
-        raise fail("a readable file", "no such file") from None
-    except IsADirectoryError:
-        raise fail("a file", "a directory") from None
-    except OSError as exc:
-        raise fail("a readable file", exc.strerror or str(exc)) from None
-    if raw is None:
-        size = path.stat().st_size / 1024 / 1024
-        raise fail(f"a file of at most {MAX_BYTES // 1024 // 1024} MiB", f"{size:.1f} MiB")
+    raw = read_file(path, "$")
     if not raw.strip():
         raise fail("a JSON object", "an empty file")
     try:

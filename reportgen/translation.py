@@ -22,7 +22,7 @@ from translate.storage import po, xliff
 from reportgen.errors import InputError, Problem
 from reportgen.files import write_atomically
 from reportgen.jsonpath import jsonpath
-from reportgen.loading import parse, read_json
+from reportgen.loading import parse, read_file, read_json
 from reportgen.model import Name, Text
 from reportgen.model.common import fingerprint
 
@@ -107,7 +107,7 @@ def export(path: Path, fmt: Format, todo_only: bool = False) -> tuple[bytes, int
 
 def _units(translated: Path) -> list[tuple[str, str, str]]:
     """(segment id, English source, Welsh target) of every translated unit."""
-    raw = translated.read_bytes()
+    raw = read_file(translated)
     suffix = translated.suffix.lower()
     try:
         if suffix in (".xlf", ".xliff"):

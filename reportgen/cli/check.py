@@ -9,6 +9,7 @@ from pathlib import Path
 import click
 
 from reportgen.cli.common import (
+    DOCUMENT,
     EXISTING,
     STORE_OPTION,
     load,
@@ -28,7 +29,7 @@ def check() -> None:
 
 
 @check.command("stats")
-@click.argument("report", type=EXISTING)
+@click.argument("report", type=DOCUMENT)
 @click.option("--data", "data_file", type=EXISTING, required=True,
               help="The inspection file the report was made from.")
 @click.option("--json", "as_json", is_flag=True)
@@ -51,11 +52,12 @@ def check_stats(report: Path, data_file: Path, as_json: bool, report_id: str | N
     import hashlib
 
     from reportgen.checks import statistics
-    content = report.read_bytes()
+    from reportgen.loading import read_document
+    s = store_at(store, report_id) if report_id else None
+    content = read_document(report)
     found = statistics.check(content, load(data_file))
     result = statistics.summary(found)
-    if report_id:
-        s = store_at(store)
+    if s is not None and report_id:
         sha = hashlib.sha256(content).hexdigest()
         s.record_stats(report_id, sha, result["passed"], json.dumps(result))
         held = s.latest(report_id, "en")
@@ -74,7 +76,7 @@ def check_stats(report: Path, data_file: Path, as_json: bool, report_id: str | N
 
 
 @check.command("accessibility")
-@click.argument("files", nargs=-1, required=True, type=EXISTING)
+@click.argument("files", nargs=-1, required=True, type=DOCUMENT)
 @click.option("--json", "as_json", is_flag=True)
 @reports_errors
 def check_accessibility(files: tuple[Path, ...], as_json: bool) -> None:

@@ -8,12 +8,13 @@ import click
 
 from reportgen.cli.common import (
     BY_OPTION,
-    EXISTING,
+    DOCUMENT,
     STORE_OPTION,
     reports_errors,
     store_at,
 )
 from reportgen.files import write_atomically
+from reportgen.loading import read_document
 
 
 @click.group()
@@ -44,7 +45,7 @@ def fa_send(report_id: str, out: Path, store: str, by: str) -> None:
     """
     from reportgen.workflow import factual_accuracy as fa_
     from reportgen.workflow.store import NewVersion, TrackError
-    s = store_at(store)
+    s = store_at(store, report_id)
     report = s.report(report_id)
     if report.stage != "factual-accuracy":
         raise TrackError(f"{report_id} is at {report.stage}: the draft is sent for factual "
@@ -64,7 +65,7 @@ def fa_send(report_id: str, out: Path, store: str, by: str) -> None:
 
 @fa.command("import")
 @click.argument("report_id")
-@click.argument("form", type=EXISTING)
+@click.argument("form", type=DOCUMENT)
 @STORE_OPTION
 @reports_errors
 def fa_import(report_id: str, form: Path, store: str) -> None:
@@ -77,12 +78,13 @@ def fa_import(report_id: str, form: Path, store: str) -> None:
     """
     from reportgen.workflow import factual_accuracy as fa_
     from reportgen.workflow.store import TrackError
-    s = store_at(store)
+    content = read_document(form)
+    s = store_at(store, report_id)
     sent = s.latest(report_id, "en:fa-sent")
     if sent is None:
         raise TrackError(f"no draft of {report_id} was sent for factual accuracy (fa send)")
     _, paragraphs = fa_.numbered_texts(s.content(report_id, sent.id))
-    items = fa_.read_form(form.read_bytes(), paragraphs, str(form))
+    items = fa_.read_form(content, paragraphs, str(form))
     s.add_fa_items(report_id, items)
     click.echo(f"Imported {len(items)} item(s) for {report_id}")
 
@@ -107,7 +109,7 @@ def fa_decide(report_id: str, item: int, decision: str, reason: str, coo: bool, 
             --reason "The case was inspected as recorded" --coo --by "Lorna Achebe"
     """
     from reportgen.workflow import factual_accuracy as fa_
-    fa_.decide(store_at(store), report_id, item, decision, reason, by, coo)
+    fa_.decide(store_at(store, report_id), report_id, item, decision, reason, by, coo)
     click.echo(f"Item {item} of {report_id}: {decision}")
 
 
@@ -124,5 +126,5 @@ def fa_log(report_id: str, out: Path, store: str) -> None:
         reportgen fa log gwent-pdu-report --out gwent-fa-log.docx
     """
     from reportgen.workflow import factual_accuracy as fa_
-    write_atomically(out, fa_.log(store_at(store), report_id, report_id))
+    write_atomically(out, fa_.log(store_at(store, report_id), report_id, report_id))
     click.echo(f"Wrote {out}")

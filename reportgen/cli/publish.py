@@ -32,5 +32,5 @@ def publish(report_id: str, out: Path, store: str, by: str) -> None:
         reportgen publish gwent-pdu-report --out published/ --by "Publication team"
     """
     from reportgen.workflow.publish import publish as run_publish
-    target = run_publish(store_at(store), report_id, out, by)
+    target = run_publish(store_at(store, report_id), report_id, out, by)
     click.echo(f"Published {report_id} to {target}")

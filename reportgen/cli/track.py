@@ -9,6 +9,7 @@ import click
 
 from reportgen.cli.common import (
     BY_OPTION,
+    DOCUMENT,
     EXISTING,
     STORE_OPTION,
     reports_errors,
@@ -46,7 +47,7 @@ def track_start(file: Path, doc: str, store: str, by: str) -> None:
         reportgen track start fixtures/wales/pdus/gwent.json --doc pdu-report --by "Owain Davies"
     """
     from reportgen.workflow import tracker
-    report_id = tracker.start(store_at(store), file, doc, by)
+    report_id = tracker.start(store_at(store, create=True), file, doc, by)
     click.echo(f"Tracking {report_id} from draft")
 
 
@@ -81,9 +82,9 @@ def track_status(store: str, today, as_json: bool) -> None:
 @click.argument("report_id")
 @click.option("--to", "to", required=True, help="The next stage.")
 @click.option("--note", default="", help="Why, or what was done.")
-@click.option("--file", "file_en", type=EXISTING, default=None,
+@click.option("--file", "file_en", type=DOCUMENT, default=None,
               help="The edited English document this stage produced.")
-@click.option("--file-cy", type=EXISTING, default=None,
+@click.option("--file-cy", type=DOCUMENT, default=None,
               help="The Welsh document made from it.")
 @STORE_OPTION
 @BY_OPTION
@@ -102,15 +103,15 @@ def track_advance(report_id: str, to: str, note: str, file_en: Path | None,
     """
     from reportgen.workflow import tracker
     files = {k: v for k, v in (("en", file_en), ("cy", file_cy)) if v}
-    tracker.advance(store_at(store), report_id, to, by, note, files)
+    tracker.advance(store_at(store, report_id), report_id, to, by, note, files)
     click.echo(f"{report_id} is now at {to}")
 
 
 @track.command("attach")
 @click.argument("report_id")
-@click.option("--file", "file_en", type=EXISTING, default=None,
+@click.option("--file", "file_en", type=DOCUMENT, default=None,
               help="An edited English document.")
-@click.option("--file-cy", type=EXISTING, default=None,
+@click.option("--file-cy", type=DOCUMENT, default=None,
               help="The Welsh document made from the English now held.")
 @STORE_OPTION
 @BY_OPTION
@@ -125,7 +126,7 @@ def track_attach(report_id: str, file_en: Path | None, file_cy: Path | None, sto
     """
     from reportgen.workflow import tracker
     files = {k: v for k, v in (("en", file_en), ("cy", file_cy)) if v}
-    tracker.attach(store_at(store), report_id, by, files)
+    tracker.attach(store_at(store, report_id), report_id, by, files)
     click.echo(f"Kept {len(files)} new version(s) of {report_id}")
 
 
@@ -140,7 +141,7 @@ def track_history(report_id: str, store: str) -> None:
     Example:
         reportgen track history gwent-pdu-report
     """
-    for h in store_at(store).history(report_id):
+    for h in store_at(store, report_id).history(report_id):
         click.echo(f"{h.at:%Y-%m-%d %H:%M}  {h.by:<20} {h.from_stage or '-':<24} -> "
                    f"{h.to_stage:<24} {h.note}")
 
@@ -159,7 +160,7 @@ def track_versions(report_id: str, get: int | None, out: Path | None, store: str
         reportgen track versions gwent-pdu-report
         reportgen track versions gwent-pdu-report --get 3 --out sent-for-fa.docx
     """
-    s = store_at(store)
+    s = store_at(store, report_id)
     if get is not None:
         target = out or Path(f"{report_id}-version-{get}.docx")
         write_atomically(target, s.content(report_id, get))

@@ -9,6 +9,7 @@ from pathlib import Path
 import click
 
 from reportgen.cli.common import (
+    DOCUMENT,
     EXISTING,
     reports_errors,
 )
@@ -56,7 +57,7 @@ def translate_export(file: Path, fmt: str, out: Path | None, todo: bool) -> None
 
 @translate.command("import")
 @click.argument("file", type=EXISTING)
-@click.argument("translated", type=EXISTING)
+@click.argument("translated", type=DOCUMENT)
 @reports_errors
 def translate_import(file: Path, translated: Path) -> None:
     """Bring translations (XLIFF or PO) back into the inspection file.

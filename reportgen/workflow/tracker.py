@@ -11,7 +11,7 @@ from typing import Any
 
 from reportgen import data
 from reportgen.errors import a
-from reportgen.loading import Loaded, parse
+from reportgen.loading import Loaded, parse, read_document
 from reportgen.model import PduInspection
 from reportgen.rules.calendar import inspection_calendar
 from reportgen.workflow.store import NewVersion, Store, TrackError
@@ -139,9 +139,7 @@ def attachments(store: Store, report_id: str, files: dict[str, Path] | None) -> 
         path = (files or {}).get(lang)
         if path is None:
             continue
-        content = path.read_bytes()
-        if not content.startswith(b"PK"):
-            raise TrackError(f"{path}: expected a Word document (.docx)")
+        content = read_document(path)
         source = None
         if lang == "cy":
             english = store.latest(report_id, "en")
