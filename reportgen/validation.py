@@ -106,6 +106,8 @@ def _leadership_only(path: str, standards: dict[str, object], leadership: str) -
 
 # -------------------------------------------------------------------------------------- PDU
 
+MIN_CASES = 20  # §4.1: "at least 20 cases" in each PDU; the panel may have reasons for fewer
+
 
 def check_pdu(pdu: PduInspection, fw: Framework) -> Iterator[Problem]:
     yield from _framework_version(pdu.framework_version, fw)
@@ -118,6 +120,9 @@ def check_pdu(pdu: PduInspection, fw: Framework) -> Iterator[Problem]:
     profile = pdu.case_profile
     if profile.cases == 0:
         yield Problem("$.case_profile", "at least one inspected case", "none")
+    elif profile.cases < MIN_CASES:
+        yield warning("$.case_profile", f"at least {MIN_CASES} inspected cases in a PDU (§4.1)",
+                      f"{profile.core_cases} + {profile.adjusted_cases} = {profile.cases}")
     for what, n in (("women", profile.women),
                     ("high_risk_of_serious_harm", profile.high_risk_of_serious_harm)):
         if n > profile.cases:

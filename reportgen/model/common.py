@@ -122,6 +122,26 @@ class Region(Strict):
         return self.country == "Wales"
 
 
+def refused(expected: str, found: str) -> PydanticCustomError:
+    """The error of a value the model refuses, in the words of an input problem."""
+    return PydanticCustomError("reportgen", "expected {expected}; found {found}",
+                               {"expected": expected, "found": found})
+
+
+# Dates the calendar can lay out: its milestones run from 33 weeks before fieldwork to months
+# after publication, and every one of them must be a date Python can hold.
+EARLIEST, LATEST = dt.date(2000, 1, 1), dt.date(2099, 12, 31)
+
+
+def check_date(value: dt.date) -> dt.date:
+    if not EARLIEST <= value <= LATEST:
+        raise refused(f"a date from {EARLIEST} to {LATEST}", value.isoformat())
+    return value
+
+
+Date = Annotated[dt.date, AfterValidator(check_date)]
+
+
 def _weekday_error(what: str, day: dt.date) -> PydanticCustomError:
     return PydanticCustomError(
         "reportgen", "expected {expected}; found {found}",
@@ -131,8 +151,8 @@ def _weekday_error(what: str, day: dt.date) -> PydanticCustomError:
 class Fieldwork(Strict):
     """A fieldwork period: it starts on a Monday (afternoon) and ends on a Friday (§5.1)."""
 
-    start: dt.date
-    end: dt.date
+    start: Date
+    end: Date
 
     @field_validator("start")
     @classmethod
@@ -160,6 +180,21 @@ class Fieldwork(Strict):
     @property
     def weeks(self) -> int:
         return (self.end - self.start).days // 7 + 1
+
+
+class PduFieldwork(Fieldwork):
+    """A PDU's fieldwork (§5.1): case inspections, then a week of domain one meetings. The
+    calendar lays the cases out up to the last week and the meetings in it, so a single week
+    would give it a case inspection period that ends before it starts."""
+
+    @model_validator(mode="after")
+    def _two_weeks(self) -> PduFieldwork:
+        if self.weeks < 2:
+            raise refused("at least two weeks of PDU fieldwork: case inspections, then a week "
+                          "of domain one meetings (§5.1)",
+                          f"{self.weeks} week, {self.start.isoformat()} to "
+                          f"{self.end.isoformat()}")
+        return self
 
 
 Count = Annotated[int, Field(ge=0)]

@@ -4,12 +4,11 @@ national level."""
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Literal
 
 from pydantic import Field
 
-from reportgen.model.common import Person, Strict, Text
+from reportgen.model.common import Date, Person, Strict, Text
 
 
 class KeyQuestionFindings(Strict):
@@ -27,7 +26,7 @@ class NationalReview(Strict):
     schema_version: Literal[1]
     framework_version: str
     period: Text  # what the review covers, for example "October 2025 to March 2026"
-    publication_date: dt.date
+    publication_date: Date
     lead_inspector: Person
     introduction: list[Text] = Field(default_factory=list)
     evidence_sources: list[Text] = Field(min_length=1)

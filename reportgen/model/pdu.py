@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Literal
 
 from pydantic import Field
@@ -10,8 +9,9 @@ from pydantic import Field
 from reportgen.model.common import (
     ZERO,
     Count,
-    Fieldwork,
+    Date,
     Name,
+    PduFieldwork,
     Person,
     Rating,
     Region,
@@ -75,8 +75,8 @@ class PduInspection(Strict):
     pdu: PduRef
     head_of_pdu: Person
     inspectors: Inspectors
-    fieldwork: Fieldwork
-    publication_date: dt.date | None = None
+    fieldwork: PduFieldwork
+    publication_date: Date | None = None
     panel: Panel | None = None
     foreword: list[Text] = Field(default_factory=list)
     overall_findings: list[Text] = Field(default_factory=list)

@@ -7,7 +7,7 @@ from typing import Literal
 
 from pydantic import Field
 
-from reportgen.model.common import Fieldwork, Name, Person, Plain, Region, Strict
+from reportgen.model.common import Date, Name, PduFieldwork, Person, Plain, Region, Strict
 from reportgen.model.region import RegionalFieldwork
 
 Time = str  # "HH:MM", 24-hour
@@ -17,7 +17,7 @@ class PlannedPdu(Strict):
     code: str = Field(pattern=r"^[a-z0-9-]+$")
     name: Name
     head_of_pdu: Person
-    fieldwork: Fieldwork
+    fieldwork: PduFieldwork
     sites: list[Plain] = Field(default_factory=list)
     lead_inspector: Person | None = None
 
@@ -26,7 +26,7 @@ class Batch(Strict):
     """PDUs announced together (§3.3): regions of 7 to 12 PDUs in two batches, the largest in
     three."""
 
-    announced: dt.date | None = None
+    announced: Date | None = None
     pdus: list[PlannedPdu] = Field(min_length=1)
 
 

@@ -8,7 +8,7 @@ from typing import Literal
 from pydantic import Field, model_validator
 from pydantic_core import PydanticCustomError
 
-from reportgen.model.common import Fieldwork, Name, Person, Rating, Region, Strict, Text
+from reportgen.model.common import Date, Fieldwork, Name, Person, Rating, Region, Strict, Text
 from reportgen.model.findings import (
     Inspectors,
     Panel,
@@ -91,7 +91,7 @@ class RegionalInspection(Strict):
     regional_probation_director: Person
     inspectors: Inspectors
     fieldwork: RegionalFieldwork
-    publication_date: dt.date | None = None
+    publication_date: Date | None = None
     panel: Panel | None = None
     pdus: list[PduEntry]
     foreword: list[Text] = Field(default_factory=list)
