@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import io
 import json
+import re
 import stat
+import sys
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -123,21 +125,53 @@ def read_json(path: Path) -> tuple[str, dict[str, Any]]:
                    f"line {exc.lineno}, column {exc.colno}") from None
     except RecursionError:
         raise fail("JSON nested to a sensible depth", "nesting too deep to read") from None
+    except ValueError as exc:  # Python's limit on the digits of an integer it converts
+        digits = re.search(r"has (\d+) digits", str(exc))
+        raise fail(f"whole numbers of at most {sys.get_int_max_str_digits()} digits",
+                   f"one of {digits.group(1) if digits else 'more'} digits") from None
     if not isinstance(obj, dict):
         raise fail("a JSON object", f"a JSON {type(obj).__name__}")
+    surrogate = _lone_surrogate(obj)
+    if surrogate:
+        where, at = surrogate
+        raise fail("text without lone surrogates (\\ud800 to \\udfff alone encode no "
+                   "character, and no document can hold one)", at, where)
     return text, obj
 
 
-def parse(path: Path) -> Loaded:
-    """Read, parse and check one input file (and, for a region, the PDU files it names)."""
+def _lone_surrogate(value: Any, keys: tuple[str | int, ...] = ()) -> tuple[str, str] | None:
+    """The JSON path and place of the first lone surrogate ("\\ud800" written in the file
+    decodes to one) in any key or text of the value."""
+    if isinstance(value, str):
+        found = _SURROGATE.search(value)
+        return (jsonpath(keys), f"\\u{ord(found.group()):04x} at character "
+                f"{found.start() + 1}") if found else None
+    items = value.items() if isinstance(value, dict) else \
+        enumerate(value) if isinstance(value, list) else ()
+    for key, item in items:
+        if isinstance(key, str) and _SURROGATE.search(key):
+            return jsonpath(keys), f"a key holding a lone surrogate: {shown(key)}"
+        found = _lone_surrogate(item, (*keys, key))
+        if found:
+            return found
+    return None
+
+
+_SURROGATE = re.compile(r"[\ud800-\udfff]")
+
+
+def parse(path: Path, expect: str | None = None) -> Loaded:
+    """Read, parse and check one input file (and, for a region, the PDU files it names); with
+    `expect`, a file of another kind is refused before it is read further."""
     from reportgen.validation import check  # validation needs the framework; imported late
 
     text, obj = read_json(path)
     kind = obj.get("kind")
     model = MODELS.get(kind) if isinstance(kind, str) else None
-    if model is None:
-        raise InputError([Problem("$.kind", "one of " + ", ".join(f'"{k}"' for k in MODELS),
-                                  shown(kind) if "kind" in obj else "nothing", source=str(path))])
+    if model is None or expect not in (None, kind):
+        wanted = f'"{expect}"' if expect else "one of " + ", ".join(f'"{k}"' for k in MODELS)
+        raise InputError([Problem("$.kind", wanted, shown(kind) if "kind" in obj else "nothing",
+                                  source=str(path))])
     try:
         data = model.model_validate_json(text)
     except ValidationError as exc:
@@ -175,6 +209,7 @@ _EXPECTED = {
     "less_than_equal": "a number of at most {le}",
     "too_short": "at least {min_length} item(s)",
     "too_long": "at most {max_length} item(s)",
+    "string_too_long": "text of at most {max_length} characters",
     "enum": "one of {expected}",
     "literal_error": "{expected}",
     "tuple_length": "a list of {expected} items",

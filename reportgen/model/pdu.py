@@ -8,6 +8,7 @@ from pydantic import Field
 
 from reportgen.model.common import (
     ZERO,
+    Code,
     Count,
     Date,
     Name,
@@ -61,7 +62,7 @@ class CaseProfile(Strict):
 
 
 class PduRef(Strict):
-    code: str = Field(pattern=r"^[a-z0-9-]+$")
+    code: Code
     name: Name
 
 

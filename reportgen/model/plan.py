@@ -7,18 +7,28 @@ from typing import Literal
 
 from pydantic import Field
 
-from reportgen.model.common import Date, Name, PduFieldwork, Person, Plain, Region, Strict
+from reportgen.model.common import (
+    Code,
+    Date,
+    Email,
+    Line,
+    Name,
+    PduFieldwork,
+    Person,
+    Region,
+    Strict,
+)
 from reportgen.model.region import RegionalFieldwork
 
 Time = str  # "HH:MM", 24-hour
 
 
 class PlannedPdu(Strict):
-    code: str = Field(pattern=r"^[a-z0-9-]+$")
+    code: Code
     name: Name
     head_of_pdu: Person
     fieldwork: PduFieldwork
-    sites: list[Plain] = Field(default_factory=list)
+    sites: list[Line] = Field(default_factory=list)
     lead_inspector: Person | None = None
 
 
@@ -33,7 +43,7 @@ class Batch(Strict):
 class Meeting(Strict):
     time: Time = Field(pattern=r"^([01]\d|2[0-3]):[0-5]\d$")
     duration_minutes: int = Field(default=60, gt=0, le=480)
-    where: Plain = "Microsoft Teams"
+    where: Line = "Microsoft Teams"
 
 
 class Contacts(Strict):
@@ -46,14 +56,14 @@ class Inspectorate(Strict):
     lead_inspector: Person
     administrator: Person
     signatory: Person | None = None  # who signs the letters; the lead inspector by default
-    mailbox: str = "probationinspections@hmiprobation.gov.uk"
+    mailbox: Email = "probationinspections@hmiprobation.gov.uk"
 
 
 class InspectionPlan(Strict):
     kind: Literal["inspection-plan"]
     schema_version: Literal[1]
     region: Region
-    reference: Plain
+    reference: Line
     contacts: Contacts
     inspectorate: Inspectorate
     batches: list[Batch] = Field(min_length=1)

@@ -1,6 +1,7 @@
 """Word documents from docxtpl templates (templates/<lang>/<name>.docx).
 
-Text from the data is always text: Jinja autoescaping turns &, < and > into XML entities, and a
+Text from the data is always text: Jinja autoescaping turns &, < and > into XML entities, braces
+become character references (so docxtpl's escapes such as "{_{" come out as written), and a
 value is never read as template code. A variable the template asks for that the context does not
 give, or gives as None, is an error naming the variable and the template."""
 
@@ -16,6 +17,7 @@ from typing import Any
 import jinja2
 from docx.shared import Cm
 from docxtpl import DocxTemplate, InlineImage
+from markupsafe import Markup, escape
 
 from reportgen.documents.figures import ChartSpec
 from reportgen.errors import RenderError
@@ -64,6 +66,10 @@ def _no_none(template: Template) -> Callable[[Any], Any]:
     def finalize(value: Any) -> Any:
         if value is None:
             raise RenderError(f"{template}: a variable printed by the template has no value")
+        if isinstance(value, str) and not isinstance(value, Markup):
+            # docxtpl turns "{_{", "}_}", "{_%" and "%_}" in the rendered XML into template
+            # braces; text from the data keeps its braces as character references instead.
+            return Markup(str(escape(value)).replace("{", "&#123;").replace("}", "&#125;"))
         return value
     return finalize
 
