@@ -17,8 +17,10 @@ from reportgen.jsonpath import shown
 Language = Literal["en", "cy"]
 
 # XML 1.0 (and so Word) cannot hold C0 control characters other than tab, newline and carriage
-# return; they are refused at the door rather than silently dropped from a published report.
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+# return; they are refused at the door rather than silently dropped from a published report. A
+# carriage return is refused too: XML reads it back as a newline, so it could not come out as
+# written (a line break is written as a newline).
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\ufffe\uffff]")
 
 
 _LINE_BREAK = re.compile(r"[\r\n\u2028\u2029\x85]")
