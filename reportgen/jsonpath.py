@@ -1,4 +1,6 @@
-"""JSON paths for messages: ("domain_two", "P 2.1", "key_questions") -> $.domain_two["P 2.1"]..."""
+"""JSON paths: ("domain_two", "P 2.1", "key_questions") -> $.domain_two["P 2.1"]..., for messages
+and as addresses of values in the data (a file a region names prefixes its paths:
+pdus/luton.json#$.pdu.name)."""
 
 from __future__ import annotations
 
@@ -41,3 +43,34 @@ def _dumps(value: object) -> str:
     it."""
     text = json.dumps(value, ensure_ascii=False, default=str)
     return _SURROGATE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+
+_STEP = re.compile(r'\.([A-Za-z_][A-Za-z0-9_]*)|\[(\d+)\]|\[("(?:[^"\\]|\\.)*")\]')
+
+
+def keys_of(path: str) -> tuple[str | int, ...]:
+    """The keys a path written by `jsonpath` names: $.domain_two["P 2.1"].summary[0] ->
+    ("domain_two", "P 2.1", "summary", 0). ValueError for anything else."""
+    if not path.startswith("$"):
+        raise ValueError(f"not a JSON path: {path!r}")
+    keys: list[str | int] = []
+    at = 1
+    while at < len(path):
+        m = _STEP.match(path, at)
+        if m is None:
+            raise ValueError(f"not a JSON path: {path!r} (at character {at + 1})")
+        name, index, quoted = m.groups()
+        keys.append(name if name is not None else int(index) if index is not None
+                    else json.loads(quoted))
+        at = m.end()
+    return tuple(keys)
+
+
+def address(path: str, file: str | None = None) -> str:
+    """The address of `path` in `file` (a file named by a region), or in the main file."""
+    return f"{file}#{path}" if file else path
+
+
+def split_address(addr: str) -> tuple[str | None, str]:
+    """(file or None for the main file, JSON path)."""
+    file, sep, path = addr.rpartition("#$")
+    return (file, "$" + path) if sep else (None, addr)

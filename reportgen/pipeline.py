@@ -31,6 +31,9 @@ class Job:
     loaded: Loaded
     lang: Language | str  # "en", "cy", or BILINGUAL
     variant: Variant
+    # A tracked report's edition says what it was made from (report, data version), so that an
+    # edited copy can be read back against the edition it started as.
+    stamp: tuple[tuple[str, str], ...] = ()
 
     @property
     def stem(self) -> str:
@@ -54,7 +57,8 @@ def render_files(job: Job, draft: bool = False,
     ed.check_complete()
     body = word.render(word.Template(job.doc.name, ed.lang), context)
     files = {".docx": postprocess.finish(body, ed.lang, context["title"], context["subject"],
-                                         context.get("keywords", ""))}
+                                         context.get("keywords", ""),
+                                         dict(job.stamp) | _published(context))}
     if job.doc.attachments:
         files |= {suffix: ical.calendar(spec)
                   for suffix, spec in job.doc.attachments(job.loaded, ed, job.variant.key).items()}
@@ -64,6 +68,12 @@ def render_files(job: Job, draft: bool = False,
     if job.doc.publication and "xlsx" in formats:
         files[".xlsx"] = workbook.write(workbook_spec.build(job.loaded, ed, context["title"]))
     return files
+
+
+def _published(context: dict) -> dict[str, str]:
+    """A published report says so, and on what day, in its properties as on its cover."""
+    day = context.get("published_on")
+    return {"Publication date": day} if day else {}
 
 
 def other_language(job: Job) -> str | None:

@@ -1,189 +1,252 @@
-"""The translation workflow for Welsh editions: export every English narrative segment of an
-inspection file (XLIFF or PO, through translate-toolkit) with its id and the fingerprint of its
-English; import the translations back, each keeping the fingerprint of the English it was made
-from; report which segments are translated, missing, or stale (the English changed since).
+"""The translation workflow for Welsh editions: export the segments of an inspection's data
+(XLIFF or PO, through translate-toolkit), import the translations back, confirm Welsh that
+arrived another way, and report what is translated, missing, stale or unconfirmed.
 
-A segment's id is its JSON path in the file ($.domain_one["P 1.1"].strengths[0]), so a
-translation goes back exactly where its English came from.
+A segment is every translatable text of the data, narrative and names alike (a name's "in
+<place>" form, mutated in Welsh, is a segment of its own), named by its address: its JSON path,
+prefixed by the file for a file a region names (pdus/gwent.json#$.pdu.name). Every Welsh text
+records a fingerprint of the English it translates (`cy_source`), however it arrived:
+
+- translated: Welsh made from the English now held;
+- stale: Welsh made from English that has since changed;
+- unconfirmed: Welsh with no record of its English (typed into the data): listed until a
+  translator confirms it (`confirm`);
+- missing: no Welsh.
 """
 
 from __future__ import annotations
 
-import json
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any, Literal
 
 from pydantic import BaseModel
 from translate.storage import po, xliff
 
+from reportgen.bundle import Bundle
 from reportgen.errors import InputError, Problem
-from reportgen.files import write_atomically
-from reportgen.jsonpath import jsonpath
-from reportgen.loading import parse, read_file, read_json
+from reportgen.jsonpath import address, jsonpath
+from reportgen.loading import Loaded
 from reportgen.model import Name, Text
 from reportgen.model.common import fingerprint
 
 Format = Literal["xliff", "po"]
-State = Literal["translated", "missing", "stale"]
+State = Literal["translated", "missing", "stale", "unconfirmed"]
+STATES: tuple[State, ...] = ("translated", "missing", "stale", "unconfirmed")
+PO_PLURALS = ("nplurals=6; plural=(n==0 ? 0 : n==1 ? 1 : n==2 ? 2 : n==3 ? 3 : n==6 ? 4 : 5);")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 
 
 @dataclass(frozen=True)
 class Segment:
-    keys: tuple[str | int, ...]  # where it is in the JSON
+    keys: tuple[str | int, ...]  # where the Text is in its file
     text: Text
+    file: str | None = None  # None: the main file
+    place_in: bool = False  # the Welsh "in <name>" form of a Name, not the name itself
 
     @property
     def id(self) -> str:
-        return jsonpath(self.keys)
+        return address(jsonpath(self.keys) + (".cy_in" if self.place_in else ""), self.file)
+
+    @property
+    def text_address(self) -> str:
+        """The address of the Text itself (a name's, for its "in" form)."""
+        return address(jsonpath(self.keys), self.file)
+
+    @property
+    def english(self) -> str:
+        return f"in {self.text.en}" if self.place_in else self.text.en
+
+    @property
+    def welsh(self) -> str | None:
+        return getattr(self.text, "cy_in", None) if self.place_in else self.text.cy
 
     @property
     def state(self) -> State:
-        if self.text.cy is None:
+        if self.welsh is None:
             return "missing"
-        return "stale" if self.text.stale else "translated"
+        if self.text.cy_source is None:
+            return "unconfirmed"
+        return "stale" if self.text.cy_source != self.text.fingerprint else "translated"
 
     @property
     def words(self) -> int:
-        return len(self.text.en.split())
+        return len(self.english.split())
 
 
-def segments(value: Any, keys: tuple[str | int, ...] = ()) -> Iterator[Segment]:
-    """Every narrative Text of a model, in file order. Names are proper names, given by the data
-    team with their Welsh forms, so they are not translation segments."""
-    if isinstance(value, Name):
-        return
+def segments(value: Any, keys: tuple[str | int, ...] = (),
+             file: str | None = None) -> Iterator[Segment]:
+    """Every translatable text of a model, in file order; a name gives two segments."""
     if isinstance(value, Text):
-        yield Segment(keys, value)
+        yield Segment(keys, value, file)
+        if isinstance(value, Name):
+            yield Segment(keys, value, file, place_in=True)
     elif isinstance(value, BaseModel):
         for name in type(value).model_fields:
-            yield from segments(getattr(value, name), (*keys, name))
+            yield from segments(getattr(value, name), (*keys, name), file)
     elif isinstance(value, dict):
         for k, v in value.items():
-            yield from segments(v, (*keys, k))
+            yield from segments(v, (*keys, k), file)
     elif isinstance(value, list | tuple):
         for i, v in enumerate(value):
-            yield from segments(v, (*keys, i))
+            yield from segments(v, (*keys, i), file)
 
 
-def file_segments(path: Path) -> list[Segment]:
-    return list(segments(parse(path).data))
-
-
-# ------------------------------------------------------------------------------- export
-
-
-def export(path: Path, fmt: Format, todo_only: bool = False) -> tuple[bytes, int, int]:
-    """The file's segments for translators: bytes, segments exported, English words in them
-    (to quote from). With `todo_only`, only the missing and stale ones."""
-    chosen = [s for s in file_segments(path) if not todo_only or s.state != "translated"]
-    if fmt == "xliff":
-        store: Any = xliff.xlifffile(sourcelanguage="en")
-        store.settargetlanguage("cy")
-    else:
-        store = po.pofile()
-        store.updateheader(add=True, Language="cy", Project_Id_Version=path.name,
-                           Plural_Forms="nplurals=6; plural=(n==0 ? 0 : n==1 ? 1 : n==2 ? 2 : "
-                                        "n==3 ? 3 : n==6 ? 4 : 5);")
-    for seg in chosen:
-        unit = store.addsourceunit(seg.text.en)
-        if fmt == "xliff":
-            unit.setid(seg.id)
-        else:
-            unit.setcontext(seg.id)
-        unit.addnote(f"fingerprint: {seg.text.fingerprint}", origin="developer")
-        unit.addnote(f"status: {seg.state}", origin="developer")
-        if seg.state == "translated" and seg.text.cy:
-            unit.target = seg.text.cy
-    if fmt == "xliff":  # name the file the segments come from
-        store.setfilename(store.getfilenode("NoName"), path.name)
-    return bytes(store), len(chosen), sum(s.words for s in chosen)
-
-
-# ------------------------------------------------------------------------------- import
-
-
-def _units(translated: Path) -> list[tuple[str, str, str]]:
-    """(segment id, English source, Welsh target) of every translated unit."""
-    raw = read_file(translated)
-    suffix = translated.suffix.lower()
-    try:
-        if suffix in (".xlf", ".xliff"):
-            store: Any = xliff.xlifffile.parsestring(raw)
-            units = [(u.getid().split("\x04")[-1], u.source, u.target) for u in store.units]
-        elif suffix == ".po":
-            store = po.pofile.parsestring(raw)
-            units = [(u.getcontext(), u.source, u.target) for u in store.units if not u.isheader()]
-        else:
-            raise InputError([Problem("$", "a .xlf, .xliff or .po file", f"a {suffix} file",
-                                      source=str(translated))])
-    except InputError:
-        raise
-    except Exception as exc:  # the toolkit's parsers raise many kinds
-        raise InputError([Problem("$", "a readable XLIFF or PO file", str(exc)[:120],
-                                  source=str(translated))]) from None
-    return [(i, s or "", t or "") for i, s, t in units if t and t.strip()]
-
-
-def import_translations(path: Path, translated: Path) -> tuple[int, int]:
-    """Write the translations into the inspection file (atomically, all or nothing). Returns
-    (translations imported, of which stale: made from English that has since changed)."""
-    by_id = {s.id: s for s in file_segments(path)}
-    _, raw = read_json(path)
-    problems, imported, stale = [], 0, 0
-    for n, (unit_id, source, target) in enumerate(_units(translated), start=1):
-        seg = by_id.get(unit_id)
-        if seg is None:
-            problems.append(Problem(f"unit {n}", "the id of a segment of " + path.name,
-                                    repr(unit_id), source=str(translated)))
-            continue
-        if re.search(r"[\x00-\x08\x0b\x0c\x0e-\x1f]", target):
-            problems.append(Problem(f"unit {n} ({unit_id})", "text without control characters",
-                                    "a control character", source=str(translated)))
-            continue
-        _set(raw, seg.keys, target, fingerprint(source))
-        imported += 1
-        stale += fingerprint(source) != seg.text.fingerprint
-    if problems:
-        raise InputError(problems)
-    content = (json.dumps(raw, indent=2, ensure_ascii=False) + "\n").encode("utf-8")
-    _check(path, content)
-    write_atomically(path, content)
-    return imported, stale
-
-
-def _set(raw: Any, keys: tuple[str | int, ...], welsh: str, source: str) -> None:
-    parent = raw
-    for key in keys[:-1]:
-        parent = parent[key]
-    current = parent[keys[-1]]
-    english = current if isinstance(current, str) else current["en"]
-    parent[keys[-1]] = {"en": english, "cy": welsh, "cy_source": source}
-
-
-def _check(path: Path, content: bytes) -> None:
-    """The file as it would be written must still be valid: checked beside the original (so
-    relative references resolve), then removed."""
-    probe = path.with_name(f".{path.name}.import-check")
-    try:
-        probe.write_bytes(content)
-        parse(probe)
-    finally:
-        probe.unlink(missing_ok=True)
+def data_segments(loaded: Loaded) -> list[Segment]:
+    """The segments of an input and of every file it names (a region's PDU files)."""
+    found = list(segments(loaded.data))
+    entries = [e for e in getattr(loaded.data, "pdus", []) if getattr(e, "file", None)]
+    for entry, pdu in zip(entries, loaded.pdus.values(), strict=False):
+        found += segments(pdu, file=entry.file)
+    return found
 
 
 # ------------------------------------------------------------------------------- status
 
 
-def status(path: Path) -> dict[str, Any]:
-    segs = file_segments(path)
-    counts = {state: sum(s.state == state for s in segs) for state in
-              ("translated", "missing", "stale")}
+def status(loaded: Loaded, name: str) -> dict[str, Any]:
+    segs = data_segments(loaded)
+    counts = {state: sum(s.state == state for s in segs) for state in STATES}
+    todo = [s for s in segs if s.state != "translated"]
     return {
-        "file": str(path), "segments": len(segs), **counts,
-        "words_to_translate": sum(s.words for s in segs if s.state != "translated"),
-        "to_translate": [{"id": s.id, "state": s.state, "english": s.text.en}
-                         for s in segs if s.state != "translated"],
+        "name": name, "segments": len(segs), **counts,
+        "words_to_translate": sum(s.words for s in todo),
+        "to_translate": [{"id": s.id, "state": s.state, "english": s.english} for s in todo],
     }
+
+
+def done(report: dict[str, Any]) -> bool:
+    return not any(report[state] for state in STATES if state != "translated")
+
+
+# ------------------------------------------------------------------------------- export
+
+# The English a stale or unconfirmed segment's Welsh was made from, if it can be found (in
+# the earlier versions of a tracked report's data).
+Previous = Callable[[Segment], str | None]
+
+
+def export(loaded: Loaded, name: str, fmt: Format, todo_only: bool = False,
+           previous: Previous = lambda _: None) -> tuple[bytes, int, int]:
+    """Segments for translators: bytes, segments exported, English words in them (to quote
+    from). With `todo_only`, only the missing, stale and unconfirmed ones. A stale segment
+    comes with its old English and old Welsh as context (XLIFF alt-trans; PO previous msgid,
+    the old Welsh as a fuzzy translation to correct)."""
+    chosen = [s for s in data_segments(loaded) if not todo_only or s.state != "translated"]
+    store: Any
+    if fmt == "xliff":
+        store = xliff.xlifffile(sourcelanguage="en")
+        store.settargetlanguage("cy")
+    else:
+        store = po.pofile()
+        store.updateheader(add=True, Language="cy", Project_Id_Version=name,
+                           Plural_Forms=PO_PLURALS)
+    for seg in chosen:
+        unit = store.addsourceunit(seg.english)
+        unit.setid(seg.id) if fmt == "xliff" else unit.setcontext(seg.id)
+        unit.addnote(f"fingerprint: {seg.text.fingerprint}", origin="developer")
+        unit.addnote(f"status: {seg.state}", origin="developer")
+        if seg.place_in:
+            unit.addnote("the Welsh for \"in <name>\", mutated after \"yn\" (yng Nghaerdydd)",
+                         origin="developer")
+        _context(unit, seg, fmt, previous(seg) if seg.state == "stale" else None)
+    if fmt == "xliff":
+        store.setfilename(store.getfilenode("NoName"), name)
+    return bytes(store), len(chosen), sum(s.words for s in chosen)
+
+
+def _context(unit: Any, seg: Segment, fmt: Format, old_english: str | None) -> None:
+    if seg.welsh is None:
+        return
+    if seg.state in ("translated", "unconfirmed"):
+        unit.target = seg.welsh  # to confirm or keep, not to translate again
+        return
+    if fmt == "xliff":
+        unit.addalttrans(seg.welsh, origin="previous translation", lang="cy",
+                         sourcetxt=old_english or "")
+    else:
+        unit.target = seg.welsh
+        unit.markfuzzy(True)
+        if old_english:
+            unit.prev_source = old_english
+
+
+# ------------------------------------------------------------------------------- import
+
+
+def units(content: bytes, name: str) -> list[tuple[str, str, str]]:
+    """(segment id, English source, Welsh target) of every translated unit; a PO entry still
+    marked fuzzy has not been translated yet."""
+    suffix = name.rsplit(".", 1)[-1].lower()
+    try:
+        if suffix in ("xlf", "xliff"):
+            store: Any = xliff.xlifffile.parsestring(content)
+            found = [(u.getid().split("\x04")[-1], u.source, u.target) for u in store.units]
+        elif suffix == "po":
+            store = po.pofile.parsestring(content)
+            found = [(u.getcontext(), u.source, u.target) for u in store.units
+                     if not u.isheader() and not u.isfuzzy()]
+        else:
+            raise InputError([Problem("$", "a .xlf, .xliff or .po file", f"a .{suffix} file",
+                                      source=name)])
+    except InputError:
+        raise
+    except Exception as exc:  # the toolkit's parsers raise many kinds
+        raise InputError([Problem("$", "a readable XLIFF or PO file", str(exc)[:120],
+                                  source=name)]) from None
+    return [(i, s or "", t or "") for i, s, t in found if t and t.strip()]
+
+
+def import_translations(bundle: Bundle, loaded: Loaded, content: bytes, name: str
+                        ) -> tuple[Bundle, int, int]:
+    """The data with the translations in, each recording the English it was made from; all or
+    nothing. Returns (new data, translations imported, of which stale on arrival: made from
+    English that has since changed)."""
+    by_id = {s.id: s for s in data_segments(loaded)}
+    problems, imported, stale = [], 0, 0
+    for n, (unit_id, source, target) in enumerate(units(content, name), start=1):
+        seg = by_id.get(unit_id)
+        if seg is None:
+            problems.append(Problem(f"unit {n}", "the id of a segment of the data",
+                                    repr(unit_id), source=name))
+            continue
+        if _CONTROL.search(target):
+            problems.append(Problem(f"unit {n} ({unit_id})", "text without control characters",
+                                    "a control character", source=name))
+            continue
+        english = source[3:] if seg.place_in and source.startswith("in ") else source
+        bundle = _with_welsh(bundle, seg, target, fingerprint(english))
+        imported += 1
+        stale += fingerprint(english) != seg.text.fingerprint
+    if problems:
+        raise InputError(problems)
+    return bundle, imported, stale
+
+
+def _with_welsh(bundle: Bundle, seg: Segment, welsh: str, source: str) -> Bundle:
+    node = bundle.get(seg.text_address)
+    node = dict(node) if isinstance(node, dict) else {"en": node}
+    node["cy_in" if seg.place_in else "cy"] = welsh
+    node["cy_source"] = source
+    return bundle.with_value(seg.text_address, node)
+
+
+def confirm(bundle: Bundle, loaded: Loaded, ids: Iterable[str] = (),
+            every_unconfirmed: bool = False) -> tuple[Bundle, list[str]]:
+    """The data with the named segments' Welsh (or every unconfirmed one's) recorded as the
+    translation of the English now held. Refuses ids that name no segment, or one with no
+    Welsh to confirm."""
+    segs = {s.id: s for s in data_segments(loaded)}
+    wanted = list(ids)
+    problems = [Problem(i, "the id of a segment with Welsh to confirm",
+                        "no such segment" if i not in segs else "no Welsh yet")
+                for i in wanted if i not in segs or segs[i].welsh is None]
+    if problems:
+        raise InputError(problems)
+    if every_unconfirmed:
+        wanted += [i for i, s in segs.items() if s.state == "unconfirmed" and i not in wanted]
+    for i in wanted:
+        seg = segs[i]
+        bundle = _with_welsh(bundle, seg, seg.welsh or "", seg.text.fingerprint)
+    return bundle, wanted

@@ -54,7 +54,7 @@ def _imports(folder: str) -> dict[str, str]:
     """Top-level third-party module -> a file that imports it."""
     found: dict[str, str] = {}
     for path in sorted((ROOT / folder).rglob("*.py")):
-        if path.name == "uno_worker.py":
+        if path.name in ("uno_worker.py", "lo_edit.py"):  # run by LibreOffice's Python
             continue
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
             if isinstance(node, ast.Import):

@@ -1,4 +1,5 @@
-"""The translation workflow: export, import, status, stale detection."""
+"""The translation workflow on input files: export, import, confirm, status; stale and
+unconfirmed Welsh; names as segments. (On tracked reports: tests/workflow/test_journey.py.)"""
 
 from __future__ import annotations
 
@@ -9,8 +10,11 @@ import pytest
 from translate.storage import po, xliff
 
 from reportgen import pipeline, translation
-from reportgen.errors import InputError, RenderError
+from reportgen.bundle import Bundle
+from reportgen.errors import RenderError
 from reportgen.loading import parse
+from reportgen.workflow import tracker, welsh
+from reportgen.workflow.store import Store
 from tests.conftest import EAST, WALES, run
 
 
@@ -23,9 +27,15 @@ def luton(tmp_path):
 
 @pytest.fixture
 def gwent(tmp_path):
+    """Gwent, its Welsh (typed into the data) confirmed by a translator."""
     path = tmp_path / "gwent.json"
     shutil.copy(WALES / "pdus" / "gwent.json", path)
+    assert run("translate", "confirm", path, "--all").exit_code == 0
     return path
+
+
+def status(path):
+    return translation.status(parse(path), path.name)
 
 
 def translate_all(path, fmt: str, prefix: str = "CY: ") -> None:
@@ -39,17 +49,17 @@ def translate_all(path, fmt: str, prefix: str = "CY: ") -> None:
 
 @pytest.mark.parametrize(("fmt", "suffix"), [("xliff", ".cy.xlf"), ("po", ".cy.po")])
 def test_export_import_round_trip(luton, fmt, suffix):
-    before = translation.status(luton)
+    before = status(luton)
     assert before["missing"] == before["segments"] > 30
     result = run("translate", "export", luton, "--format", fmt)
     assert result.exit_code == 0, result.output
-    words = sum(len(s["english"].split()) for s in before["to_translate"])
-    assert f"{before['segments']} segment(s), {words} English word(s)" in result.stdout
+    assert f"{before['segments']} segment(s), {before['words_to_translate']} English word(s)" \
+        in result.stdout
     exported = luton.with_suffix(suffix)
     translate_all(exported, fmt)
     result = run("translate", "import", luton, exported)
     assert result.exit_code == 0, result.output
-    after = translation.status(luton)
+    after = status(luton)
     assert (after["translated"], after["missing"], after["stale"]) == (before["segments"], 0, 0)
     data = json.loads(luton.read_text())
     strength = data["domain_one"]["P 1.1"]["strengths"][0]
@@ -57,47 +67,56 @@ def test_export_import_round_trip(luton, fmt, suffix):
     assert strength["cy_source"].startswith("sha256:")
 
 
+def test_names_are_segments_and_a_complete_import_renders_in_welsh(luton):
+    ids = {s["id"] for s in status(luton)["to_translate"]}
+    assert {"$.pdu.name", "$.pdu.name.cy_in", "$.region.name", "$.region.name.cy_in"} <= ids
+    exported = luton.with_suffix(".cy.xlf")
+    exported.write_bytes(translation.export(parse(luton), "luton.json", "xliff")[0])
+    translate_all(exported, "xliff")
+    assert run("translate", "import", luton, exported).exit_code == 0
+    name = json.loads(luton.read_text())["pdu"]["name"]
+    assert name["cy"] == "CY: Luton" and name["cy_in"] == "CY: in Luton"
+    job = pipeline.jobs_for(parse(luton), ["pdu-report"], ["cy"])[0]
+    assert pipeline.render_docx(job).startswith(b"PK")  # nothing left to refuse
+
+
 def test_stale_after_an_english_edit_and_the_welsh_edition_refuses(gwent):
-    exported = gwent.with_suffix(".cy.xlf")
-    exported.write_bytes(translation.export(gwent, "xliff")[0])  # Welsh already in the file
-    translation.import_translations(gwent, exported)
-    assert translation.status(gwent)["stale"] == 0
+    assert status(gwent)["stale"] == 0 and status(gwent)["unconfirmed"] == 0
     data = json.loads(gwent.read_text())
     data["foreword"][1]["en"] = "We thank everyone who helped us, in the PDU and beyond."
     gwent.write_text(json.dumps(data, ensure_ascii=False))
-    status = translation.status(gwent)
-    assert status["stale"] == 1
-    assert status["to_translate"] == [{"id": "$.foreword[1]", "state": "stale",
-                                       "english": data["foreword"][1]["en"]}]
+    found = status(gwent)
+    assert found["stale"] == 1
+    assert found["to_translate"] == [{"id": "$.foreword[1]", "state": "stale",
+                                      "english": data["foreword"][1]["en"]}]
     job = pipeline.jobs_for(parse(gwent), ["pdu-report"], ["cy"])[0]
     with pytest.raises(RenderError, match=r"\$\.foreword\[1\] \(stale: the English changed\)"):
         pipeline.render_docx(job)
     result = run("translate", "status", gwent)
-    assert result.exit_code == 1 and "stale    $.foreword[1]" in result.stdout
+    assert result.exit_code == 1 and "stale       $.foreword[1]" in result.stdout
 
 
 def test_a_translation_made_from_older_english_imports_as_stale(gwent):
     exported = gwent.with_suffix(".cy.po")
-    exported.write_bytes(translation.export(gwent, "po")[0])
+    exported.write_bytes(translation.export(parse(gwent), "gwent.json", "po")[0])
     data = json.loads(gwent.read_text())
     data["overall_findings"][0]["en"] += " Leaders knew this."
     gwent.write_text(json.dumps(data, ensure_ascii=False))
-    imported, stale = translation.import_translations(gwent, exported)
-    assert stale == 1 and imported == translation.status(gwent)["segments"]
-    assert translation.status(gwent)["to_translate"][0]["id"] == "$.overall_findings[0]"
+    bundle = Bundle.read(gwent)
+    _, imported, stale = translation.import_translations(bundle, bundle.load(),
+                                                         exported.read_bytes(), exported.name)
+    assert stale == 1 and imported == status(gwent)["segments"]
 
 
 def test_an_import_naming_an_unknown_segment_changes_nothing(luton):
     exported = luton.with_suffix(".cy.xlf")
-    exported.write_bytes(translation.export(luton, "xliff")[0])
+    exported.write_bytes(translation.export(parse(luton), "luton.json", "xliff")[0])
     translate_all(exported, "xliff")
-    text = exported.read_text().replace('id="$.foreword[0]"', 'id="$.foreword[9]"')
-    exported.write_text(text)
+    exported.write_text(exported.read_text().replace('id="$.foreword[0]"', 'id="$.foreword[9]"'))
     before = luton.read_bytes()
-    with pytest.raises(InputError) as caught:
-        translation.import_translations(luton, exported)
-    assert "expected the id of a segment of luton.json; found '$.foreword[9]'" in \
-        caught.value.problems[0].line()
+    result = run("translate", "import", luton, exported)
+    assert result.exit_code == 2
+    assert "expected the id of a segment of the data; found '$.foreword[9]'" in result.stderr
     assert luton.read_bytes() == before
 
 
@@ -112,5 +131,39 @@ def test_todo_exports_only_what_needs_translating(gwent):
     data = json.loads(gwent.read_text())
     data["foreword"][0] = data["foreword"][0]["en"]
     gwent.write_text(json.dumps(data, ensure_ascii=False))
-    _, count, words = translation.export(gwent, "po", todo_only=True)
+    _, count, words = translation.export(parse(gwent), "gwent.json", "po", todo_only=True)
     assert count == 1 and words == len(data["foreword"][0].split())
+
+
+def test_confirm_refuses_what_it_cannot_confirm(luton):
+    result = run("translate", "confirm", luton, "$.foreword[0]", "$.nothing")
+    assert result.exit_code == 2
+    assert "$.foreword[0]: expected the id of a segment with Welsh to confirm; found no Welsh " \
+        "yet" in result.stderr and "$.nothing" in result.stderr
+
+
+def test_a_fuzzy_po_entry_is_not_imported(luton):
+    exported = luton.with_suffix(".cy.po")
+    exported.write_bytes(translation.export(parse(luton), "luton.json", "po")[0])
+    translate_all(exported, "po")
+    store = po.pofile.parsestring(exported.read_bytes())
+    store.units[1].markfuzzy(True)
+    exported.write_bytes(bytes(store))
+    bundle = Bundle.read(luton)
+    _, imported, _ = translation.import_translations(bundle, bundle.load(),
+                                                     exported.read_bytes(), exported.name)
+    assert imported == len(store.units) - 2  # the header, and the fuzzy entry
+
+
+def test_a_stale_segment_goes_out_in_po_with_its_old_english_and_old_welsh(tmp_path):
+    store = Store(str(tmp_path / "t.db"))
+    report_id = tracker.start(store, WALES / "pdus" / "gwent.json", "pdu-report", "x")
+    welsh.confirm(store, report_id, (), True, "Translator")
+    _, bundle = tracker.editions.held(store, report_id)
+    old = bundle.get("$.foreword[1]")
+    tracker.keep_data(store, report_id, bundle.with_text("$.foreword[1]", "en", "New English."),
+                      "Editor", "an edit")
+    content, count, _ = welsh.export(store, report_id, "po", todo=True)
+    [unit] = [u for u in po.pofile.parsestring(content).units if not u.isheader()]
+    assert (count, unit.source, unit.prev_source, unit.target, unit.isfuzzy()) == (
+        1, "New English.", old["en"], old["cy"], True)

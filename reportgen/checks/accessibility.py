@@ -25,6 +25,7 @@ from docx import Document
 from docx.oxml.ns import qn
 from matplotlib.colors import to_rgb
 
+from reportgen.docxtext import paragraph_text
 from reportgen.errors import InputError, Problem, ReportgenError
 from reportgen.loading import read_document, read_file
 from reportgen.paths import ROOT, STYLES
@@ -86,7 +87,7 @@ def _headings(doc) -> Iterator[Finding]:
         if not name.startswith("Heading "):
             continue
         level = int(name.split()[-1]) if name.split()[-1].isdigit() else 1
-        if not p.text.strip():
+        if not paragraph_text(p).strip():
             yield Finding("empty-heading", f"paragraph {i}", f"an empty {name}")
         if level > last + 1:
             yield Finding("heading-order", f"paragraph {i}",

@@ -21,6 +21,7 @@ from docx import Document
 from docx.oxml.ns import qn
 
 from reportgen import data
+from reportgen.docxtext import cell_text, paragraph_text
 from reportgen.errors import ReportgenError
 from reportgen.errors import a as article
 from reportgen.loading import Loaded
@@ -147,18 +148,19 @@ def units(content: bytes) -> Iterator[tuple[str, str, list[str] | None]]:
     """(where, text, the cells of its key-question table row or None) of every text unit."""
     doc = Document(io.BytesIO(content))
     for i, p in enumerate(doc.paragraphs, 1):
-        yield f"paragraph {i}", p.text, None
+        yield f"paragraph {i}", paragraph_text(p), None
     for t, table in enumerate(doc.tables, 1):
-        kq = table.rows[0].cells[0].text in ("Key question", "Cwestiwn allweddol")
+        kq = cell_text(table.rows[0].cells[0]) in ("Key question", "Cwestiwn allweddol")
         for r, row in enumerate(table.rows, 1):
-            cells = [c.text for c in row.cells]
+            cells = [cell_text(c) for c in row.cells]
             for c, text in enumerate(cells, 1):
                 yield (f"table {t}, row {r}, column {c}", text,
                        cells if kq and r > 1 and c == 1 else None)
     for s, section in enumerate(doc.sections, 1):
         for part, name in ((section.header, "header"), (section.footer, "footer")):
             for p in part.paragraphs:
-                text = re.sub(r"\s+\d+\s*$", "", p.text) if name == "footer" else p.text
+                text = paragraph_text(p)
+                text = re.sub(r"\s+\d+\s*$", "", text) if name == "footer" else text
                 yield f"{name} of section {s}", text, None  # footers end with a page number
     for n, pr in enumerate(doc.element.body.iter(qn("wp:docPr")), 1):
         yield f"alt text of picture {n}", pr.get("descr") or "", None
@@ -229,8 +231,8 @@ def charts_agree(content: bytes) -> Iterator[Figure]:
     """Each chart's alt text gives its key questions' shares in the order of the table beside
     it: the same figure must agree in both places."""
     doc = Document(io.BytesIO(content))
-    tables = [[cells[7] for cells in ([c.text for c in row.cells] for row in t.rows[1:])]
-              for t in doc.tables if t.rows[0].cells[0].text in ("Key question",
+    tables = [[cells[7] for cells in ([cell_text(c) for c in row.cells] for row in t.rows[1:])]
+              for t in doc.tables if cell_text(t.rows[0].cells[0]) in ("Key question",
                                                                   "Cwestiwn allweddol")]
     alts = [pr.get("descr") or "" for pr in doc.element.body.iter(qn("wp:docPr"))]
     alts = [a for a in alts if "%" in a]  # a chart of shares (not of scores)

@@ -16,6 +16,8 @@ from reportgen.cli.common import (
     reports_errors,
     store_at,
 )
+from reportgen.errors import ReportgenError
+from reportgen.loading import read_document
 
 
 @click.group()
@@ -29,16 +31,17 @@ def check() -> None:
 
 
 @check.command("stats")
-@click.argument("report", type=DOCUMENT)
-@click.option("--data", "data_file", type=EXISTING, required=True,
-              help="The inspection file the report was made from.")
-@click.option("--json", "as_json", is_flag=True)
+@click.argument("report", type=DOCUMENT, required=False)
+@click.option("--data", "data_file", type=EXISTING, default=None,
+              help="The inspection file REPORT was made from.")
 @click.option("--track", "report_id", default=None,
-              help="Record the result in the tracker for this report (its gate).")
+              help="Check a tracked report instead: every language's edition of the data "
+                   "version held, each result recorded for the statistics check stage's gate.")
+@click.option("--json", "as_json", is_flag=True)
 @STORE_OPTION
 @reports_errors
-def check_stats(report: Path, data_file: Path, as_json: bool, report_id: str | None,
-                store: str) -> None:
+def check_stats(report: Path | None, data_file: Path | None, report_id: str | None,
+                as_json: bool, store: str) -> None:
     """Trace every figure in a report to the inspection data.
 
     Reads body text, tables, headers, footers and chart alt text; reports each whole number,
@@ -48,30 +51,32 @@ def check_stats(report: Path, data_file: Path, as_json: bool, report_id: str | N
     \b
     Example:
         reportgen check stats out/gwent-pdu-report.en.docx --data fixtures/wales/pdus/gwent.json
+        reportgen check stats --track gwent-pdu-report
     """
-    import hashlib
-
     from reportgen.checks import statistics
-    from reportgen.loading import read_document
-    s = store_at(store, report_id) if report_id else None
-    content = read_document(report)
-    found = statistics.check(content, load(data_file))
-    result = statistics.summary(found)
-    if s is not None and report_id:
-        sha = hashlib.sha256(content).hexdigest()
-        s.record_stats(report_id, sha, result["passed"], json.dumps(result))
-        held = s.latest(report_id, "en")
-        if held is None or held.sha256 != sha:
-            click.echo(f"note: {report} is not the version of {report_id} now held; the result "
-                       "is recorded but does not open the gate", err=True)
-    if as_json:
-        click.echo(json.dumps(result, indent=2, ensure_ascii=False))
+    if report_id:
+        if report or data_file:
+            raise ReportgenError("give either REPORT with --data, or --track ID: not both")
+        from reportgen.workflow import stats_check
+        number, results = stats_check.run(store_at(store, report_id), report_id)
+        heading = f"{report_id}, data version {number}"
     else:
-        for p in result["problems"]:
-            click.echo(f"{p['status']:<10} {p['text']:<12} {p['where']}: {p['source']}")
-        click.echo(f"{result['figures']} figures: {result['traced']} traced, "
-                   f"{result['mismatched']} mismatched, {result['untraced']} untraced")
-    if not result["passed"]:
+        if not (report and data_file):
+            raise ReportgenError("give REPORT and --data FILE, or --track ID")
+        results = {"": statistics.summary(statistics.check(read_document(report),
+                                                           load(data_file)))}
+        heading = str(report)
+    if as_json:
+        click.echo(json.dumps(results if report_id else results[""], indent=2,
+                              ensure_ascii=False))
+    else:
+        for lang, result in results.items():
+            name = f"{heading} ({lang})" if lang else heading
+            for p in result["problems"]:
+                click.echo(f"{p['status']:<10} {p['text']:<12} {p['where']}: {p['source']}")
+            click.echo(f"{name}: {result['figures']} figures: {result['traced']} traced, "
+                       f"{result['mismatched']} mismatched, {result['untraced']} untraced")
+    if not all(r["passed"] for r in results.values()):
         sys.exit(1)
 
 

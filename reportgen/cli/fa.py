@@ -25,42 +25,31 @@ def fa() -> None:
     Example:
         reportgen fa send gwent-pdu-report --out fa/ --by "Megan Harris"
         reportgen fa import gwent-pdu-report returned-form.docx
-        reportgen fa decide gwent-pdu-report 1 --decision accepted --by "Owain Davies"
+        reportgen fa decide gwent-pdu-report 1 --decision accepted --set '$.case_profile.women=9'
         reportgen fa log gwent-pdu-report --out fa/log.docx
     """
 
 
 @fa.command("send")
 @click.argument("report_id")
-@click.option("--out", type=click.Path(path_type=Path, file_okay=False), default=Path("."))
+@click.option("--out", type=click.Path(path_type=Path, file_okay=False), default=Path("."),
+              show_default=True, help="Folder to write the draft and form to.")
 @STORE_OPTION
 @BY_OPTION
 @reports_errors
 def fa_send(report_id: str, out: Path, store: str, by: str) -> None:
-    """Write the draft with numbered paragraphs and the response form, and keep both.
+    """Write the draft with numbered paragraphs and the response form, in each language of the
+    report, made from the data version held, and keep them.
 
     \b
     Example:
         reportgen fa send gwent-pdu-report --out fa/ --by "Megan Harris"
     """
     from reportgen.workflow import factual_accuracy as fa_
-    from reportgen.workflow.store import NewVersion, TrackError
-    s = store_at(store, report_id)
-    report = s.report(report_id)
-    if report.stage != "factual-accuracy":
-        raise TrackError(f"{report_id} is at {report.stage}: the draft is sent for factual "
-                         "accuracy once the report is at factual-accuracy")
-    latest = s.latest(report_id, "en")
-    draft, paragraphs = fa_.numbered(s.content(report_id, latest.id))
-    form = fa_.response_form(report_id, report_id)
-    s.add_versions(report_id, "factual-accuracy", by, [
-        NewVersion("en:fa-sent", f"{report_id}-factual-accuracy-draft.docx", draft),
-        NewVersion("en:fa-form", f"{report_id}-factual-accuracy-form.docx", form)])
-    for name, content in ((f"{report_id}-factual-accuracy-draft.docx", draft),
-                          (f"{report_id}-factual-accuracy-form.docx", form)):
+    files = fa_.send(store_at(store, report_id), report_id, by)
+    for name, content in files.items():
         write_atomically(out / name, content)
-    click.echo(f"Wrote the draft ({len(paragraphs)} numbered paragraphs) and the response "
-               f"form to {out}")
+    click.echo(f"Wrote {', '.join(files)} to {out}")
 
 
 @fa.command("import")
@@ -69,24 +58,37 @@ def fa_send(report_id: str, out: Path, store: str, by: str) -> None:
 @STORE_OPTION
 @reports_errors
 def fa_import(report_id: str, form: Path, store: str) -> None:
-    """Read a returned response form; every row is checked first, and nothing is imported if
-    any row names no paragraph of the draft or is malformed.
+    """Read a returned response form (English or Welsh); every row is checked first, and
+    nothing is imported if any row names no paragraph, table or figure of the draft, or is
+    malformed.
 
     \b
     Example:
         reportgen fa import gwent-pdu-report returned-form.docx
     """
     from reportgen.workflow import factual_accuracy as fa_
-    from reportgen.workflow.store import TrackError
     content = read_document(form)
-    s = store_at(store, report_id)
-    sent = s.latest(report_id, "en:fa-sent")
-    if sent is None:
-        raise TrackError(f"no draft of {report_id} was sent for factual accuracy (fa send)")
-    _, paragraphs = fa_.numbered_texts(s.content(report_id, sent.id))
-    items = fa_.read_form(content, paragraphs, str(form))
-    s.add_fa_items(report_id, items)
+    items = fa_.import_form(store_at(store, report_id), report_id, content, str(form))
     click.echo(f"Imported {len(items)} item(s) for {report_id}")
+
+
+def _values(pairs: tuple[str, ...]) -> tuple[tuple[str, object], ...]:
+    """ADDRESS=VALUE pairs, each value JSON (a number, true) or, failing that, text."""
+    import json
+
+    from reportgen.errors import ReportgenError
+    found = []
+    for pair in pairs:
+        addr, sep, raw = pair.partition("=")
+        if not sep or (not addr.startswith("$") and "#$" not in addr):
+            raise ReportgenError(f"--set takes ADDRESS=VALUE, such as "
+                                 f"'$.case_profile.women=9', not {pair!r}")
+        try:
+            value = json.loads(raw)
+        except ValueError:
+            value = raw
+        found.append((addr, value))
+    return tuple(found)
 
 
 @fa.command("decide")
@@ -95,22 +97,37 @@ def fa_import(report_id: str, form: Path, store: str) -> None:
 @click.option("--decision", required=True,
               type=click.Choice(["accepted", "partly-accepted", "not-accepted"]))
 @click.option("--reason", default="", help="Required unless accepted.")
+@click.option("--file", "edited", type=DOCUMENT, default=None,
+              help="The edition with the correction made, read back as the change answering "
+                   "the item.")
+@click.option("--set", "values", multiple=True, metavar="ADDRESS=VALUE",
+              help="A value of the data corrected (a figure), as the change answering it.")
+@click.option("--data-version", "version", type=int, default=None,
+              help="A data version already made during the check that answers it.")
 @click.option("--coo", is_flag=True, help="The chief operating officer decides (category B).")
 @STORE_OPTION
 @BY_OPTION
 @reports_errors
-def fa_decide(report_id: str, item: int, decision: str, reason: str, coo: bool, store: str,
+def fa_decide(report_id: str, item: int, decision: str, reason: str, edited: Path | None,
+              values: tuple[str, ...], version: int | None, coo: bool, store: str,
               by: str) -> None:
-    """Record the decision on one factual accuracy item.
+    """Record the decision on one factual accuracy item; an accepted (or partly accepted) item
+    with the change to the data that answers it.
 
     \b
     Example:
+        reportgen fa decide gwent-pdu-report 1 --decision accepted \\
+            --file gwent-corrected.docx --by "Owain Davies"
         reportgen fa decide gwent-pdu-report 2 --decision not-accepted \\
             --reason "The case was inspected as recorded" --coo --by "Lorna Achebe"
     """
     from reportgen.workflow import factual_accuracy as fa_
-    fa_.decide(store_at(store, report_id), report_id, item, decision, reason, by, coo)
-    click.echo(f"Item {item} of {report_id}: {decision}")
+    answer = fa_.Answer((read_document(edited), str(edited)) if edited else None,
+                        _values(values), version)
+    made = fa_.decide(store_at(store, report_id), report_id, item, decision, reason, by, coo,
+                      answer)
+    click.echo(f"Item {item} of {report_id}: {decision}"
+               + (f", answered by data version {made}" if made else ""))
 
 
 @fa.command("log")

@@ -6,31 +6,30 @@ from pathlib import Path
 
 import click
 
-from reportgen.cli.common import (
-    BY_OPTION,
-    STORE_OPTION,
-    reports_errors,
-    store_at,
-)
+from reportgen.cli.common import BY_OPTION, STORE_OPTION, reports_errors, store_at
 
 
 @click.command()
 @click.argument("report_id")
 @click.option("--out", type=click.Path(path_type=Path, file_okay=False), default=Path("published"),
               show_default=True)
+@click.option("--date", "on", type=click.DateTime(["%Y-%m-%d"]), default=None,
+              help="The day of publication, if not today: on the cover and in the properties.")
 @STORE_OPTION
 @BY_OPTION
 @reports_errors
-def publish(report_id: str, out: Path, store: str, by: str) -> None:
+def publish(report_id: str, out: Path, on, store: str, by: str) -> None:
     """Publish a report: refused unless every stage is complete, the statistics check passed on
-    the final version, every factual accuracy item is decided and (in Wales) the Welsh edition
-    is current. Writes the final DOCX and PDF of each language, the factual accuracy log and a
-    manifest of checksums, all at once.
+    the data version held, every factual accuracy item is decided and (in Wales) the Welsh is
+    complete. The day of publication goes into the data; then every edition is made from it:
+    the DOCX and PDF of each language, the web edition and the data workbook, with the factual
+    accuracy log and a manifest of checksums, all at once.
 
     \b
     Example:
         reportgen publish gwent-pdu-report --out published/ --by "Publication team"
     """
     from reportgen.workflow.publish import publish as run_publish
-    target = run_publish(store_at(store, report_id), report_id, out, by)
+    target = run_publish(store_at(store, report_id), report_id, out, by,
+                         on.date() if on else None)
     click.echo(f"Published {report_id} to {target}")

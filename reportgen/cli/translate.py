@@ -1,103 +1,190 @@
-"""The Welsh translation workflow: translate export, import, status."""
+"""The Welsh translation workflow: translate export, import, status, confirm."""
 
 from __future__ import annotations
 
 import json
 import sys
 from pathlib import Path
+from typing import Any
 
 import click
 
-from reportgen.cli.common import (
-    DOCUMENT,
-    EXISTING,
-    reports_errors,
-)
+from reportgen.cli.common import DOCUMENT, STORE_OPTION, reports_errors, store_at
 from reportgen.files import write_atomically
+from reportgen.loading import read_file
+
+TARGET = click.argument("target", metavar="REPORT_ID|FILE.json")
+
+
+def _file(target: str) -> Path | None:
+    """The input file a target names, or None for a tracked report."""
+    return Path(target) if target.endswith(".json") else None
 
 
 @click.group()
 def translate() -> None:
-    """The Welsh translation workflow: export segments, import translations, report status.
+    """The Welsh translation workflow: export segments, import translations, confirm Welsh,
+    report what remains.
 
-    A segment is one piece of English narrative of an inspection file, named by its JSON path.
-    Each carries a fingerprint of its English; a translation keeps the fingerprint of the English
-    it was made from, so a later edit to the English shows it as stale.
+    TARGET is a tracked report (the data version held; an import or a confirmation makes a new
+    one) or an input file. A segment is every translatable text of the data, narrative and
+    names, named by its address. Welsh records a fingerprint of the English it translates, so a
+    later edit to the English shows it stale; Welsh with no record of its English is
+    unconfirmed until a translator confirms it.
 
     \b
     Example:
-        reportgen translate export fixtures/east-of-england/pdus/luton.json --todo
-        reportgen translate import fixtures/east-of-england/pdus/luton.json \\
-            fixtures/east-of-england/pdus/luton.cy.xlf
-        reportgen translate status fixtures/wales/pdus/*.json
+        reportgen translate export gwent-pdu-report --todo
+        reportgen translate import gwent-pdu-report gwent-pdu-report.cy.xlf
+        reportgen translate status fixtures/wales/pdus/gwent.json
     """
 
 
 @translate.command("export")
-@click.argument("file", type=EXISTING)
+@TARGET
 @click.option("--format", "fmt", type=click.Choice(["xliff", "po"]), default="xliff",
               show_default=True, help="XLIFF 1.1 or gettext PO, for the translators' tools.")
 @click.option("--out", type=click.Path(path_type=Path, dir_okay=False), default=None,
-              help="Where to write (default: beside FILE, .cy.xlf or .cy.po).")
-@click.option("--todo", is_flag=True, help="Only the segments missing or stale in Welsh.")
+              help="Where to write (default: TARGET.cy.xlf or TARGET.cy.po).")
+@click.option("--todo", is_flag=True,
+              help="Only the segments missing, stale or unconfirmed in Welsh (a stale one with "
+                   "its old English and old Welsh as context).")
+@STORE_OPTION
 @reports_errors
-def translate_export(file: Path, fmt: str, out: Path | None, todo: bool) -> None:
-    """Export an inspection file's English narrative for translation, with a word count.
+def translate_export(target: str, fmt: str, out: Path | None, todo: bool, store: str) -> None:
+    """Export the data's segments for translation, with a word count.
 
     \b
     Example:
         reportgen translate export fixtures/east-of-england/pdus/luton.json --format po
+        reportgen translate export gwent-pdu-report --todo
     """
     from reportgen import translation
-    content, count, words = translation.export(file, fmt, todo)  # type: ignore[arg-type]
-    target = out or file.with_suffix(".cy.xlf" if fmt == "xliff" else ".cy.po")
-    write_atomically(target, content)
-    click.echo(f"Wrote {count} segment(s), {words} English word(s) to translate, to {target}")
+    from reportgen.bundle import Bundle
+    from reportgen.workflow import welsh
+    path = _file(target)
+    if path is not None:
+        content, count, words = translation.export(Bundle.read(path).load(), path.name,
+                                                   fmt, todo)  # type: ignore[arg-type]
+        default = path.with_suffix(".cy.xlf" if fmt == "xliff" else ".cy.po")
+    else:
+        content, count, words = welsh.export(store_at(store, target), target, fmt, todo)  # type: ignore[arg-type]
+        default = Path(f"{target}.cy.{'xlf' if fmt == 'xliff' else 'po'}")
+    target_file = out or default
+    write_atomically(target_file, content)
+    click.echo(f"Wrote {count} segment(s), {words} English word(s) to translate, to "
+               f"{target_file}")
 
 
 @translate.command("import")
-@click.argument("file", type=EXISTING)
+@TARGET
 @click.argument("translated", type=DOCUMENT)
+@STORE_OPTION
+@click.option("--by", envvar="REPORTGEN_USER", default=None,
+              help="Who imports it, for a tracked report (also from REPORTGEN_USER).")
 @reports_errors
-def translate_import(file: Path, translated: Path) -> None:
-    """Bring translations (XLIFF or PO) back into the inspection file.
+def translate_import(target: str, translated: Path, store: str, by: str | None) -> None:
+    """Bring translations (XLIFF or PO) back into the data.
 
-    Every unit must name a segment of FILE; any problem is listed and nothing is written.
+    Every unit must name a segment of the data; any problem is listed and nothing is kept. A
+    PO entry still marked fuzzy is not imported.
 
     \b
     Example:
-        reportgen translate import fixtures/east-of-england/pdus/luton.json \\
-            fixtures/east-of-england/pdus/luton.cy.xlf
+        reportgen translate import fixtures/east-of-england/pdus/luton.json luton.cy.xlf
+        reportgen translate import gwent-pdu-report gwent-pdu-report.cy.xlf --by "Translator"
     """
     from reportgen import translation
-    imported, stale = translation.import_translations(file, translated)
-    click.echo(f"Imported {imported} translation(s) into {file}"
+    from reportgen.bundle import Bundle
+    from reportgen.errors import ReportgenError
+    from reportgen.workflow import welsh
+    path, content = _file(target), read_file(translated)
+    if path is not None:
+        bundle = Bundle.read(path)
+        new, imported, stale = translation.import_translations(bundle, bundle.load(), content,
+                                                               translated.name)
+        new.write_changes(path, bundle)
+        where = str(path)
+    else:
+        if not by:
+            raise ReportgenError("say who imports it: --by NAME or REPORTGEN_USER")
+        number, imported, stale = welsh.import_translations(
+            store_at(store, target), target, content, translated.name, by)
+        where = f"{target} (data version {number})"
+    click.echo(f"Imported {imported} translation(s) into {where}"
                + (f"; {stale} were made from English that has since changed (stale)"
                   if stale else ""))
 
 
-@translate.command("status")
-@click.argument("files", nargs=-1, required=True, type=EXISTING)
-@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@translate.command("confirm")
+@TARGET
+@click.argument("segments", nargs=-1)
+@click.option("--all", "every", is_flag=True, help="Confirm every unconfirmed segment.")
+@STORE_OPTION
+@click.option("--by", envvar="REPORTGEN_USER", default=None,
+              help="Who confirms it, for a tracked report (also from REPORTGEN_USER).")
 @reports_errors
-def translate_status(files: tuple[Path, ...], as_json: bool) -> None:
-    """For each file: the segments translated, missing and stale, and the words to translate.
-    Exit status 1 when any segment is missing or stale.
+def translate_confirm(target: str, segments: tuple[str, ...], every: bool, store: str,
+                      by: str | None) -> None:
+    """Confirm that Welsh already in the data translates the English now held (Welsh typed in,
+    or still right after an English edit): it is recorded with that English's fingerprint.
+
+    \b
+    Example:
+        reportgen translate confirm gwent-pdu-report '$.foreword[1]' --by "Translator"
+        reportgen translate confirm fixtures/wales/pdus/gwent.json --all
+    """
+    from reportgen import translation
+    from reportgen.bundle import Bundle
+    from reportgen.errors import ReportgenError
+    from reportgen.workflow import welsh
+    if not segments and not every:
+        raise ReportgenError("name the segments to confirm, or give --all")
+    path = _file(target)
+    if path is not None:
+        bundle = Bundle.read(path)
+        new, confirmed = translation.confirm(bundle, bundle.load(), segments, every)
+        new.write_changes(path, bundle)
+        click.echo(f"Confirmed {len(confirmed)} Welsh segment(s) in {path}")
+        return
+    if not by:
+        raise ReportgenError("say who confirms it: --by NAME or REPORTGEN_USER")
+    number, confirmed = welsh.confirm(store_at(store, target), target, segments, every, by)
+    click.echo(f"Confirmed {len(confirmed)} Welsh segment(s) of {target}"
+               + (f" (data version {number})" if number else ""))
+
+
+@translate.command("status")
+@click.argument("targets", nargs=-1, required=True, metavar="REPORT_ID|FILE.json...")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@STORE_OPTION
+@reports_errors
+def translate_status(targets: tuple[str, ...], as_json: bool, store: str) -> None:
+    """For each target: the segments translated, missing, stale and unconfirmed, and the words
+    to translate. Exit status 1 when any is missing, stale or unconfirmed.
 
     \b
     Example:
         reportgen translate status fixtures/wales/pdus/*.json
+        reportgen translate status gwent-pdu-report
     """
     from reportgen import translation
-    found = [translation.status(f) for f in files]
+    from reportgen.bundle import Bundle
+    from reportgen.workflow import welsh
+    found: list[dict[str, Any]] = []
+    for target in targets:
+        path = _file(target)
+        found.append(translation.status(Bundle.read(path).load(), str(path)) if path else
+                     welsh.status(store_at(store, target), target))
     if as_json:
         click.echo(json.dumps(found, indent=2, ensure_ascii=False))
     else:
         for s in found:
-            click.echo(f"{s['file']}: {s['translated']} translated, {s['missing']} missing, "
-                       f"{s['stale']} stale of {s['segments']} ({s['words_to_translate']} "
-                       "words to translate)")
+            click.echo(f"{s['name']}: {s['translated']} translated, {s['missing']} missing, "
+                       f"{s['stale']} stale, {s['unconfirmed']} unconfirmed of "
+                       f"{s['segments']} ({s['words_to_translate']} words to translate)")
             for seg in s["to_translate"]:
-                click.echo(f"  {seg['state']:<8} {seg['id']}")
-    if any(s["missing"] or s["stale"] for s in found):
+                click.echo(f"  {seg['state']:<11} {seg['id']}")
+    if not all(translation.done(s) for s in found):
         sys.exit(1)
+

@@ -4,11 +4,13 @@ rules' results, through one rounding function and Babel, so text, tables and alt
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from reportgen import formatting
+from reportgen.documents.bound import Bound
 from reportgen.documents.figures import Bar, ChartSpec
 from reportgen.errors import RenderError
 from reportgen.framework import Framework, Standard
@@ -68,13 +70,16 @@ class Edition:
         return f"[{label}] " if self.draft else ""
 
     def text(self, value: Text | None, where: str) -> str:
+        """The text in this edition's language, bound to its place in the data; in a draft,
+        the English marked where the translation is missing or stale (and not bound: it is not
+        this edition's text)."""
         if value is None:
             return ""
         found = value.get(self.lang)
         if found is None or (self.lang != "en" and value.stale):
             self.missing.append(where + (" (stale: the English changed)" if found else ""))
             return f"{self.marker()}{value.en}"
-        return found
+        return Bound(found, where)
 
     def texts(self, values: Iterable[Text], where: str) -> list[str]:
         return [self.text(v, f"{where}[{i}]") for i, v in enumerate(values)]
@@ -83,10 +88,10 @@ class Edition:
         """ "in <name>": in Welsh the data's mutated form ("yng Nghymru"), as no template can
         mutate a name it does not know."""
         if self.lang == "cy":
-            if name.cy_in is None:
+            if name.cy_in is None or name.stale:
                 self.missing.append(f"{where}.cy_in")
                 return f"{self.marker()}in {name.en}"
-            return name.cy_in
+            return Bound(name.cy_in, f"{where}.cy_in")
         return self.t("in {place}").format(place=name.en)
 
     def rating(self, rating: Rating, star: bool = True) -> str:
@@ -111,6 +116,14 @@ class Edition:
             raise RenderError(f"{len(self.missing)} narrative segment(s) have no current "
                               f"{self.lang} text (use --draft to render them marked; "
                               f"reportgen translate status lists them):\n{where}")
+
+
+def publication(ed: Edition, published: dt.date | None, target: dt.date) -> dict[str, str]:
+    """The cover's publication line: the day it was published once it is (the data records it
+    when the report is published), the calendar's target until then, never called published."""
+    return {"publication_label": ed.t(N_("Published") if published else N_("To be published")),
+            "publication_date": formatting.date(published or target, ed.lang),
+            "published_on": published.isoformat() if published else None}
 
 
 def person(ed: Edition, p: Person, where: str) -> dict[str, str]:
@@ -222,7 +235,8 @@ def previous(ed: Edition, prev: Any, where: str) -> dict | None:
     if prev is None or not (prev.summary or prev.items):
         return None
     return {"summary": ed.texts(prev.summary, f"{where}.summary"),
-            "entries": [{"recommendation": ed.text(i.recommendation, f"{where}.items[{n}]"),
+            "entries": [{"recommendation": ed.text(i.recommendation,
+                                                 f"{where}.items[{n}].recommendation"),
                        "progress": ed.text(i.progress, f"{where}.items[{n}].progress")}
                       for n, i in enumerate(prev.items)]}
 

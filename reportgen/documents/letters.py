@@ -24,7 +24,8 @@ def issue_date(plan: InspectionPlan, number: int, found: list[Milestone]) -> dt.
 
 def batch_rows(ed: Edition, batch: Batch, found: list[Milestone], b: int) -> list[dict]:
     rows = []
-    for i, pdu in enumerate(sorted(batch.pdus, key=lambda p: p.fieldwork.start)):
+    order = sorted(range(len(batch.pdus)), key=lambda i: batch.pdus[i].fieldwork.start)
+    for i, pdu in ((i, batch.pdus[i]) for i in order):
         day = milestone(found, "pdu_fieldwork_planning_meeting", pdu.code).date
         rows.append({
             "name": ed.text(pdu.name, f"$.batches[{b}].pdus[{i}].name"),

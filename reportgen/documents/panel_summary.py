@@ -43,7 +43,8 @@ def context(ld: Loaded, ed: Edition) -> dict[str, Any]:
     data: Any = ld.data
     panel = data.panel
     is_pdu = isinstance(data, PduInspection)
-    place = ed.text(data.pdu.name if is_pdu else data.region.name, "$.name")
+    place = ed.text(data.pdu.name if is_pdu else data.region.name,
+                    "$.pdu.name" if is_pdu else "$.region.name")
     send_by = milestone(inspection_calendar(data),
                         "pdu_panel_summary" if is_pdu else "regional_panel_summary",
                         data.pdu.code if is_pdu else None).date

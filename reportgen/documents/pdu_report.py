@@ -14,9 +14,7 @@ from reportgen.rules.calendar import inspection_calendar, milestone
 from reportgen.rules.rounding import percent
 
 
-def publication_date(pdu: PduInspection):
-    if pdu.publication_date:
-        return pdu.publication_date
+def target_date(pdu: PduInspection):
     return milestone(inspection_calendar(pdu), "pdu_publication", pdu.pdu.code).date
 
 
@@ -36,7 +34,7 @@ def context(pdu: PduInspection, ed: Edition) -> dict[str, Any]:
         "pdu_name": name,
         "region_name": region,
         "region_in": ed.place_in(pdu.region.name, "$.region.name"),
-        "publication_date": formatting.date(publication_date(pdu), ed.lang),
+        **common.publication(ed, pdu.publication_date, target_date(pdu)),
         "fieldwork": formatting.date_range(pdu.fieldwork.start, pdu.fieldwork.end, ed.lang),
         "lead_inspector": pdu.inspectors.lead.name,
         "foreword": ed.texts(pdu.foreword, "$.foreword"),

@@ -46,9 +46,15 @@ def row(ed: Edition, m: Milestone, names: dict[str, str]) -> dict[str, str]:
             "notes": "; ".join(notes) or "–", "ref": m.ref}
 
 
+def pdu_names(plan: InspectionPlan, ed: Edition) -> dict[str, str]:
+    """Each planned PDU's name, by code, bound to its place in the plan."""
+    return {p.code: ed.text(p.name, f"$.batches[{b}].pdus[{i}].name")
+            for b, batch in enumerate(plan.batches) for i, p in enumerate(batch.pdus)}
+
+
 def context(plan: InspectionPlan, ed: Edition, key: str | None) -> dict[str, Any]:
     region = ed.text(plan.region.name, "$.region.name")
-    names = {p.code: ed.text(p.name, f"$.batches[].pdus[{p.code}].name") for p in plan.pdus}
+    names = pdu_names(plan, ed)
     found = plan_calendar(plan)
     if key is None:
         place = region
@@ -86,7 +92,7 @@ def context(plan: InspectionPlan, ed: Edition, key: str | None) -> dict[str, Any
 
 
 def calendar(plan: InspectionPlan, ed: Edition, key: str | None) -> CalendarSpec:
-    names = {p.code: ed.text(p.name, "$.pdu.name") for p in plan.pdus}
+    names = pdu_names(plan, ed)
     events = []
     for m in chosen(plan, key):
         r = row(ed, m, names)

@@ -7,6 +7,7 @@ from typing import Any
 
 from reportgen import formatting
 from reportgen.documents import common
+from reportgen.documents.bound import address
 from reportgen.documents.common import Edition
 from reportgen.documents.figures import Bar, ChartSpec
 from reportgen.framework import Framework, load_framework
@@ -16,9 +17,7 @@ from reportgen.rules.assessment import Assessment, assess_pdu, assess_region
 from reportgen.rules.calendar import inspection_calendar, milestone
 
 
-def publication_date(region: RegionalInspection):
-    if region.publication_date:
-        return region.publication_date
+def target_date(region: RegionalInspection):
     return milestone(inspection_calendar(region), "regional_publication").date
 
 
@@ -37,7 +36,7 @@ def context(region: RegionalInspection, pdus: Mapping[str, PduInspection],
         "keywords": ", ".join([name, ed.t("probation"), ed.t("inspection")]),
         "region_name": name,
         "region_in": region_in,
-        "publication_date": formatting.date(publication_date(region), ed.lang),
+        **common.publication(ed, region.publication_date, target_date(region)),
         "fieldwork": formatting.date_range(region.fieldwork.casework.start, region.fieldwork.end,
                                            ed.lang),
         "lead_inspector": region.inspectors.lead.name,
@@ -99,7 +98,7 @@ def pdu_ratings(region: RegionalInspection, pdus: Mapping[str, PduInspection], f
             overall = entry.overall_rating
         else:
             pdu = next(files)
-            name = ed.text(pdu.pdu.name, f"$.pdus[{i}].name")
+            name = ed.text(pdu.pdu.name, address("$.pdu.name", entry.file))
             a = assess_pdu(pdu, fw)
             ratings = [a.standards[c].finalised for c in codes]
             overall = pdu.overall_rating

@@ -2,8 +2,10 @@
 
 Text from the data is always text: Jinja autoescaping turns &, < and > into XML entities, braces
 become character references (so docxtpl's escapes such as "{_{" come out as written), and a
-value is never read as template code. A variable the template asks for that the context does not
-give, or gives as None, is an error naming the variable and the template."""
+value is never read as template code. Narrative printed on its own is wrapped in a content control
+tagged with its place in the data (reportgen.render.controls). A variable the template asks for
+that the context does not give, or gives as None, is an error naming the variable and the
+template."""
 
 from __future__ import annotations
 
@@ -19,10 +21,11 @@ from docx.shared import Cm
 from docxtpl import DocxTemplate, InlineImage
 from markupsafe import Markup, escape
 
+from reportgen.documents.bound import Bound
 from reportgen.documents.figures import ChartSpec
 from reportgen.errors import RenderError
 from reportgen.paths import TEMPLATES
-from reportgen.render import charts
+from reportgen.render import charts, controls
 
 
 class DescribedImage(InlineImage):
@@ -79,15 +82,18 @@ def _environment(template: Template) -> jinja2.Environment:
                               finalize=_no_none(template))
 
 
-def _with_pictures(tpl: DocxTemplate, value: Any) -> Any:
-    """The context with each ChartSpec replaced by its picture, drawn now."""
+def _for_word(tpl: DocxTemplate, value: Any, ids: controls.Ids) -> Any:
+    """The context with each ChartSpec replaced by its picture, drawn now, and each piece of
+    bound narrative by the content control that carries its address."""
     if isinstance(value, ChartSpec):
         return DescribedImage(tpl, charts.draw(value), value.alt, charts.WIDTH_CM,
                               charts.height_cm(value))
+    if isinstance(value, Bound):
+        return controls.ContentControl(value, ids)
     if isinstance(value, dict):
-        return {k: _with_pictures(tpl, v) for k, v in value.items()}
+        return {k: _for_word(tpl, v, ids) for k, v in value.items()}
     if isinstance(value, list):
-        return [_with_pictures(tpl, v) for v in value]
+        return [_for_word(tpl, v, ids) for v in value]
     return value
 
 
@@ -97,7 +103,8 @@ def render(template: Template, context: dict[str, Any]) -> bytes:
         raise RenderError(f"{template}: no such template")
     tpl = DocxTemplate(io.BytesIO(_template_bytes(template.path)))
     try:
-        tpl.render(_with_pictures(tpl, context), jinja_env=_environment(template))
+        tpl.render(_for_word(tpl, context, controls.Ids(template.lang)),
+                   jinja_env=_environment(template))
     except jinja2.UndefinedError as exc:
         asked = (exc.message or "").replace(" is undefined", "")
         raise RenderError(f"{template}: the template asks for {asked}, which the data does "
@@ -105,6 +112,7 @@ def render(template: Template, context: dict[str, Any]) -> bytes:
     except jinja2.TemplateSyntaxError as exc:
         raise RenderError(f"{template}: template error at line {exc.lineno} of its XML: "
                           f"{exc.message}") from None
+    controls.tidy(tpl.docx)
     out = io.BytesIO()
     tpl.save(out)
     return out.getvalue()

@@ -2,6 +2,10 @@
 URL, such as a shared PostgreSQL server, works the same). Created when asked and migrated with
 Alembic when it was made by an older reportgen. Only this module speaks SQL.
 
+It keeps the inspection data itself, never a path to it: each report has numbered data versions
+(1, 2, 3 ...), each change to the data (an edit read back from Word, a translation, a factual
+accuracy correction) a new one, none ever overwritten, and the documents made from each.
+
 Every move is one transaction: a process killed in the middle leaves the store as it was before
 the move. Two people moving the same report at once are told apart by the report's revision
 number (optimistic locking): the second is told the report moved under them.
@@ -15,7 +19,7 @@ import os
 import time
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from types import SimpleNamespace
 from typing import Any
@@ -40,11 +44,23 @@ class MovedUnderYou(TrackError):
 
 
 @dataclass(frozen=True)
+class NewData:
+    """A new version of a report's data: its number (the next; its documents are stamped with
+    it before they are kept), its stored form and why it was made."""
+
+    number: int
+    content: str
+    sha256: str
+    note: str
+
+
+@dataclass(frozen=True)
 class NewVersion:
     lang: str
     name: str
     content: bytes
     source_sha256: str | None = None  # for a Welsh version: the English version it renders
+    data_version: int | None = None  # the data version it was made from
 
     @property
     def sha256(self) -> str:
@@ -128,11 +144,12 @@ class Store:
         self,
         report_id: str,
         doc: str,
-        inspection: str,
         in_wales: bool,
         by: str,
+        data: NewData,
         new: Sequence[NewVersion],
     ) -> None:
+        """Start tracking a report at draft with its data as version 1 and its first documents."""
         with self._tx() as conn:
             if conn.execute(
                 sa.select(self._t.reports.c.id).where(self._t.reports.c.id == report_id)
@@ -143,7 +160,6 @@ class Store:
                 self._t.reports.insert().values(
                     id=report_id,
                     doc=doc,
-                    inspection=inspection,
                     in_wales=in_wales,
                     stage="draft",
                     revision=1,
@@ -160,7 +176,8 @@ class Store:
                     note="tracking started",
                 )
             )
-            self._add_versions(conn, report_id, "draft", by, at, new)
+            number = self._add_data(conn, report_id, "draft", by, at, data)
+            self._add_versions(conn, report_id, "draft", by, at, _of(new, number))
 
     def report(self, report_id: str) -> Row[Any]:
         with self.engine.connect() as conn:
@@ -187,9 +204,11 @@ class Store:
         by: str,
         note: str,
         new: Sequence[NewVersion] = (),
-    ) -> None:
-        """Move the report if it is still at `revision`: the stage, the history line and any
-        new versions are written together or not at all."""
+        data: NewData | None = None,
+    ) -> int | None:
+        """Move the report if it is still at `revision`: the stage, the history line, a new
+        version of the data made in the stage it leaves and its documents are written together
+        or not at all. The new data version's number, if any."""
         with self._tx() as conn:
             current = conn.execute(
                 sa.select(self._t.reports).where(self._t.reports.c.id == report_id)
@@ -206,6 +225,9 @@ class Store:
                 )
             at = now()
             _pause_for_fault_tests()
+            number = None
+            if data is not None:
+                number = self._add_data(conn, report_id, current.stage, by, at, data)
             conn.execute(
                 self._t.history.insert().values(
                     report_id=report_id,
@@ -216,7 +238,70 @@ class Store:
                     note=note,
                 )
             )
-            self._add_versions(conn, report_id, to_stage, by, at, new)
+            self._add_versions(conn, report_id, current.stage if number else to_stage, by, at,
+                               _of(new, number))
+            return number
+
+    def add_data(self, report_id: str, by: str, data: NewData,
+                 new: Sequence[NewVersion] = (), revision: int | None = None) -> int:
+        """Keep a new version of the report's data (and its documents) at its current stage,
+        without moving it; refused once it is published, or if it moved since `revision`.
+        Returns the new version's number."""
+        with self._tx() as conn:
+            report = conn.execute(
+                sa.select(self._t.reports).where(self._t.reports.c.id == report_id)
+            ).one()
+            if report.stage == "published":
+                raise TrackError(f"{report_id} is published: its data no longer changes")
+            if revision is not None and report.revision != revision:
+                raise MovedUnderYou(f"{report_id} moved under you: it is now at {report.stage}")
+            at = now()
+            number = self._add_data(conn, report_id, report.stage, by, at, data)
+            self._add_versions(conn, report_id, report.stage, by, at, _of(new, number))
+            return number
+
+    def _add_data(self, conn: Connection, report_id: str, stage: str, by: str,
+                  at: dt.datetime, data: NewData) -> int:
+        last = conn.execute(
+            sa.select(sa.func.max(self._t.data_versions.c.number))
+            .where(self._t.data_versions.c.report_id == report_id)
+        ).scalar()
+        number = (last or 0) + 1
+        if data.number != number:
+            raise MovedUnderYou(f"{report_id} changed under you: its data is now at version "
+                                f"{last}; look at its history and try again")
+        conn.execute(
+            self._t.data_versions.insert().values(
+                report_id=report_id, number=number, stage=stage, at=at, by=by, note=data.note,
+                sha256=data.sha256, content=data.content,
+            )
+        )
+        return number
+
+    def data_versions(self, report_id: str) -> list[Row[Any]]:
+        """Every version of the report's data, oldest first, without the data itself."""
+        self.report(report_id)
+        cols = [c for c in self._t.data_versions.c if c.name != "content"]
+        with self.engine.connect() as conn:
+            return list(conn.execute(
+                sa.select(*cols).where(self._t.data_versions.c.report_id == report_id)
+                .order_by(self._t.data_versions.c.number)))
+
+    def data(self, report_id: str, number: int | None = None) -> Row[Any]:
+        """One version of the report's data (the latest, the one held, by default)."""
+        self.report(report_id)
+        t = self._t.data_versions
+        query = sa.select(t).where(t.c.report_id == report_id)
+        query = query.where(t.c.number == number) if number is not None else \
+            query.order_by(t.c.number.desc()).limit(1)
+        with self.engine.connect() as conn:
+            found = conn.execute(query).first()
+        if found is None:
+            held = [str(v.number) for v in self.data_versions(report_id)]
+            raise TrackError(f"{report_id} has no data version {number}" + (
+                f" (it has {', '.join(held)})" if held else " (no data is held: the store was "
+                "made by an older reportgen and the input file had gone)"))
+        return found
 
     def add_versions(self, report_id: str, stage: str, by: str, new: Sequence[NewVersion]) -> None:
         with self._tx() as conn:
@@ -243,10 +328,12 @@ class Store:
                     at=at,
                     by=by,
                     source_sha256=v.source_sha256,
+                    data_version=v.data_version,
                 )
             )
 
     def history(self, report_id: str) -> list[Row[Any]]:
+        self.report(report_id)
         with self.engine.connect() as conn:
             return list(
                 conn.execute(
@@ -257,6 +344,8 @@ class Store:
             )
 
     def versions(self, report_id: str) -> list[Row[Any]]:
+        """Every document kept for the report, oldest first, without its content."""
+        self.report(report_id)
         cols = [c for c in self._t.versions.c if c.name != "content"]
         with self.engine.connect() as conn:
             return list(
@@ -278,8 +367,12 @@ class Store:
             raise TrackError(f"{report_id} has no version {version_id}")
         return found
 
-    def latest(self, report_id: str, lang: str) -> Row[Any] | None:
-        found = [v for v in self.versions(report_id) if v.lang == lang]
+    def latest(self, report_id: str, lang: str, data_version: int | None = None
+               ) -> Row[Any] | None:
+        """The newest document of a kind ("en", "cy", "en:fa-sent" ...), of one data version
+        if given."""
+        found = [v for v in self.versions(report_id) if v.lang == lang
+                 and (data_version is None or v.data_version == data_version)]
         return found[-1] if found else None
 
     # ------------------------------------------------------------ factual accuracy
@@ -297,6 +390,7 @@ class Store:
                 )
 
     def fa_items(self, report_id: str) -> list[Row[Any]]:
+        self.report(report_id)
         with self.engine.connect() as conn:
             return list(
                 conn.execute(
@@ -307,8 +401,10 @@ class Store:
             )
 
     def decide(
-        self, report_id: str, number: int, decision: str, reason: str, by: str, coo: bool
+        self, report_id: str, number: int, decision: str, reason: str, by: str, coo: bool,
+        data_version: int | None = None,
     ) -> None:
+        """Record a decision, with the data version whose change answers the item."""
         with self._tx() as conn:
             done = conn.execute(
                 self._t.fa_items.update()
@@ -321,6 +417,7 @@ class Store:
                     decided_by=by,
                     decided_by_coo=coo,
                     decided_at=now(),
+                    data_version=data_version,
                 )
             )
             if done.rowcount != 1:
@@ -328,24 +425,29 @@ class Store:
 
     # ------------------------------------------------------------------ statistics
 
-    def record_stats(self, report_id: str, sha256: str, passed: bool, result: str) -> None:
+    def record_stats(self, report_id: str, sha256: str, passed: bool, result: str,
+                     data_version: int | None = None, lang: str | None = None) -> None:
         with self._tx() as conn:
             conn.execute(
                 self._t.stats_checks.insert().values(
-                    report_id=report_id, sha256=sha256, passed=passed, result=result, at=now()
+                    report_id=report_id, sha256=sha256, passed=passed, result=result, at=now(),
+                    data_version=data_version, lang=lang,
                 )
             )
 
-    def stats_passed(self, report_id: str, sha256: str) -> bool:
+    def stats_passed(self, report_id: str, data_version: int, lang: str) -> bool:
+        """Whether the last statistics check of this data version's document in `lang`
+        passed."""
+        t = self._t.stats_checks
         with self.engine.connect() as conn:
-            rows = list(
-                conn.execute(
-                    sa.select(self._t.stats_checks.c.passed)
-                    .where(
-                        self._t.stats_checks.c.report_id == report_id,
-                        self._t.stats_checks.c.sha256 == sha256,
-                    )
-                    .order_by(self._t.stats_checks.c.id)
-                )
-            )
+            rows = list(conn.execute(
+                sa.select(t.c.passed).where(t.c.report_id == report_id,
+                                            t.c.data_version == data_version, t.c.lang == lang)
+                .order_by(t.c.id)))
         return bool(rows) and rows[-1].passed
+
+
+def _of(new: Sequence[NewVersion], number: int | None) -> list[NewVersion]:
+    """Documents made from data version `number`, where they do not say."""
+    return [v if v.data_version is not None or number is None else replace(v, data_version=number)
+            for v in new]

@@ -1,6 +1,8 @@
-"""The editing stages (reportgen/data/stages.toml) and the moves between them. A move goes to
-the next stage only, and only once the current stage's gate is met; due dates come from the
-calendar."""
+"""The editing stages (reportgen/data/stages.toml) and the moves between them, over the report's
+data versions. A move goes to the next stage only, and only once the current stage's gate holds
+on the data version held; an edited Word document handed in with a move, or on its own, is read
+back into a new data version, and the Word editions of that version are made from it and kept.
+Due dates come from the calendar."""
 
 from __future__ import annotations
 
@@ -9,11 +11,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from reportgen import data
-from reportgen.errors import a
-from reportgen.loading import Loaded, parse, read_document
+from reportgen import data, readback, translation
+from reportgen.bundle import Bundle
+from reportgen.errors import Problem, a
+from reportgen.loading import read_document
 from reportgen.model import PduInspection
 from reportgen.rules.calendar import inspection_calendar
+from reportgen.workflow import editions
 from reportgen.workflow.store import NewVersion, Store, TrackError
 
 DOCS = ("pdu-report", "regional-report")
@@ -37,70 +41,195 @@ def stage_ids(in_wales: bool) -> list[str]:
     return [s.id for s in stages(in_wales)]
 
 
-def render_versions(loaded: Loaded, doc: str, english_sha: str | None = None) -> list[NewVersion]:
-    """The draft of a report in each of its languages, rendered from the inspection file."""
-    from reportgen import pipeline  # rendering is the pipeline's; imported when needed
-
-    found = []
-    for job in pipeline.jobs_for(loaded, [doc], pipeline.languages(loaded, doc)):
-        content = pipeline.render_docx(job)
-        found.append(NewVersion(str(job.lang), f"{job.stem}.docx", content))
-    english = next(v for v in found if v.lang == "en")
-    return [v if v.lang == "en" else NewVersion(v.lang, v.name, v.content,
-                                                english_sha or english.sha256) for v in found]
-
-
 def start(store: Store, file: Path, doc: str, by: str) -> str:
+    """Track a report from draft: its data becomes version 1, with its Word editions."""
     if doc not in DOCS:
         raise TrackError(f"only reports are tracked: choose --doc from {', '.join(DOCS)}")
-    loaded = parse(file)
+    bundle = Bundle.read(file)
+    loaded = bundle.load()
     kind = "pdu-inspection" if doc == "pdu-report" else "regional-inspection"
     if loaded.data.kind != kind:
         raise TrackError(f"{file}: {a(doc)} is made from {a(kind)} file")
     code = loaded.data.pdu.code if isinstance(loaded.data, PduInspection) else \
         loaded.data.region.code  # type: ignore[union-attr]
     report_id = f"{code}-{doc}"
-    store.add(report_id, doc, str(file.resolve()), loaded.data.region.in_wales, by,  # type: ignore[union-attr]
-              render_versions(loaded, doc))
+    store.add(report_id, doc, loaded.data.region.in_wales, by,  # type: ignore[union-attr]
+              editions.new_data(bundle, 1, f"read from {file.name}"),
+              editions.documents(bundle, doc, report_id, 1))
     return report_id
+
+
+# --------------------------------------------------------------------------- edits
+
+
+@dataclass(frozen=True)
+class Edits:
+    """An edited document read back: the data version it was made from and its changes."""
+
+    base: int
+    changes: list[readback.Change]
+    upload: NewVersion  # the document as handed in, kept with the version it makes
+
+
+def read_edits(store: Store, report_id: str, content: bytes, source: str,
+               accept_tracked: bool = False) -> Edits:
+    """Read an edited edition of the report back against the edition it was made from.
+    EditsRefused (every reason, each with its place) if it cannot be."""
+    edited = readback.read(content, source, accept_tracked)
+    base = _base_version(report_id, edited.properties, source)
+    handed_out = store.latest(report_id, edited.lang or "en", data_version=base)
+    if handed_out is None:
+        raise readback.EditsRefused([Problem("the document", f"an edition of {report_id}",
+                                             f"a {edited.lang} document", source=source)])
+    original = readback.read(store.content(report_id, handed_out.id), handed_out.name)
+    changes = readback.compare(original, edited, source)
+    return Edits(base, changes, NewVersion(f"{edited.lang}:edited", Path(source).name, content))
+
+
+def _base_version(report_id: str, props: dict[str, str], source: str) -> int:
+    made_for = props.get(editions.REPORT_PROPERTY)
+    version = props.get(editions.VERSION_PROPERTY, "")
+    if made_for != report_id or not version.isdigit():
+        found = f"an edition of {made_for}" if made_for else "a document that names no report"
+        raise readback.EditsRefused([Problem(
+            "the document's properties", f"an edition of {report_id} downloaded from the "
+            "tracker (it names the report and data version it was made from)", found,
+            source=source)])
+    return int(version)
+
+
+def with_edits(store: Store, report_id: str, found: list[Edits]) -> Bundle | None:
+    """The data held with every change made (Welsh first, so that Welsh edited beside English
+    that changed too is recorded as the translation of the English it was read against), or
+    None if nothing changed. Edits made to an older version go onto the one held unless the
+    same text changed since."""
+    changes = [c for e in found for c in e.changes]
+    if not changes:
+        return None
+    number, bundle = editions.held(store, report_id)
+    for edits in found:
+        if edits.base != number and edits.changes:
+            _refuse_conflicts(store, report_id, edits, number, bundle)
+    ordered = sorted(changes, key=lambda c: c.lang != "cy")
+    return readback.apply(bundle, ordered, editions.label(report_id, number + 1))
+
+
+def _refuse_conflicts(store: Store, report_id: str, edits: Edits, held: int,
+                      bundle: Bundle) -> None:
+    _, old = editions.held(store, report_id, edits.base)
+    clashes = [c for c in edits.changes if old.get(c.address) != bundle.get(c.address)]
+    if clashes:
+        raise readback.EditsRefused([Problem(
+            c.address, f"text unchanged since data version {edits.base}, which "
+            f"{edits.upload.name} was made from", f"it was changed again in a later version "
+            f"(now {held}): download the current edition and make the edit there",
+            source=edits.upload.name) for c in clashes])
+
+
+def keep_edits(store: Store, report_id: str, content: bytes, source: str, by: str,
+               note: str = "", accept_tracked: bool = False) -> tuple[Edits, int | None]:
+    """Read an edited document back and keep its changes as a new data version at the report's
+    current stage. Returns the edits and the new version's number (None if nothing changed)."""
+    report = store.report(report_id)
+    edits = read_edits(store, report_id, content, source, accept_tracked)
+    bundle = with_edits(store, report_id, [edits])
+    if bundle is None:
+        return edits, None
+    number = store.data(report_id).number + 1
+    why = note or f"{len(edits.changes)} edit(s) read back from {Path(source).name}"
+    return edits, store.add_data(report_id, by, editions.new_data(bundle, number, why),
+                                 [edits.upload, *editions.documents(bundle, report.doc,
+                                                                    report_id, number)],
+                                 revision=report.revision)
+
+
+def keep_data(store: Store, report_id: str, bundle: Bundle, by: str, note: str) -> int:
+    """Keep changed data (a translation, a factual accuracy correction) as a new version, with
+    its Word editions."""
+    report = store.report(report_id)
+    number = store.data(report_id).number + 1
+    bundle.load(editions.label(report_id, number))
+    return store.add_data(report_id, by, editions.new_data(bundle, number, note),
+                          editions.documents(bundle, report.doc, report_id, number),
+                          revision=report.revision)
+
+
+# ----------------------------------------------------------------------------- gates
 
 
 def gate_problem(store: Store, report_id: str, stage: Stage) -> str | None:
     """Why the report cannot leave `stage` yet, or None."""
     if stage.gate == "fa_decided":
-        items = store.fa_items(report_id)
-        open_items = [i.number for i in items if i.decision is None]
-        if open_items:
-            return (f"factual accuracy item(s) {', '.join(map(str, open_items))} have no "
-                    "decision (reportgen fa decide)")
-        needs_coo = [i.number for i in items if i.category == "B" and not i.decided_by_coo]
-        if needs_coo:
-            return (f"category B item(s) {', '.join(map(str, needs_coo))} need the chief "
-                    "operating officer's decision (reportgen fa decide ... --coo)")
+        return _fa_problem(store, report_id)
     if stage.gate == "stats_passed":
-        latest = store.latest(report_id, "en")
-        if latest is None or not store.stats_passed(report_id, latest.sha256):
-            return ("the statistics check has not passed on the version now held "
-                    "(reportgen check stats ... --track ID)")
+        return _stats_problem(store, report_id)
     if stage.gate == "welsh_current":
-        problem = welsh_problem(store, report_id)
-        if problem:
-            return problem
+        return welsh_problem(store, report_id)
+    return None
+
+
+def _stats_problem(store: Store, report_id: str) -> str | None:
+    """The statistics check must have passed on every language's edition of the data held, or
+    of an earlier version from which only Welsh text has changed since (a translation made
+    after the check: publishing checks the final Welsh edition's figures again)."""
+    report = store.report(report_id)
+    number, bundle = editions.held(store, report_id)
+    checked = number
+    while True:
+        if all(store.stats_passed(report_id, checked, lang) for lang in languages(report)):
+            return None
+        if checked == 1:
+            break
+        _, earlier = editions.held(store, report_id, checked - 1)
+        if not earlier.only_welsh_differs(bundle):
+            break
+        checked -= 1
+    return (f"the statistics check has not passed on the editions of data version {number}, "
+            f"the version held (reportgen check stats --track {report_id})")
+
+
+def _fa_problem(store: Store, report_id: str) -> str | None:
+    items = store.fa_items(report_id)
+    open_items = [i.number for i in items if i.decision is None]
+    if open_items:
+        return (f"factual accuracy item(s) {', '.join(map(str, open_items))} have no "
+                "decision (reportgen fa decide)")
+    needs_coo = [i.number for i in items if i.category == "B" and not i.decided_by_coo]
+    if needs_coo:
+        return (f"category B item(s) {', '.join(map(str, needs_coo))} need the chief "
+                "operating officer's decision (reportgen fa decide ... --coo)")
+    unanswered = [i.number for i in items if i.decision != "not-accepted"
+                  and i.data_version is None]
+    if unanswered:
+        return (f"accepted item(s) {', '.join(map(str, unanswered))} have no change to the data "
+                "recorded (reportgen fa decide ... --file or --set)")
     return None
 
 
 def welsh_problem(store: Store, report_id: str) -> str | None:
-    english, welsh = store.latest(report_id, "en"), store.latest(report_id, "cy")
-    if welsh is None:
-        return "no Welsh edition is held"
-    if english is not None and welsh.source_sha256 != english.sha256:
-        return ("the Welsh edition was made from an earlier English version: attach the Welsh "
-                "of the version now held (reportgen track advance ... --file-cy)")
-    return None
+    """Why the Welsh of the data held is not ready to publish, or None."""
+    number, bundle = editions.held(store, report_id)
+    found = translation.status(bundle.load(editions.label(report_id, number)), report_id)
+    if translation.done(found):
+        return None
+    counts = ", ".join(f"{found[s]} {s}" for s in ("missing", "stale", "unconfirmed")
+                       if found[s])
+    return (f"the Welsh of data version {number} is not complete ({counts}): reportgen "
+            f"translate export {report_id} --todo, then import or confirm")
+
+
+def languages(report: Any) -> list[str]:
+    return ["en", "cy"] if report.in_wales else ["en"]
+
+
+# ----------------------------------------------------------------------------- moves
 
 
 def advance(store: Store, report_id: str, to: str, by: str, note: str = "",
-            files: dict[str, Path] | None = None) -> None:
+            files: list[Path] | None = None, accept_tracked: bool = False) -> int | None:
+    """Move the report to its next stage, reading back any edited documents handed in with the
+    move into a new data version made in the stage it leaves (all in one step). Returns that
+    version's number, or None."""
     report = store.report(report_id)
     order = stages(report.in_wales)
     ids = [s.id for s in order]
@@ -111,48 +240,40 @@ def advance(store: Store, report_id: str, to: str, by: str, note: str = "",
         following = ids[here + 1] if here + 1 < len(ids) else None
         raise TrackError(f"{report_id} is at {report.stage}: it can move only to "
                          f"{following or 'nowhere (it is published)'}, not to {to}")
-    problem = gate_problem(store, report_id, order[here])
-    if problem:
-        raise TrackError(f"{report_id} cannot leave {report.stage}: {problem}")
     if to == "published":
         raise TrackError("a report is published by reportgen publish, which checks every gate "
                          "and writes the publication set")
-    store.move(report_id, report.revision, to, by, note, attachments(store, report_id, files))
+    found = [read_edits(store, report_id, _read(path), str(path), accept_tracked)
+             for path in files or []]
+    bundle = with_edits(store, report_id, found)
+    uploads = [e.upload for e in found]
+    problem = None if bundle is not None else gate_problem(store, report_id, order[here])
+    if problem:
+        raise TrackError(f"{report_id} cannot leave {report.stage}: {problem}")
+    if bundle is None:
+        store.move(report_id, report.revision, to, by, note, uploads)
+        return None
+    number = store.data(report_id).number + 1
+    why = note or f"{sum(len(e.changes) for e in found)} edit(s) read back"
+    if order[here].gate:  # a gated stage is left only on data its gate has seen
+        raise TrackError(f"{report_id} cannot leave {report.stage} with edits: keep them first "
+                         f"(reportgen edits apply {report_id} FILE), then let the gate see them")
+    return store.move(report_id, report.revision, to, by, why,
+                      [*uploads, *editions.documents(bundle, report.doc, report_id, number)],
+                      editions.new_data(bundle, number, why))
 
 
-def attach(store: Store, report_id: str, by: str, files: dict[str, Path]) -> None:
-    """Keep edited documents at the report's current stage, without moving it."""
-    report = store.report(report_id)
-    if report.stage == "published":
-        raise TrackError(f"{report_id} is published: its documents no longer change")
-    new = attachments(store, report_id, files)
-    if not new:
-        raise TrackError("nothing to attach: give --file and/or --file-cy")
-    store.add_versions(report_id, report.stage, by, new)
+def _read(path: Path) -> bytes:
+    return read_document(path)
 
 
-def attachments(store: Store, report_id: str, files: dict[str, Path] | None) -> list[NewVersion]:
-    """Edited documents handed in with a move: the English, and the Welsh made from it."""
-    new: list[NewVersion] = []
-    english_sha = None
-    for lang in ("en", "cy"):
-        path = (files or {}).get(lang)
-        if path is None:
-            continue
-        content = read_document(path)
-        source = None
-        if lang == "cy":
-            english = store.latest(report_id, "en")
-            source = english_sha or (english.sha256 if english else None)
-        version = NewVersion(lang, path.name, content, source)
-        english_sha = version.sha256 if lang == "en" else english_sha
-        new.append(version)
-    return new
+# ---------------------------------------------------------------------------- status
 
 
-def due_dates(report: Any) -> dict[str, dt.date]:
+def due_dates(store: Store, report: Any) -> dict[str, dt.date]:
     """When the report should reach each stage that has a due milestone."""
-    inspection = parse(Path(report.inspection)).data
+    number, bundle = editions.held(store, report.id)
+    inspection = bundle.load(editions.label(report.id, number)).data
     found = {m.id.split("_", 1)[1]: m.date for m in inspection_calendar(inspection)}  # type: ignore[arg-type]
     return {s.id: found[s.due] for s in stages(report.in_wales) if s.due and s.due in found}
 
@@ -162,11 +283,12 @@ def status(store: Store, today: dt.date) -> list[dict[str, Any]]:
     for report in store.all_reports():
         ids = stage_ids(report.in_wales)
         reached = ids.index(report.stage)
-        due = due_dates(report)
+        due = due_dates(store, report)
         pending = {s: d for s, d in due.items() if ids.index(s) > reached}
         overdue = {s: d for s, d in pending.items() if d < today}
         rows.append({
             "id": report.id, "stage": report.stage, "revision": report.revision,
+            "data_version": store.data(report.id).number,
             "next": ids[reached + 1] if reached + 1 < len(ids) else None,
             "due": {s: d.isoformat() for s, d in pending.items()},
             "overdue": {s: d.isoformat() for s, d in overdue.items()},

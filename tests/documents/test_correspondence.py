@@ -12,6 +12,7 @@ import pytest
 from docx import Document
 
 from reportgen import pipeline
+from reportgen.docxtext import cell_text, paragraph_text
 from reportgen.errors import RenderError
 from reportgen.loading import parse
 from reportgen.rules.calendar import plan_calendar
@@ -24,8 +25,8 @@ DATE = re.compile(r"(\d{1,2})(?: (" + "|".join(MONTHS) + r"))?(?: (\d{4}))?")
 
 def text_of(path) -> str:
     doc = Document(str(path))
-    cells = [c.text for t in doc.tables for r in t.rows for c in r.cells]
-    return "\n".join([p.text for p in doc.paragraphs] + cells)
+    cells = [cell_text(c) for t in doc.tables for r in t.rows for c in r.cells]
+    return "\n".join([paragraph_text(p) for p in doc.paragraphs] + cells)
 
 
 def full_dates(text: str) -> set[dt.date]:
@@ -79,7 +80,7 @@ def test_a_later_batch_letter_lists_only_its_pdus(rendered):
 def test_project_plan_rows_and_ics_events_are_the_calendars(rendered, key):
     stem = f"{key or 'wales'}-project-plan.en"
     doc = Document(str(rendered / f"{stem}.docx"))
-    rows = [[c.text for c in r.cells] for r in doc.tables[0].rows[1:]]
+    rows = [[cell_text(c) for c in r.cells] for r in doc.tables[0].rows[1:]]
     with open(rendered / f"{stem}.ics", "rb") as f:
         cal = icalendar.Calendar.from_ical(f.read())
     events = list(cal.walk("VEVENT"))
@@ -121,7 +122,7 @@ def test_panel_summary_ratings_equal_the_inputs(rendered, path):
     data = json.loads(path.read_text())
     code = data["pdu"]["code"] if "pdu" in data else data["region"]["code"]
     doc = Document(str(rendered / f"{code}-panel-summary.en.docx"))
-    rows = [[c.text for c in r.cells] for r in doc.tables[0].rows[1:]]
+    rows = [[cell_text(c) for c in r.cells] for r in doc.tables[0].rows[1:]]
     if "pdu" in data:
         finalised = {**data["domain_one"], **data["domain_two"]}
     else:

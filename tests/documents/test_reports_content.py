@@ -12,6 +12,7 @@ import pytest
 from docx import Document
 from docx.oxml.ns import qn
 
+from reportgen.docxtext import cell_text, paragraph_text
 from tests.conftest import EAST, FIXTURES, WALES
 
 PDU_FILES = sorted((WALES / "pdus").glob("*.json")) + sorted((EAST / "pdus").glob("*.json"))
@@ -23,12 +24,12 @@ def half_up(part: int, whole: int) -> str:
     return f"{pct}%"
 
 
-def docx_for(rendered: Path, stem: str) -> Document:
-    return Document(str(rendered / f"{stem}.en.docx"))
+def docx_for(rendered: Path, stem: str, lang: str = "en") -> Document:
+    return Document(str(rendered / f"{stem}.{lang}.docx"))
 
 
 def table_rows(table) -> list[list[str]]:
-    return [[c.text for c in row.cells] for row in table.rows]
+    return [[cell_text(c) for c in row.cells] for row in table.rows]
 
 
 @pytest.mark.parametrize("path", PDU_FILES, ids=lambda p: p.stem)
@@ -94,7 +95,7 @@ def test_regional_report_pdu_table_and_chart(rendered):
         assert row[-1].startswith(LABEL.get(pdu["overall_rating"], pdu["overall_rating"]))
     chart_alt = alt_texts(doc)[0]
     assert chart_alt.startswith("Overall scores of the 6 PDUs in Wales, out of 21: Cardiff")
-    text = "\n".join(p.text for p in doc.paragraphs)
+    text = "\n".join(paragraph_text(p) for p in doc.paragraphs)
     assert "indicative rating of Good" in text and "moderated it to Requires improvement" in text
 
 
@@ -113,7 +114,7 @@ def test_regional_public_protection_sums_every_pdu_case(rendered):
 
 def test_hostile_text_renders_literally(rendered):
     doc = docx_for(rendered, "maximal-pdu-report")
-    text = "\n".join(p.text for p in doc.paragraphs)
+    text = "\n".join(paragraph_text(p) for p in doc.paragraphs)
     assert ('Staff & partners said "it\'s <better> now" {{ not_a_variable }} {% if x %} — '
             "mae'r gwaith yn ŵyl ŷd 👍 (50% < 80%).") in text
     assert "A weekly drop-in with partners ~ {{ 1 + 1 }} ~ helped 12 people into work." in text
@@ -122,12 +123,12 @@ def test_hostile_text_renders_literally(rendered):
 
 def test_minimal_file_renders_without_empty_sections(rendered):
     doc = docx_for(rendered, "minimal-pdu-report")
-    headings = [p.text for p in doc.paragraphs if p.style.name.startswith("Heading 1")]
+    headings = [paragraph_text(p) for p in doc.paragraphs if p.style.name.startswith("Heading 1")]
     assert "Foreword" not in headings and "Recommendations" not in headings
     assert "Effective or innovative practice" not in headings
     assert headings[0] == "Ratings"
     assert not [p for p in doc.paragraphs if p.style.name.startswith("Heading") and
-                not p.text.strip()]
+                not paragraph_text(p).strip()]
 
 
 def test_case_profile_annex(rendered):
@@ -142,16 +143,19 @@ def test_case_profile_annex(rendered):
 
 def test_recommendations_are_grouped_by_addressee(rendered):
     doc = docx_for(rendered, "gwent-pdu-report")
-    paras = [p.text for p in doc.paragraphs]
+    paras = [paragraph_text(p) for p in doc.paragraphs]
     start = paras.index("Recommendations")
     assert paras[start + 1] == "Gwent PDU should:"
     assert "The Wales region should:" in paras[start:start + 8]
 
 
-def test_publication_date_comes_from_the_calendar_in_wales(rendered):
+def test_an_unpublished_report_shows_the_calendars_target_and_never_says_published(rendered):
     # Gwent's fieldwork ends Friday 27 March 2026: ten weeks later in Wales.
-    doc = docx_for(rendered, "gwent-pdu-report")
-    assert "Published: 5 June 2026" in [p.text for p in doc.paragraphs]
+    paras = [paragraph_text(p) for p in docx_for(rendered, "gwent-pdu-report").paragraphs]
+    assert "To be published: 5 June 2026" in paras
+    assert not [p for p in paras if p.startswith("Published")]
+    welsh = [paragraph_text(p) for p in docx_for(rendered, "gwent-pdu-report", "cy").paragraphs]
+    assert "I'w gyhoeddi: 5 Mehefin 2026" in welsh
 
 
 def test_reports_mention_no_unrendered_template_code(rendered):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import signal
 import subprocess
@@ -11,7 +12,6 @@ import time
 import pytest
 import sqlalchemy as sa
 from docx import Document
-from docx.oxml.ns import qn
 
 from reportgen.errors import InputError
 from reportgen.workflow import factual_accuracy, tracker
@@ -97,24 +97,33 @@ def test_a_process_killed_in_the_middle_of_a_move_leaves_the_store_as_it_was(tmp
 
 def test_a_store_from_an_older_reportgen_is_migrated(tmp_path):
     path = tmp_path / "old.db"
-    old = Store(str(path), upgrade_to="0001")  # the first schema: no checks, no fa items
+    old = Store(str(path), upgrade_to="0001")  # the first schema: no checks, no data versions
     assert old.schema_revision() == "0001"
+    kept = tmp_path / "luton.json"
+    kept.write_bytes(LUTON.read_bytes())
     with old.engine.begin() as conn:
-        conn.execute(sa.text("INSERT INTO reports VALUES ('x-pdu-report', 'pdu-report', "
-                             "'x.json', 0, 'initial-edit', 3, '2026-01-01 10:00:00')"))
+        for report, inspection in (("x-pdu-report", "gone.json"), (ID, str(kept))):
+            conn.execute(sa.text(
+                "INSERT INTO reports VALUES (:id, 'pdu-report', :inspection, 0, 'initial-edit', "
+                "3, '2026-01-01 10:00:00')"), {"id": report, "inspection": inspection})
         conn.execute(sa.text("INSERT INTO versions (report_id, stage, lang, name, sha256, "
                              "content, at, by) VALUES ('x-pdu-report', 'draft', 'en', 'x.docx', "
                              "'abc', x'504b', '2026-01-01 10:00:00', 'Old')"))
     new = Store(str(path))
-    assert new.schema_revision() == "0002"
+    assert new.schema_revision() == "0003"
     assert new.report("x-pdu-report").stage == "initial-edit"
     assert new.latest("x-pdu-report", "en").source_sha256 is None
     assert new.fa_items("x-pdu-report") == []
+    # The input file the old store pointed at is now data version 1 of its report ...
+    assert json.loads(new.data(ID).content)["files"]["luton.json"]["pdu"]["code"] == "luton"
+    # ... and a report whose file had gone says so.
+    with pytest.raises(TrackError, match="no data is held"):
+        new.data("x-pdu-report")
 
 
-def form_with(rows: list[list[str]]) -> bytes:
+def form_with(rows: list[list[str]], lang: str = "en") -> bytes:
     import io
-    doc = Document(io.BytesIO(factual_accuracy.response_form(ID, ID)))
+    doc = Document(io.BytesIO(factual_accuracy.response_form(ID, ID, lang)))
     for row, values in zip(doc.tables[0].rows[1:], rows, strict=False):
         for cell, value in zip(row.cells, values, strict=True):
             cell.text = value
@@ -128,26 +137,42 @@ def test_a_form_with_bad_rows_is_reported_by_row_and_nothing_is_imported(store):
     content = form_with([["1", "", "Fine", "A", ""],
                          ["99", "", "No such paragraph", "A", ""],
                          ["2", "", "Bad category", "D", ""],
-                         ["two", "", "", "B", ""]])
+                         ["two", "", "", "B", ""],
+                         ["Table 9, row 2", "", "No such table", "A", ""]])
     with pytest.raises(InputError) as caught:
-        factual_accuracy.read_form(content, paragraphs, "form.docx")
+        factual_accuracy.read_form(content, paragraphs, "form.docx", {"Table 1", "Figure 1"})
     lines = [p.line() for p in caught.value.problems]
     assert lines == [
-        "form.docx: row 3, paragraph number: expected a paragraph of the draft (1 to 2); found 99",
+        "form.docx: row 3, paragraph, table or figure: expected a paragraph of the draft "
+        "(1 to 2); found 99",
         "form.docx: row 4, category: expected A, B or C; found 'D'",
-        "form.docx: row 5, paragraph number: expected a paragraph number of the draft; "
-        "found 'two'",
-        "form.docx: row 5, proposed change: expected the change asked for; found nothing"]
+        "form.docx: row 5, paragraph, table or figure: expected a paragraph number, table or "
+        "figure of the draft; found 'two'",
+        "form.docx: row 5, proposed change: expected the change asked for; found nothing",
+        "form.docx: row 6, paragraph, table or figure: expected a table or figure of the draft "
+        "(Figure 1, Table 1); found Table 9, row 2"]
     assert store.fa_items(ID) == []
 
 
+def test_a_welsh_form_cites_tables_in_welsh(store):
+    content = form_with([["Tabl 1, rhes 2", "", "Newid", "A", ""]], lang="cy")
+    [item] = factual_accuracy.read_form(content, {1: "Un."}, "ffurflen.docx", {"Table 1"})
+    assert item["cites"] == "Tabl 1, rhes 2" and item["paragraph"] == 0
+
+
 def test_a_decision_other_than_accepted_needs_a_reason(store):
+    to_factual_accuracy(store)
     store.add_fa_items(ID, [{"paragraph": 1, "current_text": "x", "proposed": "y",
                              "category": "A", "evidence": ""}])
+    answer = factual_accuracy.Answer(values=(("$.case_profile.women", 5),))
     with pytest.raises(TrackError, match="needs a reason"):
-        factual_accuracy.decide(store, ID, 1, "partly-accepted", " ", "x", False)
-    factual_accuracy.decide(store, ID, 1, "partly-accepted", "Reworded.", "x", False)
-    assert store.fa_items(ID)[0].decision == "partly-accepted"
+        factual_accuracy.decide(store, ID, 1, "partly-accepted", " ", "x", False, answer)
+    made = factual_accuracy.decide(store, ID, 1, "partly-accepted", "Reworded.", "x", False,
+                                   answer)
+    [item] = store.fa_items(ID)
+    assert (item.decision, item.data_version, made) == ("partly-accepted", 2, 2)
+    assert json.loads(store.data(ID).content)["files"]["luton.json"]["case_profile"][
+        "women"] == 5
 
 
 def test_status_shows_what_is_due_and_overdue(store):
@@ -162,24 +187,19 @@ def test_status_shows_what_is_due_and_overdue(store):
 
 
 def test_a_publication_set_that_fails_a_check_is_not_written(tmp_path, store):
-    import hashlib
-    import io
-
+    from reportgen.workflow import editions
     from reportgen.workflow.publish import publish
     for stage in ("initial-edit", "strategic-edit", "chief-inspector-review",
                   "factual-accuracy", "statistics-check"):
         store.move(ID, store.report(ID).revision, stage, "x", "")
-    # The final English version has lost a chart's alt text.
-    held = store.latest(ID, "en")
-    doc = Document(io.BytesIO(store.content(ID, held.id)))
-    next(iter(doc.element.body.iter(qn("wp:docPr")))).set("descr", "")
-    broken = tmp_path / "final.docx"
-    doc.save(str(broken))
-    tracker.attach(store, ID, "x", {"en": broken})
-    store.record_stats(ID, hashlib.sha256(broken.read_bytes()).hexdigest(), True, "{}")
+    # Data with an invented figure, recorded (wrongly) as having passed the statistics check:
+    # publishing checks the final documents again.
+    _, bundle = editions.held(store, ID)
+    bundle = bundle.with_text("$.foreword[0]", "en", "Practitioners held 4,321 cases.")
+    number = tracker.keep_data(store, ID, bundle, "x", "an invented figure")
+    store.record_stats(ID, "", True, "{}", number, "en")
     store.move(ID, store.report(ID).revision, "ready-to-publish", "x", "")
-    with pytest.raises(TrackError, match=r"fails the accessibility checks:\n  "
-                                         r"luton-pdu-report\.en\.docx: alt-text: picture 1"):
+    with pytest.raises(TrackError, match="statistics check fails on the final en edition"):
         publish(store, ID, tmp_path / "published", "x")
     assert list((tmp_path / "published").iterdir()) == []
     assert store.report(ID).stage == "ready-to-publish"

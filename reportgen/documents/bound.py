@@ -1,0 +1,30 @@
+"""Text from the data that remembers where in the data it came from.
+
+A context builder returns narrative as `Bound` strings: they behave as plain text everywhere
+(the web edition, the workbook, alt text, a sentence built around them), and the Word renderer
+wraps each one it prints on its own in a content control tagged with its path, so that an edit
+made in Word can be read back into the data (reportgen.readback)."""
+
+from __future__ import annotations
+
+from reportgen.jsonpath import address, split_address
+
+__all__ = ["Bound", "address", "split_address"]
+
+
+class Bound(str):
+    """A piece of narrative and its address: a JSON path in the inspection file
+    ($.domain_one["P 1.1"].strengths[0]), prefixed with the file's name for a file a region names
+    (pdus/luton.json#$.pdu.name). Joining or formatting it gives a plain str: a sentence built
+    around data is fixed wording, not an editable segment."""
+
+    path: str
+
+    def __new__(cls, text: str, path: str) -> Bound:
+        obj = super().__new__(cls, text)
+        obj.path = path
+        return obj
+
+    def __reduce__(self) -> tuple:
+        return (Bound, (str(self), self.path))
+

@@ -1,0 +1,103 @@
+"""Word content controls around narrative from the data.
+
+Each piece of narrative the template prints on its own becomes an inline plain-text content
+control (w:sdt) whose tag is the narrative's address in the data ($.foreword[0]), titled for the
+editor, and locked against deletion (its text stays editable). Word and LibreOffice keep the tag
+when they save, so the edited document can be read back into the data (reportgen.readback)."""
+
+from __future__ import annotations
+
+import copy
+import re
+import zlib
+from xml.sax.saxutils import escape, quoteattr
+
+from docx.document import Document
+from docx.oxml.ns import qn
+
+from reportgen.documents.bound import Bound, split_address
+
+# The one way this module's controls are told from any other content control in a document.
+TAG_PATTERN = re.compile(r"^(?:[^#]+#)?\$")
+
+
+class Ids:
+    """Content control ids for one rendering: unique in the document (a bilingual letter joins
+    two renderings, so the language is part of each id) and the same on every rendering."""
+
+    def __init__(self, lang: str) -> None:
+        self.lang = lang
+        self.count = 0
+
+    def next(self, path: str) -> int:
+        self.count += 1
+        return zlib.crc32(f"{self.lang}|{path}|{self.count}".encode()) & 0x7FFFFFFF
+
+
+def label(path: str) -> str:
+    """What Word shows on the control: $.domain_one["P 1.1"].strengths[0] -> "domain one, P 1.1,
+    strengths 1"."""
+    file, json_path = split_address(path)
+    parts = re.findall(r'\.([A-Za-z_]\w*)|\["((?:[^"\\\\]|\\\\.)*)"\]|\[(\d+)\]', json_path)
+    words = [name.replace("_", " ") if name else key or str(int(index) + 1)
+             for name, key, index in parts]
+    shown = ", ".join(w for w in words if w not in ("en", "cy"))
+    return f"{file}: {shown}" if file else shown
+
+
+class ContentControl:
+    """What docxtpl prints for a Bound value: the run closed, the control, a run reopened (as
+    docxtpl's own InlineImage does)."""
+
+    def __init__(self, text: Bound, ids: Ids) -> None:
+        self.text, self.ids = text, ids
+
+    def __html__(self) -> str:
+        path = self.text.path
+        return ("</w:t></w:r><w:sdt><w:sdtPr>"
+                f"<w:alias w:val={quoteattr(label(path))}/><w:tag w:val={quoteattr(path)}/>"
+                f'<w:id w:val="{self.ids.next(path)}"/><w:lock w:val="sdtLocked"/>'
+                '<w:text w:multiLine="1"/></w:sdtPr><w:sdtContent><w:r>'
+                f'<w:t xml:space="preserve">{escape(str(self.text))}</w:t></w:r></w:sdtContent>'
+                '</w:sdt><w:r><w:t xml:space="preserve">')
+
+    __str__ = __html__
+
+
+def ours(sdt) -> str | None:
+    """The address a content control of this module carries, or None for any other control."""
+    tag = sdt.find(f"{qn('w:sdtPr')}/{qn('w:tag')}")
+    value = tag.get(qn("w:val")) if tag is not None else None
+    return value if value and TAG_PATTERN.match(value) else None
+
+
+def tidy(doc: Document) -> None:
+    """After rendering: each control's text takes the formatting of the run it was printed in,
+    and the empty runs left either side of it go."""
+    for part in _story_parts(doc):
+        for sdt in part.element.iter(qn("w:sdt")):
+            if ours(sdt) is None:
+                continue
+            before = sdt.getprevious()
+            rpr = before.find(qn("w:rPr")) if before is not None and before.tag == qn("w:r") \
+                else None
+            for run in sdt.iter(qn("w:r")):
+                if rpr is not None and run.find(qn("w:rPr")) is None:
+                    run.insert(0, copy.deepcopy(rpr))
+            for neighbour in (before, sdt.getnext()):
+                if neighbour is not None and _empty_run(neighbour):
+                    neighbour.getparent().remove(neighbour)
+
+
+def _empty_run(el) -> bool:
+    return el.tag == qn("w:r") and all(
+        child.tag == qn("w:rPr") or (child.tag == qn("w:t") and not child.text) for child in el)
+
+
+def _story_parts(doc: Document) -> list:
+    """The body, headers and footers: every part that holds text."""
+    parts = [doc.part]
+    for rel in doc.part.rels.values():
+        if rel.reltype.endswith(("/header", "/footer")):
+            parts.append(rel.target_part)
+    return parts

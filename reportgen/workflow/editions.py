@@ -1,0 +1,57 @@
+"""Every edition of a tracked report is made from one version of its data, never edited apart
+from it: the English and Welsh Word documents kept with each data version, and the PDF, web
+edition and workbook made again from the data version held when the report is published. So no
+two editions can disagree."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from reportgen import pipeline
+from reportgen.bundle import Bundle
+from reportgen.errors import RenderError
+from reportgen.loading import Loaded
+from reportgen.workflow.store import NewData, NewVersion, Store
+
+REPORT_PROPERTY = "reportgen.report"
+VERSION_PROPERTY = "reportgen.data-version"
+SHA_PROPERTY = "reportgen.data-sha256"
+
+
+def label(report_id: str, number: int) -> str:
+    return f"{report_id}, data version {number}"
+
+
+def held(store: Store, report_id: str, number: int | None = None) -> tuple[int, Bundle]:
+    """A data version (the one held, the latest, by default): its number and the data."""
+    row = store.data(report_id, number)
+    return row.number, Bundle.from_json(row.content)
+
+
+def new_data(bundle: Bundle, number: int, note: str) -> NewData:
+    return NewData(number, bundle.to_json(), bundle.sha256, note)
+
+
+def jobs(loaded: Loaded, doc: str, report_id: str, number: int, sha: str,
+         langs: Sequence[str] | None = None) -> list[pipeline.Job]:
+    """The report's editions, each stamped with the data version it is made from."""
+    stamp = ((REPORT_PROPERTY, report_id), (VERSION_PROPERTY, str(number)), (SHA_PROPERTY, sha))
+    chosen = langs or pipeline.languages(loaded, doc)
+    return [pipeline.Job(j.doc, j.loaded, j.lang, j.variant, stamp)
+            for j in pipeline.jobs_for(loaded, [doc], chosen)]
+
+
+def documents(bundle: Bundle, doc: str, report_id: str, number: int) -> list[NewVersion]:
+    """The Word edition in each language of a data version, to keep with it. A Welsh edition
+    whose narrative is not all translated yet is kept as a draft, its gaps marked."""
+    loaded = bundle.load(label(report_id, number))
+    found = []
+    for job in jobs(loaded, doc, report_id, number, bundle.sha256):
+        try:
+            content = pipeline.render_docx(job)
+        except RenderError:
+            if job.lang == "en":
+                raise
+            content = pipeline.render_docx(job, draft=True)
+        found.append(NewVersion(str(job.lang), f"{job.stem}.docx", content, data_version=number))
+    return found

@@ -1,0 +1,74 @@
+"""The Welsh translation workflow on a tracked report: the segments of the data version held
+out to the translators (a stale one with the English its Welsh was made from, found in the
+report's earlier versions), their translations back in as a new data version, Welsh confirmed,
+and what remains."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from reportgen import translation
+from reportgen.bundle import AddressError, Bundle
+from reportgen.model.common import fingerprint
+from reportgen.workflow import editions, tracker
+from reportgen.workflow.store import Store, TrackError
+
+
+def _held(store: Store, report_id: str) -> tuple[int, Bundle, Any]:
+    report = store.report(report_id)
+    if not report.in_wales:
+        raise TrackError(f"{report_id} is not an inspection in Wales: it has no Welsh edition")
+    number, bundle = editions.held(store, report_id)
+    return number, bundle, bundle.load(editions.label(report_id, number))
+
+
+def earlier_english(store: Store, report_id: str) -> translation.Previous:
+    """Finds the English a segment's Welsh was made from, in the report's earlier versions."""
+    versions = [Bundle.from_json(store.data(report_id, v.number).content)
+                for v in reversed(store.data_versions(report_id))]
+
+    def previous(seg: translation.Segment) -> str | None:
+        for bundle in versions:
+            try:
+                value = bundle.get(seg.text_address)
+            except AddressError:
+                continue
+            english = value["en"] if isinstance(value, dict) else value
+            if fingerprint(english) == seg.text.cy_source:
+                return f"in {english}" if seg.place_in else english
+        return None
+
+    return previous
+
+
+def export(store: Store, report_id: str, fmt: translation.Format,
+           todo: bool) -> tuple[bytes, int, int]:
+    number, _, loaded = _held(store, report_id)
+    return translation.export(loaded, editions.label(report_id, number), fmt, todo,
+                              earlier_english(store, report_id))
+
+
+def import_translations(store: Store, report_id: str, content: bytes, name: str,
+                        by: str) -> tuple[int, int, int]:
+    """(the new data version, translations imported, of which stale on arrival)."""
+    _, bundle, loaded = _held(store, report_id)
+    new, imported, stale = translation.import_translations(bundle, loaded, content, name)
+    number = tracker.keep_data(store, report_id, new, by,
+                               f"{imported} translation(s) imported from {name}")
+    return number, imported, stale
+
+
+def status(store: Store, report_id: str) -> dict[str, Any]:
+    number, _, loaded = _held(store, report_id)
+    return translation.status(loaded, editions.label(report_id, number))
+
+
+def confirm(store: Store, report_id: str, ids: Iterable[str], every_unconfirmed: bool,
+            by: str) -> tuple[int | None, list[str]]:
+    _, bundle, loaded = _held(store, report_id)
+    new, confirmed = translation.confirm(bundle, loaded, ids, every_unconfirmed)
+    if not confirmed:
+        return None, []
+    return tracker.keep_data(store, report_id, new, by,
+                             f"{len(confirmed)} Welsh segment(s) confirmed"), confirmed
