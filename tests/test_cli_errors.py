@@ -53,7 +53,12 @@ def _docx(tmp_path: Path) -> Path:
 
 UNKNOWN_REPORT = [
     ["track", "advance", "nosuch", "--to", "initial-edit"],
-    ["track", "attach", "nosuch", "--file", "{docx}"],
+    ["track", "diff", "nosuch", "1", "2"],
+    ["edits", "diff", "nosuch", "{docx}"],
+    ["edits", "apply", "nosuch", "{docx}"],
+    ["translate", "export", "nosuch", "--out", "{tmp}/x.xlf"],
+    ["translate", "status", "nosuch"],
+    ["translate", "confirm", "nosuch", "--all"],
     ["track", "history", "nosuch"],
     ["track", "versions", "nosuch"],
     ["track", "versions", "nosuch", "--get", "1", "--out", "{tmp}/v.docx"],
@@ -62,7 +67,7 @@ UNKNOWN_REPORT = [
     ["fa", "decide", "nosuch", "1", "--decision", "accepted"],
     ["fa", "log", "nosuch", "--out", "{tmp}/log.docx"],
     ["publish", "nosuch", "--out", "{tmp}/published"],
-    ["check", "stats", "{docx}", "--data", str(GWENT), "--track", "nosuch"],
+    ["check", "stats", "--track", "nosuch"],
 ]
 
 
@@ -85,8 +90,10 @@ def test_an_unknown_report_is_one_line_and_exit_2_with_nothing_written(args, sto
 FILES = [
     ["track", "advance", "gwent-pdu-report", "--to", "initial-edit", "--file", "{file}",
      "--store", "{store}"],
-    ["track", "attach", "gwent-pdu-report", "--file", "{file}", "--store", "{store}"],
-    ["track", "attach", "gwent-pdu-report", "--file-cy", "{file}", "--store", "{store}"],
+    ["edits", "diff", "gwent-pdu-report", "{file}", "--store", "{store}"],
+    ["edits", "apply", "gwent-pdu-report", "{file}", "--store", "{store}"],
+    ["fa", "decide", "gwent-pdu-report", "1", "--decision", "accepted", "--file", "{file}",
+     "--store", "{store}"],
     ["fa", "import", "gwent-pdu-report", "{file}", "--store", "{store}"],
     ["check", "stats", "{file}", "--data", str(GWENT)],
     ["check", "stats", "{docx}", "--data", "{file}"],
@@ -97,8 +104,8 @@ FILES = [
     ["ratings", "{file}"],
     ["plan", "{file}"],
     ["render", "{file}", "--doc", "pdu-report"],
-    ["translate", "export", "{file}"],
-    ["translate", "status", "{file}"],
+    ["translate", "export", "{file}.json"],
+    ["translate", "status", "{file}.json"],
 ]
 
 
@@ -106,8 +113,10 @@ FILES = [
 @pytest.mark.parametrize("bad", ["missing.docx", "folder.pdf", "fifo.html"])
 def test_a_missing_or_unreadable_file_is_one_line_and_exit_2(args, bad, store, tmp_path):
     """A FIFO would block a reader for ever: it is refused without being opened."""
-    (tmp_path / "folder.pdf").mkdir()
-    os.mkfifo(tmp_path / "fifo.html")
+    for name in ("folder.pdf", "folder.pdf.json"):
+        (tmp_path / name).mkdir()
+    for name in ("fifo.html", "fifo.html.json"):
+        os.mkfifo(tmp_path / name)
     path = tmp_path / bad
     docx = _docx(tmp_path)
     line = one_line(run(*[a.format(file=path, store=store, docx=docx) for a in args]))
@@ -117,7 +126,7 @@ def test_a_missing_or_unreadable_file_is_one_line_and_exit_2(args, bad, store, t
 def test_a_file_that_is_not_a_word_document_is_one_line_and_exit_2(store, tmp_path):
     text = tmp_path / "notes.docx"
     text.write_text("not a Word document")
-    for args in (["track", "attach", "gwent-pdu-report", "--file", text, "--store", store],
+    for args in (["edits", "diff", "gwent-pdu-report", text, "--store", store],
                  ["check", "stats", text, "--data", GWENT],
                  ["check", "accessibility", text]):
         one_line(run(*args), "notes.docx: expected a Word document (.docx)")
@@ -134,7 +143,7 @@ STORE_COMMANDS = [
     ["fa", "log", "gwent-pdu-report", "--out", "{tmp}/log.docx"],
     ["fa", "decide", "gwent-pdu-report", "1", "--decision", "accepted"],
     ["publish", "gwent-pdu-report", "--out", "{tmp}/published"],
-    ["check", "stats", "{docx}", "--data", str(GWENT), "--track", "gwent-pdu-report"],
+    ["check", "stats", "--track", "gwent-pdu-report"],
 ]
 
 

@@ -25,7 +25,8 @@ def fa() -> None:
     Example:
         reportgen fa send gwent-pdu-report --out fa/ --by "Megan Harris"
         reportgen fa import gwent-pdu-report returned-form.docx
-        reportgen fa decide gwent-pdu-report 1 --decision accepted --set '$.case_profile.women=9'
+        reportgen fa decide gwent-pdu-report 1 --decision accepted \\
+            --set '$.case_profile.women=9' --by "Owain Davies"
         reportgen fa log gwent-pdu-report --out fa/log.docx
     """
 
@@ -116,7 +117,7 @@ def fa_decide(report_id: str, item: int, decision: str, reason: str, edited: Pat
 
     \b
     Example:
-        reportgen fa decide gwent-pdu-report 1 --decision accepted \\
+        reportgen fa decide gwent-pdu-report 3 --decision accepted \\
             --file gwent-corrected.docx --by "Owain Davies"
         reportgen fa decide gwent-pdu-report 2 --decision not-accepted \\
             --reason "The case was inspected as recorded" --coo --by "Lorna Achebe"

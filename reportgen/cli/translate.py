@@ -35,7 +35,7 @@ def translate() -> None:
     \b
     Example:
         reportgen translate export gwent-pdu-report --todo
-        reportgen translate import gwent-pdu-report gwent-pdu-report.cy.xlf
+        reportgen translate import gwent-pdu-report gwent-pdu-report.cy.xlf --by "Translator"
         reportgen translate status fixtures/wales/pdus/gwent.json
     """
 
@@ -91,7 +91,8 @@ def translate_import(target: str, translated: Path, store: str, by: str | None) 
 
     \b
     Example:
-        reportgen translate import fixtures/east-of-england/pdus/luton.json luton.cy.xlf
+        reportgen translate import fixtures/east-of-england/pdus/luton.json \\
+            fixtures/east-of-england/pdus/luton.cy.xlf
         reportgen translate import gwent-pdu-report gwent-pdu-report.cy.xlf --by "Translator"
     """
     from reportgen import translation
