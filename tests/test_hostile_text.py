@@ -17,12 +17,14 @@ from typing import Any
 
 import pytest
 from docx import Document
+from docx.oxml.ns import qn
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from lxml import etree
 from openpyxl import load_workbook
 
 from reportgen import pipeline
+from reportgen.docxtext import text_of
 from reportgen.errors import InputError
 from reportgen.jsonpath import jsonpath
 from reportgen.loading import parse
@@ -87,9 +89,9 @@ def _texts(files: dict[str, bytes]) -> dict[str, str]:
                     if part.endswith((".xml", ".rels")):
                         etree.fromstring(z.read(part))  # raises if it does not parse
         if suffix == "docx":
-            doc = Document(io.BytesIO(content))
-            cells = [c.text for t in doc.tables for r in t.rows for c in r.cells]
-            found["docx"] += "\n".join([p.text for p in doc.paragraphs] + cells) + "\n"
+            # Every paragraph, in tables and content controls too, as a reader sees it.
+            body = Document(io.BytesIO(content)).element.body
+            found["docx"] += "\n".join(text_of(p) for p in body.iter(qn("w:p"))) + "\n"
         elif suffix == "html":
             reader = _HtmlText()
             reader.feed(content.decode("utf-8"))

@@ -70,9 +70,7 @@ def _no_none(template: Template) -> Callable[[Any], Any]:
         if value is None:
             raise RenderError(f"{template}: a variable printed by the template has no value")
         if isinstance(value, str) and not isinstance(value, Markup):
-            # docxtpl turns "{_{", "}_}", "{_%" and "%_}" in the rendered XML into template
-            # braces; text from the data keeps its braces as character references instead.
-            return Markup(str(escape(value)).replace("{", "&#123;").replace("}", "&#125;"))
+            return Markup(controls.braces_kept(str(escape(value))))
         return value
     return finalize
 
