@@ -16,8 +16,23 @@ def date(day: dt.date, lang: Language) -> str:
     return _format_date(day, "d MMMM y", locale=BABEL_LOCALES[lang])
 
 
-def weekday_date(day: dt.date, lang: Language) -> str:
-    return _format_date(day, "EEEE d MMMM y", locale=BABEL_LOCALES[lang])
+def weekday_date(day: dt.date, lang: Language, in_sentence: bool = False) -> str:
+    """ "Friday 13 March 2026". CLDR capitalises the Welsh "Dydd Gwener", as a table cell or a
+    heading starts it; inside a sentence Welsh writes "dydd Gwener" (the day keeps its capital).
+    """
+    text = _format_date(day, "EEEE d MMMM y", locale=BABEL_LOCALES[lang])
+    if in_sentence and lang == "cy" and text.startswith("Dydd "):
+        text = "d" + text[1:]
+    return text
+
+
+def month_range(start: dt.date, end: dt.date, lang: Language) -> str:
+    """ "October 2025 to September 2026": the months a period covers."""
+    def month(day: dt.date) -> str:
+        return _format_date(day, "LLLL y", locale=BABEL_LOCALES[lang])
+    if (start.year, start.month) == (end.year, end.month):
+        return month(start)
+    return gettext_for(lang)("{start} to {end}").format(start=month(start), end=month(end))
 
 
 def date_range(start: dt.date, end: dt.date, lang: Language) -> str:

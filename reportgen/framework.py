@@ -3,6 +3,7 @@ the PDU, regional and national standards. Read and checked once, at first use.""
 
 from __future__ import annotations
 
+import datetime as dt
 from functools import cache
 from typing import Literal
 
@@ -11,7 +12,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_valida
 from reportgen import data
 from reportgen.model.common import Language
 
-Status = Literal["seen", "elsewhere", "unconfirmed"]
+Status = Literal["seen", "elsewhere", "unconfirmed", "confirmed"]
 
 
 class Wording(BaseModel):
@@ -19,6 +20,8 @@ class Wording(BaseModel):
     en: str
     cy: str | None = None
     cy_status: Status | None = None
+    cy_confirmed_by: str | None = None  # the Welsh-speaking editor who confirmed it
+    cy_confirmed_on: dt.date | None = None
 
     def get(self, lang: Language) -> str:
         # Falls back to English only where the framework has no Welsh yet; the Welsh edition's

@@ -213,6 +213,9 @@ _EXPECTED = {
     "enum": "one of {expected}",
     "literal_error": "{expected}",
     "tuple_length": "a list of {expected} items",
+    "decimal_type": "a number",
+    "decimal_parsing": "a number",
+    "decimal_max_places": "a number with at most {decimal_places} decimal place(s)",
 }
 
 

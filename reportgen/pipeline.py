@@ -58,7 +58,8 @@ def render_files(job: Job, draft: bool = False,
     body = word.render(word.Template(job.doc.name, ed.lang), context)
     files = {".docx": postprocess.finish(body, ed.lang, context["title"], context["subject"],
                                          context.get("keywords", ""),
-                                         dict(job.stamp) | _published(context))}
+                                         dict(job.stamp) | _published(context),
+                                         draft=ed.draft_notice())}
     if job.doc.attachments:
         files |= {suffix: ical.calendar(spec)
                   for suffix, spec in job.doc.attachments(job.loaded, ed, job.variant.key).items()}
@@ -161,7 +162,9 @@ def languages(loaded: Loaded, doc: str) -> list[str]:
         return [BILINGUAL] if rpd.bilingual else [rpd.language]
     langs: list[str] = ["en"]
     region = getattr(loaded.data, "region", None)
-    if region and region.in_wales and word.Template(doc, "cy").path.exists():
+    # The national review covers the probation service of England and Wales.
+    in_wales = region.in_wales if region else loaded.data.kind == "national-review"
+    if in_wales and word.Template(doc, "cy").path.exists():
         langs.append("cy")
     return langs
 

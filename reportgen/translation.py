@@ -102,7 +102,33 @@ def data_segments(loaded: Loaded) -> list[Segment]:
     return found
 
 
+# Where the Welsh a segment is set in needs a word of grammar the segment alone cannot show.
+DYLAI = ('follows "Dylai …:" (… should:): begin with the verb-noun soft-mutated, as after '
+         '"Dylai": leihau, wella, ddatblygu, gryfhau, fonitro, sicrhau (s does not mutate)')
+
+
+def translator_note(seg: Segment) -> str | None:
+    """A note for the translator where the Welsh around a segment constrains it."""
+    if len(seg.keys) >= 2 and seg.keys[-1] == "text" and "recommendations" in seg.keys[:-2]:
+        return DYLAI
+    return None
+
+
 # ------------------------------------------------------------------------------- status
+
+
+def unconfirmed_terms(loaded: Loaded) -> list[Any]:
+    """The glossary's and framework's Welsh not yet settled that a Welsh edition of the data
+    uses (none for an inspection in England): a Welsh editor confirms it with `reportgen
+    glossary confirm`."""
+    from reportgen import glossary
+    data: Any = loaded.data
+    region = getattr(data, "region", None)
+    if region is not None and not region.in_wales:
+        return []
+    scope = {"pdu-inspection": "pdu", "regional-inspection": "regional",
+             "national-review": "national"}.get(data.kind)
+    return glossary.unconfirmed(scope=scope)
 
 
 def status(loaded: Loaded, name: str) -> dict[str, Any]:
@@ -111,6 +137,8 @@ def status(loaded: Loaded, name: str) -> dict[str, Any]:
     todo = [s for s in segs if s.state != "translated"]
     return {
         "name": name, "segments": len(segs), **counts,
+        "unconfirmed_terms": [{"en": w.en, "cy": w.cy, "status": w.status}
+                              for w in unconfirmed_terms(loaded)],
         "words_to_translate": sum(s.words for s in todo),
         "to_translate": [{"id": s.id, "state": s.state, "english": s.english} for s in todo],
     }
@@ -150,6 +178,8 @@ def export(loaded: Loaded, name: str, fmt: Format, todo_only: bool = False,
         if seg.place_in:
             unit.addnote("the Welsh for \"in <name>\", mutated after \"yn\" (yng Nghaerdydd)",
                          origin="developer")
+        if (note := translator_note(seg)) is not None:
+            unit.addnote(note, origin="developer")
         _context(unit, seg, fmt, previous(seg) if seg.state == "stale" else None)
     if fmt == "xliff":
         store.setfilename(store.getfilenode("NoName"), name)

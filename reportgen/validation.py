@@ -21,6 +21,7 @@ from reportgen.model import (
     PduInspection,
     RegionalInspection,
 )
+from reportgen.model.evidence import ContextualData, Surveys
 from reportgen.model.findings import Panel
 from reportgen.model.region import RegionalFieldwork
 
@@ -105,6 +106,45 @@ def _leadership_only(path: str, standards: dict[str, object], leadership: str) -
                           f"no diversity_review (it belongs to {leadership} only)", "a value")
 
 
+def _evidence(surveys: Surveys | None, contextual: ContextualData | None,
+              standards: list[str], fieldwork_end: object) -> Iterator[Problem]:
+    """Survey answers that add up, on standards the report shows them beside; contextual
+    figures given once per grade and dated before the fieldwork ended."""
+    for kind in ("staff", "people_on_probation"):
+        survey = getattr(surveys, kind, None) if surveys else None
+        if survey is None:
+            continue
+        path = f"$.surveys.{kind}"
+        if survey.invited is not None and survey.respondents > survey.invited:
+            yield Problem(f"{path}.respondents", f"at most {survey.invited} (the number invited)",
+                          str(survey.respondents))
+        seen: dict[str, int] = {}
+        for i, q in enumerate(survey.questions):
+            here = jsonpath("surveys", kind, "questions", i)
+            if q.code in seen:
+                yield Problem(f"{here}.code", "each question code once",
+                              f"{shown(q.code)} again (first at [{seen[q.code]}])")
+            seen.setdefault(q.code, i)
+            if q.answered > survey.respondents:
+                yield Problem(here, f"agree + neither + disagree of at most "
+                              f"{survey.respondents} (the respondents)",
+                              f"{q.agree} + {q.neither} + {q.disagree} = {q.answered}")
+            if q.standard is not None and q.standard not in standards:
+                yield Problem(f"{here}.standard", "one of " + ", ".join(standards)
+                              + " (the report shows survey results beside them)",
+                              shown(q.standard))
+    if contextual is None:
+        return
+    grades = [line.grade for line in contextual.staffing]
+    for i, grade in enumerate(grades):
+        if grade in grades[:i]:
+            yield Problem(jsonpath("contextual_data", "staffing", i, "grade"),
+                          "each grade once", shown(grade))
+    if contextual.as_at > fieldwork_end:  # type: ignore[operator]
+        yield warning("$.contextual_data.as_at", f"a date before fieldwork ended "
+                      f"({fieldwork_end})", contextual.as_at.isoformat())
+
+
 # -------------------------------------------------------------------------------------- PDU
 
 MIN_CASES = 20  # §4.1: "at least 20 cases" in each PDU; the panel may have reasons for fewer
@@ -143,6 +183,7 @@ def check_pdu(pdu: PduInspection, fw: Framework) -> Iterator[Problem]:
         else:
             yield from _counts(path, counts, profile.core_cases, profile.adjusted_cases, False)
     yield from _panel(pdu.panel, [*pdu.standards, "overall"], pdu.fieldwork.end)
+    yield from _evidence(pdu.surveys, pdu.contextual_data, domain_one, pdu.fieldwork.end)
     if pdu.publication_date and pdu.publication_date <= pdu.fieldwork.end:
         yield Problem("$.publication_date", f"a date after fieldwork ended ({pdu.fieldwork.end})",
                       pdu.publication_date.isoformat())
@@ -186,6 +227,8 @@ def check_region(loaded: Loaded, region: RegionalInspection, fw: Framework) -> I
             yield Problem("$.staffing.bands", "three rising totals above 0", shown(list(low)))
     yield from _panel(region.panel, [s.code for s in fw.regional] + ["overall"],
                       region.fieldwork.end)
+    yield from _evidence(region.surveys, region.contextual_data,
+                         [s.code for s in fw.regional if s.domain == 1], region.fieldwork.end)
 
 
 def _pdu_file(region_file: Path, name: str, where: str) -> Path | Problem:

@@ -43,14 +43,21 @@ def run(*args: str | Path) -> Result:
     return CliRunner().invoke(cli, [str(a) for a in args], catch_exceptions=False)
 
 
-@pytest.fixture(scope="session")
-def rendered(tmp_path_factory) -> Path:
-    """Both regions and the minimal and maximal PDU files, rendered once to DOCX and PDF."""
+def rendered_inputs() -> list:
+    """What the `rendered` fixture renders: both regions, the national review, and the minimal
+    and maximal PDU files (their codes changed so that no file names clash)."""
     from reportgen import pipeline
-    out = tmp_path_factory.mktemp("rendered")
     loaded = pipeline.inputs([WALES, EAST, FIXTURES / "national-review.json",
                               FIXTURES / "pdu-minimal.json", FIXTURES / "pdu-maximal.json"])
     for ld, code in ((loaded[-2], "minimal"), (loaded[-1], "maximal")):
         ld.data = ld.data.model_copy(update={"pdu": ld.data.pdu.model_copy(update={"code": code})})
-    pipeline.run(pipeline.all_jobs(loaded), out, ["docx", "pdf"])
+    return loaded
+
+
+@pytest.fixture(scope="session")
+def rendered(tmp_path_factory) -> Path:
+    """Every document of rendered_inputs(), rendered once to DOCX and PDF."""
+    from reportgen import pipeline
+    out = tmp_path_factory.mktemp("rendered")
+    pipeline.run(pipeline.all_jobs(rendered_inputs()), out, ["docx", "pdf"])
     return out

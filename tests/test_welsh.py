@@ -58,8 +58,8 @@ CATEGORIES = ["zero", "one", "two", "few", "many", "other"]
 
 @pytest.mark.parametrize(("n", "category", "text"), [
     (0, "zero", "0 Uned"), (1, "one", "1 Uned"), (2, "two", "2 Uned"), (3, "few", "3 Uned"),
-    (4, "other", "4 o Unedau"), (6, "many", "6 Uned"), (7, "other", "7 o Unedau"),
-    (11, "other", "11 o Unedau"), (100, "other", "100 o Unedau")])
+    (4, "other", "4 Uned"), (6, "many", "6 Uned"), (7, "other", "7 Uned"),
+    (11, "other", "11 Uned"), (100, "other", "100 Uned")])
 def test_welsh_plural_forms_follow_cldrs_six_categories(n, category, text):
     assert Locale("cy").plural_form(n) == category
     t = translations("cy")
@@ -179,15 +179,18 @@ def english_phrases() -> set[str]:
 def test_no_english_template_wording_in_welsh_documents(rendered):
     phrases = english_phrases()
     welsh = sorted(Path(rendered).glob("*.cy.docx"))
-    assert len(welsh) == 6 + 1 + 7 + 7  # reports, regional report, panel summaries, plans
+    # reports, regional report, panel summaries, plans, the national review
+    assert len(welsh) == 6 + 1 + 7 + 7 + 1
     for path in welsh:
         doc = Document(str(path))
         text = "\n".join([paragraph_text(p) for p in doc.paragraphs]
                          + [cell_text(c) for t in doc.tables for r in t.rows for c in r.cells])
         left = [p for p in phrases if p in text]
         assert not left, (path.name, left[:3])
-        for label in ("Requires improvement", "Inadequate", "Outstanding", "Sufficient"):
+        for label in ("Requires improvement", "Inadequate", "Outstanding", "Sufficient",
+                      "Probation Office", "Probation Centre"):
             assert label not in text, (path.name, label)
+        assert doc.core_properties.author == "Arolygiaeth Prawf EF", path.name
 
 
 def test_welsh_pdfs_say_cy_gb(rendered):

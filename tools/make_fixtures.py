@@ -85,7 +85,7 @@ def findings(code: str, rating: str, welsh: bool, rng: random.Random) -> dict:
 def name(en: str, cy: str | None = None, cy_in: str | None = None) -> object:
     if cy is None:
         return en
-    return {"en": en, "cy": cy, "cy_in": cy_in}
+    return {"en": en, "cy": cy} | ({"cy_in": cy_in} if cy_in else {})
 
 
 def pdu_file(region: dict, spec: dict, start: dt.date, seed: int) -> dict:
@@ -108,6 +108,11 @@ def pdu_file(region: dict, spec: dict, start: dt.date, seed: int) -> dict:
         domain_two[code] = block
     court = rng.randint(7, 13)
     resettle = rng.randint(5, 10)
+    # Surveys and contextual data draw on their own generator, so adding them left every other
+    # figure of the fixtures as it was.
+    ev = random.Random(seed * 7 + 1)
+    size = ev.uniform(0.7, 1.3)
+    ratings = {code: block["rating"] for code, block in domain_one.items()}
     name_cy_in = spec["name"]["cy_in"] if welsh else ""
     name_en = spec["name"]["en"] if welsh else spec["name"]
     return {
@@ -143,7 +148,59 @@ def pdu_file(region: dict, spec: dict, start: dt.date, seed: int) -> dict:
         "previous_recommendations": {
             "items": [{"recommendation": text(N.PREVIOUS[0], welsh), "progress": text(N.PREVIOUS[1], welsh)}]},
         "effective_practice": [{"title": text(N.PRACTICE[0], welsh), "text": text(N.PRACTICE[1], welsh)}] if total >= 11 else [],
+        "surveys": {
+            "staff": survey(ev, N.STAFF_SURVEY, ratings, welsh, round(145 * size), (0.45, 0.65)),
+            "people_on_probation": survey(ev, N.PEOPLE_SURVEY, ratings, welsh,
+                                          round(120 * size), (0.2, 0.35)),
+        },
+        "contextual_data": contextual(ev, size, start - dt.timedelta(weeks=6)),
     }
+
+
+def survey(rng: random.Random, statements: list, ratings: dict[str, str], welsh: bool,
+           invited: int, answer_rate: tuple[float, float]) -> dict:
+    """Answers to each statement that follow the standard's rating: more agree where the panel
+    rated it well. Some respondents skip a statement."""
+    respondents = round(invited * rng.uniform(*answer_rate))
+    questions = []
+    for code, standard, pair, short in statements:
+        answered = respondents - rng.randint(0, 3)
+        agree = round(answered * {I: 0.3, R: 0.45, G: 0.66, O: 0.82}[ratings[standard]]
+                      * rng.uniform(0.9, 1.1))
+        neither = round((answered - agree) * rng.uniform(0.2, 0.4))
+        questions.append({"code": code, "statement": text(pair, welsh), "short": text(short, welsh),
+                          "standard": standard,
+                          "agree": agree, "neither": neither, "disagree": answered - agree - neither})
+    return {"respondents": respondents, "invited": invited, "questions": questions}
+
+
+def contextual(rng: random.Random, size: float, as_at: dt.date) -> dict:
+    """Caseload and staffing as the organisational data spreadsheet gives them (one decimal)."""
+    def fte(target: float, filled: tuple[float, float]) -> dict:
+        t = round(target * size, 1)
+        return {"target_fte": t, "in_post_fte": round(t * rng.uniform(*filled), 1)}
+    return {
+        "as_at": as_at.isoformat(),
+        "caseload": {"community": round(rng.randint(1100, 1500) * size),
+                     "licence": round(rng.randint(700, 1000) * size),
+                     "custody": round(rng.randint(450, 700) * size)},
+        "staffing": [{"grade": "senior-probation-officer"} | fte(11.0, (0.85, 1.0)),
+                     {"grade": "probation-officer"} | fte(58.0, (0.72, 0.95)),
+                     {"grade": "probation-services-officer"} | fte(46.0, (0.85, 1.04)),
+                     {"grade": "case-administrator"} | fte(27.0, (0.88, 1.0))],
+    }
+
+
+def summed(pdus: list[dict], as_at: dt.date) -> dict:
+    """A region's contextual data: its PDUs' figures added up."""
+    caseload = {k: sum(p["contextual_data"]["caseload"][k] for p in pdus)
+                for k in ("community", "licence", "custody")}
+    grades = [line["grade"] for line in pdus[0]["contextual_data"]["staffing"]]
+    staffing = [{"grade": g} | {k: round(sum(line[k] for p in pdus
+                                             for line in p["contextual_data"]["staffing"]
+                                             if line["grade"] == g), 1)
+                                for k in ("target_fte", "in_post_fte")} for g in grades]
+    return {"as_at": as_at.isoformat(), "caseload": caseload, "staffing": staffing}
 
 
 def band_of(yes: int, n: int) -> str:
@@ -216,6 +273,10 @@ def region_file(region: dict, rs: dict, pdus: list[dict], files: list[str]) -> d
         "domain_two": domain_two,
         "overall_rating": overall(sum(scores), (5, 13, 21)),
         "recommendations": [{"to": to, "text": text((en, cy), welsh)} for to, en, cy in N.RECOMMENDATIONS[2:]],
+        "surveys": {"staff": survey(random.Random(len(pdus) * 31), N.REGIONAL_STAFF_SURVEY,
+                                    {"R 1.1": rs["leadership"], "R 1.2": final_staffing}, welsh,
+                                    95, (0.5, 0.65))},
+        "contextual_data": summed(pdus, fw[0] - dt.timedelta(weeks=6)),
     }
 
 
@@ -254,22 +315,26 @@ D = dt.date
 WALES = {"code": "wales", "name": {"en": "Wales", "cy": "Cymru", "cy_in": "yng Nghymru"}, "country": "Wales"}
 WALES_PDUS = [
     ({"code": "cardiff-and-the-vale", "name": name("Cardiff and the Vale", "Caerdydd a'r Fro", "yng Nghaerdydd a'r Fro"),
-      "head": "Rhian Pritchard", "lead": "Owain Davies", "deputy": "Sara Lloyd", "sites": ["Cardiff Probation Office, Llanishen"],
+      "head": "Rhian Pritchard", "lead": "Owain Davies", "deputy": "Sara Lloyd", "sites": [name("Cardiff Probation Office, Llanishen", "Swyddfa Prawf Caerdydd, Llanisien")],
       "d1": [G, G, R], "d2": [G, R, R, R]}, D(2026, 3, 2)),
     ({"code": "gwent", "name": name("Gwent", "Gwent", "yng Ngwent"), "head": "Dafydd Morgan", "lead": "Owain Davies",
-      "deputy": "Sara Lloyd", "sites": ["Newport Probation Office", "Ebbw Vale Probation Office"],
+      "deputy": "Sara Lloyd", "sites": [name("Newport Probation Office", "Swyddfa Prawf Casnewydd"),
+                                              name("Ebbw Vale Probation Office", "Swyddfa Prawf Glynebwy")],
       "d1": [R, R, R], "d2": [R, I, R, I], "court": 0.58}, D(2026, 3, 16)),
     ({"code": "swansea-neath-port-talbot", "name": name("Swansea, Neath and Port Talbot", "Abertawe, Castell-nedd a Phort Talbot", "yn Abertawe, Castell-nedd a Phort Talbot"),
-      "head": "Catrin Hughes", "lead": "Nia Roberts", "deputy": "Gareth Evans", "sites": ["Swansea Probation Centre"],
+      "head": "Catrin Hughes", "lead": "Nia Roberts", "deputy": "Gareth Evans", "sites": [name("Swansea Probation Centre", "Canolfan Prawf Abertawe")],
       "d1": [G, G, G], "d2": [G, G, R, G]}, D(2026, 4, 13)),
     ({"code": "cwm-taf-morgannwg", "name": name("Cwm Taf Morgannwg", "Cwm Taf Morgannwg", "yng Nghwm Taf Morgannwg"),
-      "head": "Huw Jenkins", "lead": "Nia Roberts", "deputy": "Gareth Evans", "sites": ["Merthyr Tydfil Probation Office", "Bridgend Probation Office"],
+      "head": "Huw Jenkins", "lead": "Nia Roberts", "deputy": "Gareth Evans", "sites": [name("Merthyr Tydfil Probation Office", "Swyddfa Prawf Merthyr Tudful"),
+                                                                                     name("Bridgend Probation Office", "Swyddfa Prawf Pen-y-bont ar Ogwr")],
       "d1": [R, R, G], "d2": [R, R, R, R]}, D(2026, 4, 27)),
     ({"code": "dyfed-powys", "name": name("Dyfed-Powys", "Dyfed-Powys", "yn Nyfed-Powys"), "head": "Eleri Thomas",
-      "lead": "Owain Davies", "deputy": "Sara Lloyd", "sites": ["Carmarthen Probation Office", "Newtown Probation Office"],
+      "lead": "Owain Davies", "deputy": "Sara Lloyd", "sites": [name("Carmarthen Probation Office", "Swyddfa Prawf Caerfyrddin"),
+                                                                     name("Newtown Probation Office", "Swyddfa Prawf y Drenewydd")],
       "d1": [G, G, G], "d2": [O, G, G, G]}, D(2026, 5, 11)),
     ({"code": "north-wales", "name": name("North Wales", "Gogledd Cymru", "yng Ngogledd Cymru"), "head": "Gwion Parry",
-      "lead": "Nia Roberts", "deputy": "Gareth Evans", "sites": ["Caernarfon Probation Office", "Wrexham Probation Office"],
+      "lead": "Nia Roberts", "deputy": "Gareth Evans", "sites": [name("Caernarfon Probation Office", "Swyddfa Prawf Caernarfon"),
+                                                                    name("Wrexham Probation Office", "Swyddfa Prawf Wrecsam")],
       "d1": [G, G, R], "d2": [G, R, G, R]}, D(2026, 6, 1)),
 ]
 WALES_REGION = {
@@ -313,14 +378,16 @@ def national_review() -> dict:
     standards: dict = {}
     for code, (finding, sources) in N.NATIONAL.items():
         std = standards.setdefault(code.rsplit(".", 1)[0], {"key_questions": {}})
-        std["key_questions"][code] = {"findings": [finding],
-                                      "evidence": [N.NATIONAL_EVIDENCE[i] for i in sources]}
+        std["key_questions"][code] = {"findings": [text(finding, True)],
+                                      "evidence": [text(N.NATIONAL_EVIDENCE[i], True) for i in sources]}
+    # The national review covers England and Wales: it is published in both languages.
     return {
         "kind": "national-review", "schema_version": 1, "framework_version": FRAMEWORK,
-        "period": "October 2025 to September 2026", "publication_date": "2026-11-27",
-        "lead_inspector": {"name": "Graham Oyelaran", "role": "Head of Probation Inspection Programme"},
-        "introduction": ["This review asks how national arrangements support the regions and PDUs we inspect. We do not rate the national level: the review sets the context for our regional and PDU findings and helps us direct recommendations to the right level."],
-        "evidence_sources": N.NATIONAL_EVIDENCE,
+        "period": {"start": "2025-10-01", "end": "2026-09-30"}, "publication_date": "2026-11-27",
+        "lead_inspector": person("Graham Oyelaran", ("Head of Probation Inspection Programme",
+                                                     "Pennaeth y Rhaglen Arolygu Prawf"), True),
+        "introduction": [text(N.NATIONAL_INTRO, True)],
+        "evidence_sources": [text(e, True) for e in N.NATIONAL_EVIDENCE],
         "standards": standards,
     }
 

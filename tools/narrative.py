@@ -5,7 +5,7 @@ editor's review, like every unconfirmed term in docs/welsh-glossary.md)."""
 FINDINGS = {
     "P 1.1": (
         [("Leaders had a clear vision for the PDU and communicated it well to staff, who understood local priorities.",
-          "Roedd gan arweinwyr weledigaeth glir ar gyfer yr Uned a'i chyfleu'n dda i staff, a oedd yn deall y blaenoriaethau lleol."),
+          "Roedd gan arweinwyr weledigaeth glir ar gyfer yr Uned, ac roeddent yn ei chyfleu'n dda i staff, a oedd yn deall y blaenoriaethau lleol."),
          ("Partnership arrangements with the police, local authorities and health services were well established.",
           "Roedd trefniadau partneriaeth gyda'r heddlu, awdurdodau lleol a gwasanaethau iechyd wedi'u hen sefydlu."),
          ("The head of PDU used performance and quality data to focus managers on the right areas of practice.",
@@ -48,7 +48,7 @@ FINDINGS = {
          ("Practitioners involved people on probation in their assessment and took account of their diversity.",
           "Roedd ymarferwyr yn cynnwys pobl ar brawf yn eu hasesiad ac yn ystyried eu hamrywiaeth.")],
         [("Too many assessments did not consider domestic abuse and child safeguarding information.",
-          "Nid oedd gormod o asesiadau yn ystyried gwybodaeth am gam-drin domestig a diogelu plant."),
+          "Roedd gormod o asesiadau nad oeddent yn ystyried gwybodaeth am gam-drin domestig a diogelu plant."),
          ("Risk of harm to others was not always analysed well enough.",
           "Nid oedd risg o niwed i eraill bob amser yn cael ei dadansoddi'n ddigon da.")]),
     "P 2.2": (
@@ -115,7 +115,7 @@ FINDINGS = {
         [("Unpaid work placements were varied and people could use their skills.",
           "Roedd lleoliadau gwaith di-dâl yn amrywiol ac roedd pobl yn gallu defnyddio eu sgiliau.")],
         [("Too few people completed their hours within twelve months.",
-          "Ychydig iawn o bobl a gwblhaodd eu horiau o fewn deuddeg mis.")]),
+          "Rhy ychydig o bobl a gwblhaodd eu horiau o fewn deuddeg mis.")]),
     "R 2.5": (
         [("Resettlement planning started early in most cases.",
           "Dechreuodd y cynllunio adsefydlu yn gynnar yn y rhan fwyaf o achosion.")],
@@ -141,7 +141,7 @@ RECOMMENDATIONS = [
     ("pdu", "make sure that home visits are carried out where there are domestic abuse or child safeguarding concerns",
      "sicrhau bod ymweliadau cartref yn cael eu cynnal lle mae pryderon am gam-drin domestig neu ddiogelu plant"),
     ("region", "reduce workloads so that practitioners have the time to supervise cases well",
-     "lleihau llwythi gwaith fel bod gan ymarferwyr amser i oruchwylio achosion yn dda"),
+     "leihau llwythi gwaith fel bod gan ymarferwyr amser i oruchwylio achosion yn dda"),
     ("probation-service", "make sure that practitioners can access information from partner agencies on domestic abuse and child safeguarding in good time",
      "sicrhau bod ymarferwyr yn gallu cael gafael ar wybodaeth gan asiantaethau partner am gam-drin domestig a diogelu plant mewn da bryd"),
 ]
@@ -194,23 +194,75 @@ KEY_FINDINGS = (
      "Mae'r graddiadau'n adlewyrchu Uned â staff ymroddedig o dan bwysau parhaus."),
 )
 
+NATIONAL_INTRO = (
+    "This review asks how national arrangements support the regions and PDUs we inspect. We do not rate the national level: the review sets the context for our regional and PDU findings and helps us direct recommendations to the right level.",
+    "Mae'r adolygiad hwn yn gofyn sut mae trefniadau cenedlaethol yn cefnogi'r rhanbarthau a'r Unedau a arolygwn. Nid ydym yn graddio'r lefel genedlaethol: mae'r adolygiad yn gosod y cyd-destun ar gyfer ein canfyddiadau rhanbarthol a'n canfyddiadau am yr Unedau, ac yn ein helpu i gyfeirio argymhellion at y lefel gywir.")
+
 NATIONAL_EVIDENCE = [
-    "National policies and strategies provided by the Effective Practice and Service Improvement Group (EPSIG)",
-    "Interviews with national leaders in HM Prison and Probation Service and the Ministry of Justice",
-    "Case inspections and staff questionnaires from the regional and PDU inspections",
-    "Performance, workforce and contract data published by HM Prison and Probation Service",
+    ("National policies and strategies provided by the Effective Practice and Service Improvement Group (EPSIG)",
+     "Polisïau a strategaethau cenedlaethol a ddarparwyd gan y Grŵp Ymarfer Effeithiol a Gwella Gwasanaethau (EPSIG)"),
+    ("Interviews with national leaders in HM Prison and Probation Service and the Ministry of Justice",
+     "Cyfweliadau ag arweinwyr cenedlaethol yng Ngwasanaeth Carchardai a Phrawf EF a'r Weinyddiaeth Gyfiawnder"),
+    ("Case inspections and staff questionnaires from the regional and PDU inspections",
+     "Arolygiadau achosion a holiaduron staff o'r arolygiadau rhanbarthol ac arolygiadau'r Unedau"),
+    ("Performance, workforce and contract data published by HM Prison and Probation Service",
+     "Data perfformiad, gweithlu a chontractau a gyhoeddwyd gan Wasanaeth Carchardai a Phrawf EF"),
 ]
 
 NATIONAL = {
-    "N.1.1": ("The national reducing reoffending strategy sets a clear, evidence-based vision, but the delivery plan beneath it had not been updated since the Probation Reset changes of July 2024.", [0, 1]),
-    "N.1.2": ("National leaders had assessed the equality impact of the Probation Reset, but regions told us they had too little time to prepare before it took effect.", [1, 2]),
-    "N.1.3": ("Staff in every region we inspected said national communication was frequent but did not always explain the reasons for changes.", [2]),
-    "N.1.4": ("National assurance arrangements were comprehensive; the views of people on probation were gathered nationally but rarely used to change services.", [0, 3]),
-    "N.2.1": ("The workload measurement tool was used in every region, but national resourcing had not kept pace with caseloads in the largest PDUs.", [2, 3]),
-    "N.2.2": ("Record numbers of trainee probation officers had been recruited; retention of newly qualified officers remained a national risk.", [1, 3]),
-    "N.2.3": ("National learning arrangements were well regarded, but the impact of training on practice was not evaluated.", [0, 2]),
-    "N.3.1": ("The national analysis of the profile of people on probation covered risk of harm well but paid too little attention to disproportionality.", [0, 3]),
-    "N.3.2": ("Commissioned rehabilitative services were available in every region, but referral rates varied widely and were not well understood nationally.", [2, 3]),
-    "N.4.1": ("Most probation offices were safe and accessible; too few had private rooms suitable for work with victims of domestic abuse.", [2]),
-    "N.4.2": ("Case management systems were reliable, but practitioners still could not see police and children's social care information in good time.", [1, 2]),
+    "N.1.1": (("The national reducing reoffending strategy sets a clear, evidence-based vision, but the delivery plan beneath it had not been updated since the Probation Reset changes of July 2024.",
+               "Mae'r strategaeth genedlaethol i leihau aildroseddu yn gosod gweledigaeth glir sy'n seiliedig ar dystiolaeth, ond nid oedd y cynllun cyflawni oddi tani wedi'i ddiweddaru ers newidiadau Ailosod y Gwasanaeth Prawf ym mis Gorffennaf 2024."), [0, 1]),
+    "N.1.2": (("National leaders had assessed the equality impact of the Probation Reset, but regions told us they had too little time to prepare before it took effect.",
+               "Roedd arweinwyr cenedlaethol wedi asesu effaith Ailosod y Gwasanaeth Prawf ar gydraddoldeb, ond dywedodd y rhanbarthau wrthym fod ganddynt rhy ychydig o amser i baratoi cyn iddo ddod i rym."), [1, 2]),
+    "N.1.3": (("Staff in every region we inspected said national communication was frequent but did not always explain the reasons for changes.",
+               "Dywedodd staff ym mhob rhanbarth a arolygwyd gennym fod cyfathrebu cenedlaethol yn aml ond nad oedd bob amser yn esbonio'r rhesymau dros newidiadau."), [2]),
+    "N.1.4": (("National assurance arrangements were comprehensive; the views of people on probation were gathered nationally but rarely used to change services.",
+               "Roedd trefniadau sicrwydd cenedlaethol yn gynhwysfawr; roedd barn pobl ar brawf yn cael ei chasglu'n genedlaethol ond anaml y câi ei defnyddio i newid gwasanaethau."), [0, 3]),
+    "N.2.1": (("The workload measurement tool was used in every region, but national resourcing had not kept pace with caseloads in the largest PDUs.",
+               "Roedd yr offeryn mesur llwyth gwaith yn cael ei ddefnyddio ym mhob rhanbarth, ond nid oedd adnoddau cenedlaethol wedi cadw i fyny â llwythi achosion yn yr Unedau mwyaf."), [2, 3]),
+    "N.2.2": (("Record numbers of trainee probation officers had been recruited; retention of newly qualified officers remained a national risk.",
+               "Roedd y nifer uchaf erioed o swyddogion prawf dan hyfforddiant wedi'u recriwtio; roedd cadw swyddogion newydd gymhwyso yn dal yn risg genedlaethol."), [1, 3]),
+    "N.2.3": (("National learning arrangements were well regarded, but the impact of training on practice was not evaluated.",
+               "Roedd barn dda am drefniadau dysgu cenedlaethol, ond nid oedd effaith hyfforddiant ar ymarfer yn cael ei gwerthuso."), [0, 2]),
+    "N.3.1": (("The national analysis of the profile of people on probation covered risk of harm well but paid too little attention to disproportionality.",
+               "Roedd y dadansoddiad cenedlaethol o broffil pobl ar brawf yn ymdrin yn dda â risg o niwed, ond rhoddodd rhy ychydig o sylw i anghymesuredd."), [0, 3]),
+    "N.3.2": (("Commissioned rehabilitative services were available in every region, but referral rates varied widely and were not well understood nationally.",
+               "Roedd gwasanaethau adsefydlu a gomisiynwyd ar gael ym mhob rhanbarth, ond roedd cyfraddau atgyfeirio yn amrywio'n fawr ac nid oeddent yn cael eu deall yn dda yn genedlaethol."), [2, 3]),
+    "N.4.1": (("Most probation offices were safe and accessible; too few had private rooms suitable for work with victims of domestic abuse.",
+               "Roedd y rhan fwyaf o swyddfeydd prawf yn ddiogel ac yn hygyrch; rhy ychydig ohonynt oedd ag ystafelloedd preifat sy'n addas ar gyfer gwaith gyda dioddefwyr cam-drin domestig."), [2]),
+    "N.4.2": (("Case management systems were reliable, but practitioners still could not see police and children's social care information in good time.",
+               "Roedd systemau rheoli achosion yn ddibynadwy, ond ni allai ymarferwyr weld gwybodaeth yr heddlu a gofal cymdeithasol plant mewn da bryd o hyd."), [1, 2]),
 }
+
+# Statements of the staff questionnaire (§3.8) and of the survey of people on probation (§6.7),
+# by the standard each bears on: (code, standard, (en, cy), short label for a chart (en, cy)).
+STAFF_SURVEY = [
+    ("vision", "P 1.1", ("Leaders in the PDU communicate a clear vision for its work.",
+                         "Mae arweinwyr yr Uned yn cyfleu gweledigaeth glir ar gyfer ei gwaith."), ("a clear vision", "gweledigaeth glir")),
+    ("raise-concerns", "P 1.1", ("I feel able to raise concerns with senior leaders.",
+                                 "Rwy'n teimlo fy mod yn gallu codi pryderon gydag uwch-arweinwyr."), ("able to raise concerns", "gallu codi pryderon")),
+    ("workload", "P 1.2", ("My workload is manageable.",
+                           "Mae fy llwyth gwaith yn hylaw."), ("manageable workload", "llwyth gwaith hylaw")),
+    ("supervision", "P 1.2", ("I receive regular, good-quality supervision from my manager.",
+                              "Rwy'n cael goruchwyliaeth reolaidd o ansawdd da gan fy rheolwr."), ("good supervision", "goruchwyliaeth dda")),
+    ("training", "P 1.2", ("I have had the training I need to do my job well.",
+                           "Rwyf wedi cael yr hyfforddiant sydd ei angen arnaf i wneud fy swydd yn dda."), ("the training needed", "yr hyfforddiant sydd ei angen")),
+    ("services", "P 1.3", ("The services the people I supervise need are available.",
+                           "Mae'r gwasanaethau sydd eu hangen ar y bobl rwy'n eu goruchwylio ar gael."), ("services available", "gwasanaethau ar gael")),
+]
+REGIONAL_STAFF_SURVEY = [
+    ("vision", "R 1.1", ("Regional leaders communicate a clear vision for probation services in the region.",
+                         "Mae arweinwyr rhanbarthol yn cyfleu gweledigaeth glir ar gyfer gwasanaethau prawf yn y rhanbarth."), ("a clear vision", "gweledigaeth glir")),
+    ("workload", "R 1.2", ("My workload is manageable.",
+                           "Mae fy llwyth gwaith yn hylaw."), ("manageable workload", "llwyth gwaith hylaw")),
+    ("training", "R 1.2", ("I have had the training I need to do my job well.",
+                           "Rwyf wedi cael yr hyfforddiant sydd ei angen arnaf i wneud fy swydd yn dda."), ("the training needed", "yr hyfforddiant sydd ei angen")),
+]
+PEOPLE_SURVEY = [
+    ("asked-views", "P 1.1", ("I have been asked for my views on the probation service.",
+                              "Gofynnwyd imi am fy marn am y gwasanaeth prawf."), ("asked for my views", "gofynnwyd am fy marn")),
+    ("listened", "P 1.3", ("My probation practitioner listens to me.",
+                           "Mae fy ymarferydd prawf yn gwrando arnaf."), ("my practitioner listens", "fy ymarferydd yn gwrando")),
+    ("help", "P 1.3", ("I have had help with the things that matter to me, such as housing and work.",
+                       "Rwyf wedi cael help gyda'r pethau sy'n bwysig imi, fel tai a gwaith."), ("help with what matters", "help gyda'r hyn sy'n bwysig")),
+]

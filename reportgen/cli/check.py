@@ -1,4 +1,4 @@
-"""Checks of rendered documents: check stats, check accessibility."""
+"""Checks of rendered documents and of the Welsh: check stats, accessibility, layout, welsh."""
 
 from __future__ import annotations
 
@@ -31,52 +31,80 @@ def check() -> None:
 
 
 @check.command("stats")
-@click.argument("report", type=DOCUMENT, required=False)
+@click.argument("reports", nargs=-1, type=DOCUMENT)
 @click.option("--data", "data_file", type=EXISTING, default=None,
-              help="The inspection file REPORT was made from.")
+              help="The inspection file the REPORTS were made from.")
 @click.option("--track", "report_id", default=None,
               help="Check a tracked report instead: every language's edition of the data "
                    "version held, each result recorded for the statistics check stage's gate.")
-@click.option("--json", "as_json", is_flag=True)
+@click.option("--json", "as_json", is_flag=True, help="Every figure, as JSON.")
+@click.option("--all", "everything", is_flag=True, help="List traced figures too.")
+@click.option("--signoff", type=click.Path(path_type=Path, dir_okay=False), default=None,
+              help="Write a workbook (.xlsx) of every figure, to attach to the sign-off.")
+@click.option("--confirm", is_flag=True,
+              help="With --track: you have checked every unbound figure listed, and confirm "
+                   "them (the gate opens only once they are confirmed).")
+@click.option("--by", envvar="REPORTGEN_USER", default=None,
+              help="Who confirms (also from REPORTGEN_USER).")
 @STORE_OPTION
 @reports_errors
-def check_stats(report: Path | None, data_file: Path | None, report_id: str | None,
-                as_json: bool, store: str) -> None:
-    """Trace every figure in a report to the inspection data.
+def check_stats(reports: tuple[Path, ...], data_file: Path | None, report_id: str | None,
+                as_json: bool, everything: bool, signoff: Path | None, confirm: bool,
+                by: str | None, store: str) -> None:
+    """Check every figure of a report's editions against the inspection data.
 
-    Reads body text, tables, headers, footers and chart alt text; reports each whole number,
-    percentage, "30 of 40" and date as traced, mismatched or untraced. Exit status 1 when any
-    is mismatched or untraced.
+    Reads Word documents, web editions and data workbooks, in English and Welsh: table cells
+    with their row and column headings, sentences, chart alt text, headers and footers. Each
+    figure is bound to the fact its context states and reported as traced, mismatched (another
+    value than the data's, or a relation between figures that does not hold) or unbound (to
+    confirm). Editions of one format in two languages are checked against each other. With
+    --track, every language's edition of the data version held is checked and the result kept
+    for the stage's gate, which opens when nothing is mismatched and the unbound figures are
+    confirmed. Exit status 1 when a figure is mismatched, or (with --track) unconfirmed.
 
     \b
     Example:
         reportgen check stats out/gwent-pdu-report.en.docx --data fixtures/wales/pdus/gwent.json
-        reportgen check stats --track gwent-pdu-report
+        reportgen check stats out/gwent-pdu-report.*.docx --data fixtures/wales/pdus/gwent.json
+        reportgen check stats --track gwent-pdu-report --signoff gwent-statistics.xlsx
+        reportgen check stats --track wales-regional-report --confirm --by "Priya Shah"
     """
     from reportgen.checks import statistics
+    from reportgen.checks.statistics import output
+    from reportgen.files import write_atomically
+
+    if confirm and not (report_id and by):
+        raise ReportgenError("--confirm needs --track ID and who confirms (--by, or "
+                             "REPORTGEN_USER)")
+    cleared = True
     if report_id:
-        if report or data_file:
-            raise ReportgenError("give either REPORT with --data, or --track ID: not both")
+        if reports or data_file:
+            raise ReportgenError("give either REPORTS with --data, or --track ID: not both")
         from reportgen.workflow import stats_check
-        number, results = stats_check.run(store_at(store, report_id), report_id)
-        heading = f"{report_id}, data version {number}"
+        number, by_lang = stats_check.run(store_at(store, report_id), report_id,
+                                          by if confirm else None)
+        results = list(by_lang.values())
+        title, source = f"{report_id}, data version {number}", f"data version {number}"
+        cleared = confirm or not any(r.unbound for r in results)
     else:
-        if not (report and data_file):
-            raise ReportgenError("give REPORT and --data FILE, or --track ID")
-        results = {"": statistics.summary(statistics.check(read_document(report),
-                                                           load(data_file)))}
-        heading = str(report)
+        if not (reports and data_file):
+            raise ReportgenError("give REPORTS and --data FILE, or --track ID")
+        results = statistics.check_editions([(p.name, read_document(p)) for p in reports],
+                                            load(data_file))
+        title, source = reports[0].name, data_file.name
+    if signoff:
+        write_atomically(signoff, output.workbook(results, title, source))
     if as_json:
-        click.echo(json.dumps(results if report_id else results[""], indent=2,
-                              ensure_ascii=False))
+        click.echo(json.dumps(output.as_json(results), indent=2, ensure_ascii=False,
+                              default=str))
     else:
-        for lang, result in results.items():
-            name = f"{heading} ({lang})" if lang else heading
-            for p in result["problems"]:
-                click.echo(f"{p['status']:<10} {p['text']:<12} {p['where']}: {p['source']}")
-            click.echo(f"{name}: {result['figures']} figures: {result['traced']} traced, "
-                       f"{result['mismatched']} mismatched, {result['untraced']} untraced")
-    if not all(r["passed"] for r in results.values()):
+        click.echo(output.text(results, everything))
+        if not cleared:
+            click.echo("The unbound figures are to confirm: check each, then run again with "
+                       "--confirm --by NAME to record that you have.")
+        elif confirm:
+            click.echo(f"Unbound figures confirmed by {by}.")
+    if not all(r.passed for r in results) or not cleared:
         sys.exit(1)
 
 
@@ -110,4 +138,49 @@ def check_accessibility(files: tuple[Path, ...], as_json: bool) -> None:
         for f in palette:
             click.echo(f"chart palette: {f.rule}: {f.where}: {f.message}")
     if palette or any(results.values()):
+        sys.exit(1)
+
+
+@check.command("welsh")
+@click.argument("files", nargs=-1, type=EXISTING)
+@reports_errors
+def check_welsh(files: tuple[Path, ...]) -> None:
+    """Lint the Welsh: the catalogue, the Welsh templates, the framework and glossary, and the
+    Welsh narrative of each FILE given, for soft mutation after "Dylai …:", the article after
+    a vowel ('r) and before one (yr), the singular noun after a numeral, and meaning turned
+    round against the English. Each finding says what it saw and what it expects; exit status
+    1 if any.
+
+    \b
+    Example:
+        reportgen check welsh fixtures/wales/pdus/*.json fixtures/wales/region.json
+    """
+    from reportgen.checks import welsh
+    found = welsh.project()
+    for path in files:
+        found += welsh.narrative(load(path).data, str(path))
+    for f in found:
+        click.echo(f.line())
+    click.echo(f"{len(found)} finding(s)")
+    if found:
+        sys.exit(1)
+
+
+@check.command("layout")
+@click.argument("files", nargs=-1, required=True, type=EXISTING)
+@reports_errors
+def check_layout(files: tuple[Path, ...]) -> None:
+    """Check tagged PDFs for print layout: no table row split over two pages, and no caption on
+    another page than its table or figure. Exit status 1 if any.
+
+    \b
+    Example:
+        reportgen check layout out/gwent-pdu-report.cy.pdf out/wales-regional-report.en.pdf
+    """
+    from reportgen.checks import layout
+    problems = [f.line(str(path)) for path in files for f in layout.check(path)]
+    for line in problems:
+        click.echo(line)
+    click.echo(f"{len(files)} file(s): {len(problems)} layout problem(s)")
+    if problems:
         sys.exit(1)

@@ -10,7 +10,7 @@ from typing import Any
 import click
 
 from reportgen import __version__
-from reportgen.cli import check, edits, fa, inputs, publish, render, track, translate
+from reportgen.cli import check, edits, fa, glossary, inputs, publish, render, track, translate
 
 
 class Reportgen(click.Group):
@@ -55,7 +55,8 @@ def cli() -> None:
 
 
 for command in (inputs.validate, inputs.ratings, inputs.plan, inputs.schema, render.render,
-                render.render_all, translate.translate, track.track, edits.edits, fa.fa,
+                render.render_all, translate.translate, glossary.glossary, track.track,
+                edits.edits, fa.fa,
                 check.check, publish.publish):
     cli.add_command(command)
 

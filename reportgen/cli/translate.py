@@ -161,8 +161,10 @@ def translate_confirm(target: str, segments: tuple[str, ...], every: bool, store
 @STORE_OPTION
 @reports_errors
 def translate_status(targets: tuple[str, ...], as_json: bool, store: str) -> None:
-    """For each target: the segments translated, missing, stale and unconfirmed, and the words
-    to translate. Exit status 1 when any is missing, stale or unconfirmed.
+    """For each target: the segments translated, missing, stale and unconfirmed, the words to
+    translate, and (for Wales) the glossary's and framework's Welsh its Welsh edition uses that
+    a Welsh editor has not yet confirmed. Exit status 1 when any segment is missing, stale or
+    unconfirmed.
 
     \b
     Example:
@@ -186,6 +188,12 @@ def translate_status(targets: tuple[str, ...], as_json: bool, store: str) -> Non
                        f"{s['segments']} ({s['words_to_translate']} words to translate)")
             for seg in s["to_translate"]:
                 click.echo(f"  {seg['state']:<11} {seg['id']}")
+            if s["unconfirmed_terms"]:
+                click.echo(f"  Welsh wording not yet confirmed, used by its Welsh edition: "
+                           f"{len(s['unconfirmed_terms'])} (reportgen glossary status "
+                           "--unconfirmed)")
+                for term in s["unconfirmed_terms"]:
+                    click.echo(f"    {term['status']:<11} {term['en']} = {term['cy']}")
     if not all(translation.done(s) for s in found):
         sys.exit(1)
 

@@ -110,6 +110,17 @@ class Edition:
         self.figures += 1
         return self.figures
 
+    def draft_notice(self) -> str | None:
+        """What a draft says of itself on its first page and in its header (None if final)."""
+        if not self.draft:
+            return None
+        notice = self.t("Draft: not for publication.")
+        if self.missing:
+            notice += " " + self.t("Passages not yet translated, marked [{marker}]: {count}.") \
+                .format(marker=self.t("not translated"),
+                        count=formatting.number(len(self.missing), self.lang))
+        return notice
+
     def check_complete(self) -> None:
         if self.missing and not self.draft:
             where = "\n".join(f"  {m}" for m in self.missing)
@@ -215,10 +226,14 @@ def _bands() -> list[dict]:
 
 
 def join(ed: Edition, parts: Sequence[str]) -> str:
-    """ "a, b and c" in the edition's language."""
+    """ "a, b and c" in the edition's language (Welsh: "a; b; c; d", one separator throughout,
+    as "a"/"ac" before the last would mutate it)."""
     if len(parts) < 2:
         return "".join(parts)
-    return ed.t("{items} and {last}").format(items=", ".join(parts[:-1]), last=parts[-1])
+    items = parts[0]
+    for part in parts[1:-1]:
+        items = ed.t("{items}, {next}").format(items=items, next=part)
+    return ed.t("{items} and {last}").format(items=items, last=parts[-1])
 
 
 def recommendation_groups(ed: Edition, recs: Sequence[Recommendation], names: dict[str, str],

@@ -29,7 +29,8 @@ def batch_rows(ed: Edition, batch: Batch, found: list[Milestone], b: int) -> lis
         day = milestone(found, "pdu_fieldwork_planning_meeting", pdu.code).date
         rows.append({
             "name": ed.text(pdu.name, f"$.batches[{b}].pdus[{i}].name"),
-            "sites": "; ".join(pdu.sites) or "–",
+            "sites": "; ".join(ed.text(site, f"$.batches[{b}].pdus[{i}].sites[{n}]")
+                               for n, site in enumerate(pdu.sites)) or "–",
             "fieldwork": formatting.date_range(pdu.fieldwork.start, pdu.fieldwork.end, ed.lang),
             "head": pdu.head_of_pdu.name,
             "planning_meeting": formatting.weekday_date(day, ed.lang),
@@ -45,8 +46,8 @@ def context(plan: InspectionPlan, ed: Edition, number: int) -> dict[str, Any]:
     signatory = plan.inspectorate.signatory or plan.inspectorate.lead_inspector
     rpd = plan.contacts.regional_probation_director
 
-    def on(mid: str) -> str:
-        return formatting.weekday_date(milestone(found, mid).date, ed.lang)
+    def on(mid: str) -> str:  # every such date stands inside a sentence of the letter
+        return formatting.weekday_date(milestone(found, mid).date, ed.lang, in_sentence=True)
 
     batch = plan.batches[number - 1]
     first_batch = number == 1
@@ -74,7 +75,7 @@ def context(plan: InspectionPlan, ed: Edition, number: int) -> dict[str, Any]:
                                                     plan.regional_fieldwork.end, ed.lang),
         "link_manager_by": on("initial_planning_meeting"),
         "planning_meeting": {"date": on("initial_planning_meeting"), "time": meeting.time,
-                             "where": meeting.where,
+                             "where": ed.text(meeting.where, "$.initial_planning_meeting.where"),
                              "minutes": formatting.number(meeting.duration_minutes, ed.lang)},
         "questionnaire_opens": on("staff_questionnaire_opens"),
         "structure_by": on("organisational_structure"),

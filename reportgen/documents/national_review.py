@@ -34,7 +34,7 @@ def context(review: NationalReview, ed: Edition) -> dict[str, Any]:
                       "and PDUs"),
         "subject": ed.t("National review"),
         "keywords": ", ".join([ed.t("national review"), ed.t("probation")]),
-        "period": ed.text(review.period, "$.period"),
+        "period": formatting.month_range(review.period.start, review.period.end, ed.lang),
         "publication_date": formatting.date(review.publication_date, ed.lang),
         "lead_inspector": person(ed, review.lead_inspector, "$.lead_inspector"),
         "introduction": ed.texts(review.introduction, "$.introduction"),

@@ -76,7 +76,7 @@ def context(ld: Loaded, ed: Edition) -> dict[str, Any]:
         "key_findings": ed.texts(panel.key_findings, "$.panel.key_findings"),
         "previous": common.previous(ed, data.previous_recommendations,
                                     "$.previous_recommendations"),
-        "send_by": formatting.weekday_date(send_by, ed.lang),
+        "send_by": formatting.weekday_date(send_by, ed.lang, in_sentence=True),
         "staffing": "",
     }
     if not is_pdu:

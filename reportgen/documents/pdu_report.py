@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from reportgen import formatting
-from reportgen.documents import common
+from reportgen.documents import common, evidence
 from reportgen.documents.common import N_, Edition
 from reportgen.framework import load_framework
 from reportgen.model import PduInspection
@@ -25,6 +25,8 @@ def context(pdu: PduInspection, ed: Edition) -> dict[str, Any]:
     region = ed.text(pdu.region.name, "$.region.name")
     title = ed.t("An inspection of probation services {place_in}").format(
         place_in=ed.place_in(pdu.pdu.name, "$.pdu.name"))
+    closed = milestone(inspection_calendar(pdu), "pdu_staff_questionnaire_closes",
+                       pdu.pdu.code).date
     d1 = [s for s in fw.pdu if s.domain == 1]
     d2 = [s for s in fw.pdu if s.domain == 2]
     ctx: dict[str, Any] = {
@@ -44,14 +46,18 @@ def context(pdu: PduInspection, ed: Edition) -> dict[str, Any]:
         "overall_findings": ed.texts(pdu.overall_findings, "$.overall_findings"),
         "recommendation_groups": common.recommendation_groups(
             ed, pdu.recommendations, {"pdu": name, "region": region}, "$.recommendations"),
-        "domain_one": [common.findings(ed, s, pdu.domain_one[s.code], a.standards[s.code].finalised,
-                                       f'$.domain_one["{s.code}"]') for s in d1],
+        "domain_one": [block | {"surveys": evidence.survey_blocks(
+            ed, pdu.surveys, s.code, block["title"], closed)} for s in d1
+            for block in [common.findings(ed, s, pdu.domain_one[s.code],
+                                          a.standards[s.code].finalised,
+                                          f'$.domain_one["{s.code}"]')]],
         "domain_two": [common.case_standard(ed, fw, s, a.standards[s.code], pdu.domain_two[s.code])
                        for s in d2],
         "previous": common.previous(ed, pdu.previous_recommendations, "$.previous_recommendations"),
         "practice": common.practice(ed, pdu.effective_practice, "$.effective_practice"),
     }
     ctx["profile"] = case_profile(pdu, ed)
+    ctx["contextual"] = evidence.contextual(ed, pdu.contextual_data, annex=2)
     return ctx
 
 

@@ -6,7 +6,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from reportgen import formatting
-from reportgen.documents import common
+from reportgen.documents import common, evidence
 from reportgen.documents.bound import address
 from reportgen.documents.common import Edition
 from reportgen.documents.figures import Bar, ChartSpec
@@ -54,17 +54,19 @@ def context(region: RegionalInspection, pdus: Mapping[str, PduInspection],
     ctx["pdu_chart"] = {"chart": chart, "figure_number": ed.next_figure(),
                         "chart_caption": ed.t("Overall scores of the PDUs {region_in}")
                         .format(region_in=region_in)}
-    ctx["domain_one"] = [
-        common.findings(ed, d1[0], region.leadership, a.standards[d1[0].code].finalised,
-                        "$.leadership") | {"staffing": ""},
-        common.findings(ed, d1[1], region.staffing, a.standards[d1[1].code].finalised,
-                        "$.staffing") | {"staffing": staffing_sentence(region, a, ed)},
-    ]
+    closed = milestone(inspection_calendar(region), "regional_staff_questionnaire_closes").date
+    ctx["domain_one"] = [block | {"surveys": evidence.survey_blocks(
+        ed, region.surveys, std.code, block["title"], closed)} for std, block in (
+        (d1[0], common.findings(ed, d1[0], region.leadership, a.standards[d1[0].code].finalised,
+                                "$.leadership") | {"staffing": ""}),
+        (d1[1], common.findings(ed, d1[1], region.staffing, a.standards[d1[1].code].finalised,
+                                "$.staffing") | {"staffing": staffing_sentence(region, a, ed)}))]
     ctx["domain_two"] = [common.case_standard(ed, fw, s, a.standards[s.code],
                                               region.domain_two[s.code]) for s in d2]
     ctx["previous"] = common.previous(ed, region.previous_recommendations,
                                       "$.previous_recommendations")
     ctx["practice"] = common.practice(ed, region.effective_practice, "$.effective_practice")
+    ctx["contextual"] = evidence.contextual(ed, region.contextual_data, annex=1)
     return ctx
 
 

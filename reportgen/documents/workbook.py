@@ -1,18 +1,23 @@
-"""The data workbook published beside a report (manual §7.3): every key question's Yes/No
-counts and percentages (core, adjusted and all cases), the case profile and the ratings, as
-tables of numbers. The same figures as the report: from the same rules, through the same
-rounding function."""
+"""The data workbook published beside a report (manual §7.3: "all of the data from inspected
+cases, surveys, and contextual data"): every key question's Yes/No counts and percentages (core,
+adjusted and all cases), the case profile, the ratings, every survey answer, and the caseload and
+staffing figures, as tables of numbers. The same figures as the report: from the same rules,
+through the same rounding function."""
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from dataclasses import dataclass, field
 from typing import Any
 
 from reportgen import formatting
+from reportgen.documents import evidence
 from reportgen.documents.common import N_, Edition
 from reportgen.framework import load_framework
 from reportgen.loading import Loaded
 from reportgen.model import PduInspection
+from reportgen.model.evidence import ContextualData, Surveys
 from reportgen.rules.assessment import assess_pdu, assess_region
 from reportgen.rules.rounding import percent
 
@@ -52,7 +57,7 @@ def build(loaded: Loaded, ed: Edition, title: str) -> WorkbookSpec:
                     a.standards[s.code].finalised.score) for s in standards]
     rating_rows.append((t("Overall"), t("Overall rating"),
                         ed.rating(a.overall_finalised, star=False), a.score))
-    ratings = Sheet(t("Ratings"), "Ratings", t("Ratings, by standard"),
+    ratings = Sheet(t("Ratings"), table_name(t("Ratings")), t("Ratings, by standard"),
                     (t("Code"), t("Standard"), t("Rating"), t("Score")), tuple(rating_rows))
     rows = []
     for s in standards:
@@ -62,7 +67,7 @@ def build(loaded: Loaded, ed: Edition, title: str) -> WorkbookSpec:
                          q.core.yes, q.core.no, q.core.total,
                          q.adjusted.yes, q.adjusted.no, q.adjusted.total,
                          q.total.yes, q.total.no, q.total.total, q.percent_yes, q.percent_no))
-    questions = Sheet(t("Key questions"), "KeyQuestions",
+    questions = Sheet(t("Key questions"), table_name(t("Key questions")),
                       t("Cases judged sufficient, by key question"),
                       (t("Code"), t("Standard"), t("Key question code"), t("Key question"),
                        t("Core: yes"), t("Core: no"), t("Core: cases"), t("Adjusted: yes"),
@@ -76,9 +81,17 @@ def build(loaded: Loaded, ed: Edition, title: str) -> WorkbookSpec:
                    (N_("Adjusted cases (PA)"), p.adjusted_cases), (N_("Women"), p.women),
                    (N_("High or very high risk of serious harm"),
                     p.high_risk_of_serious_harm))
-        sheets.append(Sheet(t("Case profile"), "CaseProfile", t("The inspected cases"),
+        sheets.append(Sheet(t("Case profile"), table_name(t("Case profile")),
+                            t("The inspected cases"),
                             (t("Cases"), t("Number"), t("Share of all cases (%)")),
                             tuple((t(label), n, percent(n, p.cases)) for label, n in profile)))
+    sheets += survey_sheets(ed, data.surveys)
+    areas = [(ed.text(data.pdu.name if is_pdu else data.region.name, "$.name"),
+              data.contextual_data)]
+    if not is_pdu:  # a region's workbook holds its PDUs' figures too
+        areas += [(ed.text(p.pdu.name, "$.pdus[].name"), p.contextual_data)
+                  for p in loaded.pdus.values()]
+    sheets += contextual_sheets(ed, [(name, c) for name, c in areas if c is not None])
     cover = ((t("Title"), title),
              (t("Inspection"), ed.text(data.pdu.name if is_pdu else data.region.name,
                                        "$.name")),
@@ -87,3 +100,51 @@ def build(loaded: Loaded, ed: Edition, title: str) -> WorkbookSpec:
                  data.fieldwork.end, ed.lang)),
              (t("Framework"), fw.version))
     return WorkbookSpec(title, ed.lang, cover, tuple(sheets))
+
+
+def table_name(label: str) -> str:
+    """An Excel table name from a sheet's name in the edition's language: "Key questions" ->
+    "KeyQuestions", "Cwestiynau allweddol" -> "CwestiynauAllweddol" (letters without accents,
+    as Excel's names allow)."""
+    plain = unicodedata.normalize("NFKD", label).encode("ascii", "ignore").decode("ascii")
+    return "".join(w[:1].upper() + w[1:] for w in re.split(r"[^A-Za-z0-9]+", plain) if w)
+
+
+def survey_sheets(ed: Edition, surveys: Surveys | None) -> list[Sheet]:
+    t = ed.t
+    sheets = []
+    for kind, survey in evidence.surveys_of(surveys):
+        name = t(evidence.SURVEYS[kind][0])
+        rows = tuple((q.code, q.standard or "",
+                      ed.text(q.statement, f"$.surveys.{kind}.questions[{i}].statement"),
+                      q.agree, q.neither, q.disagree, q.answered, survey.respondents,
+                      percent(q.agree, q.answered)) for i, q in enumerate(survey.questions))
+        notes = [t("Respondents: {respondents}. Invited: {invited}.").format(
+            respondents=formatting.number(survey.respondents, ed.lang),
+            invited=formatting.number(survey.invited, ed.lang))] if survey.invited else []
+        sheets.append(Sheet(name[:31], table_name(name), name,
+                            (t("Code"), t("Standard"), t("Statement"), t("Agree"), t("Neither"),
+                             t("Disagree"), t("Answered"), t("Respondents"), t("Agreed (%)")),
+                            rows, tuple(notes)))
+    return sheets
+
+
+def contextual_sheets(ed: Edition, areas: list[tuple[str, ContextualData]]) -> list[Sheet]:
+    """Caseload and staffing, a row per area (the PDU; or the region, then each PDU)."""
+    if not areas:
+        return []
+    t = ed.t
+    caseload = tuple((area, c.as_at, c.caseload.community, c.caseload.licence, c.caseload.custody,
+                      c.caseload.total) for area, c in areas)
+    staffing = tuple((area, c.as_at, t(evidence.GRADES[line.grade]), line.target_fte,
+                      line.in_post_fte, line.vacant_fte, evidence.vacancy_rate(line))
+                     for area, c in areas for line in c.staffing)
+    labels = [t(label) for _, label in evidence.CASELOAD]
+    return [
+        Sheet(t("Caseload"), table_name(t("Caseload")), t("People under supervision"),
+              (t("Area"), t("As at"), *labels, t("All people under supervision")), caseload),
+        Sheet(t("Staffing"), table_name(t("Staffing")), t("Staff in post and vacancies (FTE)"),
+              (t("Area"), t("As at"), t("Grade"), t("Target (FTE)"), t("In post (FTE)"),
+               t("Vacancies (FTE)"), t("Vacancy rate (%)")), staffing,
+              (t("FTE: full-time equivalent posts, to one decimal place."),)),
+    ]

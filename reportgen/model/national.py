@@ -6,7 +6,8 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import Field
+from pydantic import Field, model_validator
+from pydantic_core import PydanticCustomError
 
 from reportgen.model.common import Date, Person, Strict, Text
 
@@ -21,11 +22,27 @@ class NationalStandard(Strict):
     key_questions: dict[str, KeyQuestionFindings]
 
 
+class Period(Strict):
+    """The first and last day a review covers ("October 2025 to September 2026")."""
+
+    start: Date
+    end: Date
+
+    @model_validator(mode="after")
+    def _ordered(self) -> Period:
+        if self.end < self.start:
+            raise PydanticCustomError(
+                "reportgen", "expected {expected}; found {found}",
+                {"expected": "the end of the period after its start",
+                 "found": f"start {self.start.isoformat()}, end {self.end.isoformat()}"})
+        return self
+
+
 class NationalReview(Strict):
     kind: Literal["national-review"]
     schema_version: Literal[1]
     framework_version: str
-    period: Text  # what the review covers, for example "October 2025 to March 2026"
+    period: Period  # the months the review covers, written by Babel in each language
     publication_date: Date
     lead_inspector: Person
     introduction: list[Text] = Field(default_factory=list)

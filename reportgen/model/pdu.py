@@ -20,6 +20,7 @@ from reportgen.model.common import (
     Text,
     YesNo,
 )
+from reportgen.model.evidence import ContextualData, Surveys
 from reportgen.model.findings import (
     Inspectors,
     Panel,
@@ -90,6 +91,8 @@ class PduInspection(Strict):
     recommendations: list[Recommendation] = Field(default_factory=list)
     previous_recommendations: PreviousRecommendations | None = None
     effective_practice: list[Practice] = Field(default_factory=list)
+    surveys: Surveys | None = None
+    contextual_data: ContextualData | None = None
 
     @property
     def standards(self) -> dict[str, RatedStandard]:

@@ -28,7 +28,7 @@ class PlannedPdu(Strict):
     name: Name
     head_of_pdu: Person
     fieldwork: PduFieldwork
-    sites: list[Line] = Field(default_factory=list)
+    sites: list[Name] = Field(default_factory=list)  # offices, in each language
     lead_inspector: Person | None = None
 
 
@@ -43,7 +43,8 @@ class Batch(Strict):
 class Meeting(Strict):
     time: Time = Field(pattern=r"^([01]\d|2[0-3]):[0-5]\d$")
     duration_minutes: int = Field(default=60, gt=0, le=480)
-    where: Line = "Microsoft Teams"
+    # A place (or "Microsoft Teams"), in each language.
+    where: Name = Field(default_factory=lambda: Name(en="Microsoft Teams", cy="Microsoft Teams"))
 
 
 class Contacts(Strict):

@@ -23,6 +23,7 @@ from reportgen.model.common import (
     check_text,
     refused,
 )
+from reportgen.model.evidence import ContextualData, Surveys
 from reportgen.model.findings import (
     Inspectors,
     Panel,
@@ -133,3 +134,5 @@ class RegionalInspection(Strict):
     recommendations: list[Recommendation] = Field(default_factory=list)
     previous_recommendations: PreviousRecommendations | None = None
     effective_practice: list[Practice] = Field(default_factory=list)
+    surveys: Surveys | None = None
+    contextual_data: ContextualData | None = None

@@ -65,4 +65,5 @@ def combine(welsh: bytes, english: bytes) -> bytes:
     props = first.core_properties
     props.title = f"{props.title} / {second.core_properties.title}"
     props.subject = f"{props.subject} / {second.core_properties.subject}"
+    props.author = f"{props.author} / {second.core_properties.author}"
     return save(composer.doc)

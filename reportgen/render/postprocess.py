@@ -1,26 +1,33 @@
-"""After rendering: the one place that sets a document's language, title and subject, marks
-table header rows to repeat, makes sure every picture has alt text, stamps a tracked report's
-edition with what it was made from (custom properties, which Word and LibreOffice keep, so that
-an edited copy can be read back against it), and puts the package in the shape the OOXML schema
-(and so Word) expects, so that Word never offers to repair a document the project wrote."""
+"""After rendering: the one place that sets a document's language, title, subject and author,
+marks table header rows to repeat, lays tables out for print (rows kept whole, figures
+right-aligned, headings kept with the first row), marks a draft as a draft, makes sure every
+picture has alt text, and stamps a tracked report's edition with what it was made from (custom
+properties, which Word and LibreOffice keep), so that an edited copy can be read back against
+it; and puts the package in the shape the OOXML schema (and so Word) expects, so that Word never
+offers to repair a document the project wrote."""
 
 from __future__ import annotations
 
 import io
+import re
 from collections.abc import Mapping
 from xml.sax.saxutils import escape, quoteattr
 
 from docx import Document
+from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.opc.packuri import PackURI
 from docx.opc.part import Part
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
+from docx.table import Table
 from lxml import etree
 
 from reportgen.errors import RenderError
-from reportgen.i18n import BCP47
+from reportgen.i18n import BCP47, gettext_for
 from reportgen.model import Language
+
+AUTHOR = "HM Inspectorate of Probation"  # in the catalogue: the author in each language
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 CORE = "http://schemas.openxmlformats.org/package/2006/metadata/core-properties"
@@ -76,15 +83,19 @@ _ON_OFF_ONLY = _w("tblHeader", "cantSplit", "hidden")
 
 
 def finish(docx: bytes, lang: Language, title: str, subject: str, keywords: str = "",
-           stamp: Mapping[str, str] | None = None) -> bytes:
+           stamp: Mapping[str, str] | None = None, draft: str | None = None) -> bytes:
+    """`draft`, if given, is the notice a draft carries on its first page and in its header."""
     doc = Document(io.BytesIO(docx))
     set_document_language(doc, BCP47[lang])
     props = doc.core_properties
     props.title, props.subject, props.language = title, subject, BCP47[lang]
-    props.author = "HM Inspectorate of Probation"
+    props.author = gettext_for(lang)(AUTHOR)
     set_keywords(doc, keywords)
     for table in doc.tables:
         repeat_header(table.rows[0])
+    lay_out_tables(doc)
+    if draft:
+        mark_draft(doc, draft)
     _alt_text(doc)
     if stamp:
         set_custom_properties(doc, stamp)
@@ -174,7 +185,7 @@ def repeat_header(row) -> None:
     """Mark a table's first row as its header, repeated at the top of each page."""
     trpr = row._tr.get_or_add_trPr()
     if trpr.find(qn("w:tblHeader")) is None:
-        trpr.append(OxmlElement("w:tblHeader"))
+        _insert_ordered(trpr, OxmlElement("w:tblHeader"), TRPR_ORDER)
 
 
 def _alt_text(doc: Document) -> None:
@@ -205,3 +216,81 @@ def set_custom_properties(doc: Document, values: Mapping[str, str]) -> None:
             package.rels.pop(rel.rId)
     package.relate_to(Part(PackURI(CUSTOM_PROPERTIES), _CUSTOM_TYPE, xml, package),
                       RT.CUSTOM_PROPERTIES)
+
+
+# ------------------------------------------------------------------------- print layout
+
+# The children of w:trPr in the order the schema lists them (CT_TrPrBase, then CT_TrPr's own).
+TRPR_ORDER = ("cnfStyle", "divId", "gridBefore", "gridAfter", "wBefore", "wAfter", "cantSplit",
+              "trHeight", "tblHeader", "tblCellSpacing", "jc", "hidden", "ins", "del",
+              "trPrChange")
+# A cell that holds a figure: a number, a percentage, a decimal, or the dash of no figure.
+FIGURE = re.compile(r"^(?:[–-]|\d{1,3}(?:,\d{3})*(?:\.\d+)?%?|\d+(?:\.\d+)?%?)$")
+
+
+def _insert_ordered(parent, child, order: tuple[str, ...]) -> None:
+    """Put `child` where the schema's sequence `order` wants it among `parent`'s children."""
+    name = child.tag.split("}")[1]
+    later = {qn(f"w:{n}") for n in order[order.index(name) + 1:]}
+    for existing in parent:
+        if existing.tag in later:
+            existing.addprevious(child)
+            return
+    parent.append(child)
+
+
+def keep_row_whole(tr) -> None:
+    """w:cantSplit: the row moves to the next page whole rather than running over two."""
+    trpr = tr.get_or_add_trPr()
+    if trpr.find(qn("w:cantSplit")) is None:
+        _insert_ordered(trpr, OxmlElement("w:cantSplit"), TRPR_ORDER)
+
+
+def _cell_text(tc) -> str:
+    # Every w:t, including those inside content controls, which python-docx's .text skips.
+    return "".join(t.text or "" for t in tc.iter(qn("w:t"))).strip()
+
+
+def figure_columns(table: Table) -> set[int]:
+    """The columns whose every body cell holds a figure (and at least one a digit)."""
+    body = [[_cell_text(tc) for tc in tr.tc_lst] for tr in table._tbl.tr_lst[1:]]
+    if not body:
+        return set()
+    width = min(len(r) for r in body)
+    return {c for c in range(width)
+            if all(FIGURE.match(r[c]) or not r[c] for r in body)
+            and any(any(ch.isdigit() for ch in r[c]) for r in body)}
+
+
+def lay_out_tables(doc: Document) -> None:
+    """Rows never split across pages; figures right-aligned in their columns, the column's
+    heading with them; the header row kept with the first row below it (and so, through the
+    caption's own keep-with-next, the caption with its table)."""
+    for table in doc.tables:
+        columns = figure_columns(table)
+        for n, tr in enumerate(table._tbl.tr_lst):
+            keep_row_whole(tr)
+            for c, tc in enumerate(tr.tc_lst):
+                for p in tc.iter(qn("w:p")):
+                    ppr = p.get_or_add_pPr()
+                    if c in columns:
+                        ppr.jc_val = WD_ALIGN_PARAGRAPH.RIGHT
+                    if n == 0 and len(table._tbl.tr_lst) > 1:
+                        ppr.keepNext_val = True
+
+
+# ---------------------------------------------------------------------------------- drafts
+
+
+def mark_draft(doc: Document, notice: str) -> None:
+    """A draft says so: in its properties, at the top of its first page and in its header."""
+    doc.core_properties.content_status = notice.split(".")[0]
+    body = doc.element.body
+    first = doc.add_paragraph(notice, style=doc.styles["Normal"])
+    first.runs[0].bold = True
+    body.insert(0, first._p)
+    for section in doc.sections:
+        if section.header.is_linked_to_previous and section is not doc.sections[0]:
+            continue
+        para = section.header.add_paragraph(notice)
+        para.runs[0].bold = True

@@ -54,6 +54,10 @@ def render(context: dict[str, Any], lang: Language, other_language: str | None) 
         "chart": picture(s["chart"], s["chart_caption"]),
         "table_caption": s["chart_caption"], "figure_caption": s["chart_caption"],
     } for s in context["domain_two"]]
+    page["domain_one"] = [s | {"surveys": [sv | {"chart": picture(sv["chart"], sv["caption"])}
+                                           for sv in s.get("surveys", [])]}
+                          for s in context["domain_one"]]
+    page.setdefault("contextual", None)
     page.setdefault("profile", None)
     page["profile_caption"] = t("The inspected cases")
     page.setdefault("pdus", None)

@@ -15,6 +15,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from reportgen.documents.workbook import WorkbookSpec
 from reportgen.i18n import BCP47, gettext_for
+from reportgen.render.postprocess import AUTHOR
 
 
 def _cell(ws: Worksheet, row: int, column: int, value: object) -> Cell:
@@ -65,7 +66,7 @@ def write(spec: WorkbookSpec) -> bytes:
             ws.column_dimensions[get_column_letter(i)].width = min(60, max(10, longest + 2))
     wb.properties.title = spec.title
     wb.properties.language = BCP47[spec.lang]  # type: ignore[index]
-    wb.properties.creator = "HM Inspectorate of Probation"
+    wb.properties.creator = _(AUTHOR)
     out = io.BytesIO()
     wb.save(out)
     return out.getvalue()

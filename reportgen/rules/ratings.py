@@ -60,8 +60,13 @@ def overall(scores: Sequence[int], scale: Scale) -> Rating:
     if len(scores) != rule["standards"]:
         raise RulesError(f"the overall {scale} rating needs {rule['standards']} standards, "
                          f"given {len(scores)}")
-    lows = sorted(b["min"] for b in rule["bands"])[1:]
-    return _banded(sum(scores), lows)
+    return overall_band(sum(scores), scale)
+
+
+def overall_band(total: int, scale: Scale) -> Rating:
+    """The overall rating of a total score."""
+    lows = sorted(b["min"] for b in data.load("rules")["overall"][scale]["bands"])[1:]
+    return _banded(total, lows)
 
 
 def max_score(scale: Scale) -> int:

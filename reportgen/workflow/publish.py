@@ -75,7 +75,7 @@ def publish(store: Store, report_id: str, out: Path, by: str,
         for name, content in files.items():
             (staging / name).write_bytes(content)
         pdf.convert(sorted(staging.glob("*.docx")), staging)
-        _check(staging, report_id, final.load(editions.label(report_id, number)))
+        _check(store, staging, report_id, final.load(editions.label(report_id, number)))
         (staging / f"{report_id}.factual-accuracy-log.docx").write_bytes(
             factual_accuracy.log(store, report_id, report_id))
         manifest = {"report": report_id, "data_version": number, "data_sha256": final.sha256,
@@ -101,7 +101,7 @@ def publish(store: Store, report_id: str, out: Path, by: str,
     return target
 
 
-def _check(staging: Path, report_id: str, loaded: Loaded) -> None:
+def _check(store: Store, staging: Path, report_id: str, loaded: Loaded) -> None:
     failures = [f.line(path.name) for path, found in accessibility.check_files(
         [p for p in sorted(staging.iterdir()) if p.suffix in (".docx", ".pdf", ".html")])
         .items() for f in found]
@@ -110,8 +110,6 @@ def _check(staging: Path, report_id: str, loaded: Loaded) -> None:
                          "checks:\n  " + "\n  ".join(failures))
     documents = {p.name.split(".")[-2]: p.read_bytes() for p in staging.glob("*.docx")
                  if p.name.split(".")[-2] in ("en", "cy")}
-    failed = [lang for lang, result in stats_check.check_documents(loaded, documents).items()
-              if not result["passed"]]
-    if failed:
-        raise TrackError(f"{report_id} was not published: the statistics check fails on the "
-                         f"final {' and '.join(failed)} edition(s)")
+    problems = stats_check.final_problems(store, report_id, loaded, documents)
+    if problems:
+        raise TrackError(f"{report_id} was not published: " + "; ".join(problems))

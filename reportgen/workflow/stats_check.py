@@ -1,13 +1,16 @@
 """The statistics check stage (manual §7.3): the information and data team's check of every
-figure, run on each language's edition of the data version held and recorded against that
-version, so that the gate opens only for the documents that will be published."""
+figure, run on each language's edition of the data version held, the editions checked against
+each other too, and recorded against that version, so that the gate opens only for the
+documents that will be published.
+
+A figure whose fact cannot be told from its context (unbound) is listed for the statistician to
+confirm: the gate opens once they have confirmed them (`--confirm`), and publishing checks that
+every unbound figure of the final documents was confirmed."""
 
 from __future__ import annotations
 
-import hashlib
 import json
 from collections.abc import Mapping
-from typing import Any
 
 from reportgen.checks import statistics
 from reportgen.loading import Loaded
@@ -15,25 +18,58 @@ from reportgen.workflow import editions, tracker
 from reportgen.workflow.store import Store, TrackError
 
 
-def check_documents(loaded: Loaded, documents: Mapping[str, bytes]) -> dict[str, dict[str, Any]]:
-    """The check's result for each language's document, by language."""
-    return {lang: statistics.summary(statistics.check(content, loaded))
-            for lang, content in documents.items()}
+def check_documents(loaded: Loaded, documents: Mapping[str, bytes]
+                    ) -> dict[str, statistics.Checked]:
+    """The check's result for each language's document (by language), English and Welsh each
+    checked against the data and against the other."""
+    results = statistics.check_editions([(f"{lang}.docx", content)
+                                         for lang, content in documents.items()], loaded)
+    return dict(zip(documents, results, strict=True))
 
 
-def run(store: Store, report_id: str) -> tuple[int, dict[str, dict[str, Any]]]:
-    """Check the editions of the data version held, and record each result against it.
+def run(store: Store, report_id: str, confirmed_by: str | None = None
+        ) -> tuple[int, dict[str, statistics.Checked]]:
+    """Check the editions of the data version held, and record each result against it: passed
+    when no figure is mismatched and every unbound figure is confirmed (by `confirmed_by`).
     Returns the version's number and the results by language."""
     report = store.report(report_id)
     number, bundle = editions.held(store, report_id)
-    documents = {}
+    kept = {}
     for lang in tracker.languages(report):
-        kept = store.latest(report_id, lang, data_version=number)
-        if kept is None:
+        kept[lang] = store.latest(report_id, lang, data_version=number)
+        if kept[lang] is None:
             raise TrackError(f"{report_id} has no {lang} edition of data version {number}")
-        documents[lang] = store.content(report_id, kept.id)
+    documents = {lang: store.content(report_id, v.id) for lang, v in kept.items()}
     results = check_documents(bundle.load(editions.label(report_id, number)), documents)
     for lang, result in results.items():
-        store.record_stats(report_id, hashlib.sha256(documents[lang]).hexdigest(),
-                           result["passed"], json.dumps(result), number, lang)
+        result.name = kept[lang].name
+        summary = {k: v for k, v in statistics.summary(result.figures).items()
+                   if k not in ("problems", "to_confirm")}
+        confirmed = result.unbound if confirmed_by else []
+        store.record_stats(report_id, result.sha256, result.cleared(set(confirmed)),
+                           json.dumps(summary | {"compared_with": result.compared_with,
+                                                 "confirmed": confirmed,
+                                                 "confirmed_by": confirmed_by}),
+                           number, lang)
     return number, results
+
+
+def confirmed(store: Store, report_id: str, lang: str) -> set[tuple[str, str]]:
+    """The unbound figures of a language's editions that a statistician has confirmed."""
+    return {tuple(x) for r in store.stats_results(report_id)  # type: ignore[misc]
+            if r["lang"] == lang and r["passed"] for x in r.get("confirmed", [])}
+
+
+def final_problems(store: Store, report_id: str, loaded: Loaded,
+                   documents: Mapping[str, bytes]) -> list[str]:
+    """What stops the final documents being published: a mismatched figure, or an unbound one
+    no statistician confirmed."""
+    found = []
+    for lang, result in check_documents(loaded, documents).items():
+        if not result.passed:
+            found.append(f"the statistics check fails on the final {lang} edition")
+        elif not result.cleared(confirmed(store, report_id, lang)):
+            new = sorted(set(result.unbound) - confirmed(store, report_id, lang))
+            found.append(f"the final {lang} edition has figure(s) no statistician confirmed: "
+                         + ", ".join(f"{text} ({where})" for where, text in new))
+    return found

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import json
 import os
 import time
 from collections.abc import Iterable, Iterator, Sequence
@@ -434,6 +435,24 @@ class Store:
                     data_version=data_version, lang=lang,
                 )
             )
+
+    def stats_results(self, report_id: str) -> list[dict[str, Any]]:
+        """Every statistics check recorded for the report, oldest first: what was recorded,
+        with its data version, language and whether it passed."""
+        t = self._t.stats_checks
+        with self.engine.connect() as conn:
+            rows = list(conn.execute(sa.select(t).where(t.c.report_id == report_id)
+                                     .order_by(t.c.id)))
+        found = []
+        for row in rows:
+            try:
+                recorded = json.loads(row.result or "{}")
+            except ValueError:
+                recorded = {}
+            found.append({**(recorded if isinstance(recorded, dict) else {}),
+                          "data_version": row.data_version, "lang": row.lang,
+                          "passed": bool(row.passed)})
+        return found
 
     def stats_passed(self, report_id: str, data_version: int, lang: str) -> bool:
         """Whether the last statistics check of this data version's document in `lang`

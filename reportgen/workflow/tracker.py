@@ -218,6 +218,19 @@ def welsh_problem(store: Store, report_id: str) -> str | None:
             f"translate export {report_id} --todo, then import or confirm")
 
 
+def unconfirmed_note(doc: str) -> str:
+    """What the translation sign-off records: the glossary's and framework's Welsh the edition
+    uses that no Welsh editor has confirmed yet (a Welsh edition renders with it, and says so
+    here)."""
+    from reportgen import glossary
+    terms = glossary.unconfirmed(scope="pdu" if doc == "pdu-report" else "regional")
+    if not terms:
+        return ""
+    return (f"The Welsh edition uses {len(terms)} glossary or framework wording(s) not yet "
+            "confirmed by a Welsh editor: " + "; ".join(f"{t.en} = {t.cy}" for t in terms)
+            + " (reportgen glossary status --unconfirmed).")
+
+
 def languages(report: Any) -> list[str]:
     return ["en", "cy"] if report.in_wales else ["en"]
 
@@ -243,6 +256,8 @@ def advance(store: Store, report_id: str, to: str, by: str, note: str = "",
     if to == "published":
         raise TrackError("a report is published by reportgen publish, which checks every gate "
                          "and writes the publication set")
+    if report.stage == "translation":  # the translation sign-off
+        note = " ".join(filter(None, [note, unconfirmed_note(report.doc)]))
     found = [read_edits(store, report_id, _read(path), str(path), accept_tracked)
              for path in files or []]
     bundle = with_edits(store, report_id, found)

@@ -167,7 +167,7 @@ def test_national_review_has_every_key_question_unrated(rendered):
     assert "We do not rate the national level" in text
     for std in review["standards"].values():
         for kq in std["key_questions"].values():
-            assert kq["findings"][0] in text
+            assert kq["findings"][0]["en"] in text
     for code in ("N.1.1", "N.2.3", "N.3.2", "N.4.2"):
         assert code in text
     assert not re.search(r"\b(Inadequate|Requires improvement|Outstanding)\b", text)

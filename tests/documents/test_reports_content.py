@@ -73,7 +73,8 @@ def alt_texts(doc: Document) -> list[str]:
 def test_every_chart_has_alt_text_naming_its_figures(rendered, path):
     data = json.loads(path.read_text())
     doc = docx_for(rendered, f"{data['pdu']['code']}-pdu-report")
-    alts = alt_texts(doc)
+    titles = ("Assessment:", "Planning:", "Implementation and delivery:", "Reviewing:")
+    alts = [a for a in alt_texts(doc) if a.startswith(titles)]  # the case standards' charts
     assert len(alts) == 4
     for alt, (code, std) in zip(alts, data["domain_two"].items(), strict=True):
         cases = data["case_profile"]["core_cases"] + data["case_profile"].get("adjusted_cases", 0)
@@ -134,7 +135,7 @@ def test_minimal_file_renders_without_empty_sections(rendered):
 def test_case_profile_annex(rendered):
     data = json.loads((FIXTURES / "wales/pdus/gwent.json").read_text())
     doc = docx_for(rendered, "gwent-pdu-report")
-    rows = table_rows(doc.tables[-1])
+    rows = next(table_rows(t) for t in doc.tables if t.rows[0].cells[0].text == "Cases")
     p = data["case_profile"]
     cases = p["core_cases"] + p["adjusted_cases"]
     assert rows[1] == ["All inspected cases", str(cases), "100%"]

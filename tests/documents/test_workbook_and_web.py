@@ -40,7 +40,9 @@ def test_every_report_has_a_web_edition_and_workbook_in_each_language(editions):
 def test_workbook_figures_are_the_datas(editions):
     data = json.loads((WALES / "pdus" / "gwent.json").read_text())
     wb = openpyxl.load_workbook(editions / "gwent-pdu-report.en.xlsx")
-    assert wb.sheetnames == ["Cover", "Ratings", "Key questions", "Case profile"]
+    assert wb.sheetnames == ["Cover", "Ratings", "Key questions", "Case profile",
+                             "Staff questionnaire", "Survey of people on probation", "Caseload",
+                             "Staffing"]
     ws = wb["Key questions"]
     assert list(ws.tables) == ["KeyQuestions"]
     assert ws.merged_cells.ranges == set()
@@ -63,7 +65,9 @@ def test_workbook_figures_are_the_datas(editions):
 
 def test_welsh_workbook_is_in_welsh(editions):
     wb = openpyxl.load_workbook(editions / "gwent-pdu-report.cy.xlsx")
-    assert wb.sheetnames == ["Clawr", "Graddiadau", "Cwestiynau allweddol", "Proffil yr achosion"]
+    assert wb.sheetnames == ["Clawr", "Graddiadau", "Cwestiynau allweddol", "Proffil yr achosion",
+                             "Holiadur staff", "Arolwg o bobl ar brawf", "Llwyth achosion",
+                             "Staffio"]
     assert wb.properties.language == "cy-GB"
     ratings = list(wb["Graddiadau"].iter_rows(min_row=2, values_only=True))
     assert ratings[-1][1] == "Graddiad cyffredinol" and ratings[-1][2] == "Angen gwella"
@@ -73,8 +77,9 @@ def test_web_edition_has_the_reports_content(editions):
     page = (editions / "wales-regional-report.en.html").read_text()
     assert '<html lang="en-GB">' in page and "<title>An inspection of probation services in " \
         "Wales</title>" in page
-    assert page.count("<figure>") == 7  # the PDUs' scores and six case standards
-    assert page.count('alt="') == 7 and 'scope="col"' in page and 'href="#ratings"' in page
+    # the PDUs' scores, the staff questionnaire on leadership and on staffing, six case standards
+    assert page.count("<figure>") == 9
+    assert page.count('alt="') == 9 and 'scope="col"' in page and 'href="#ratings"' in page
     assert "<script" not in page  # nothing needs JavaScript to read
     assert "@media print" in page
 

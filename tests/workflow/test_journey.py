@@ -152,6 +152,9 @@ def test_the_journey_publishes_every_edition(journey):
     assert [line.split("->")[1].split()[0] for line in history] == [
         "draft", "initial-edit", "strategic-edit", "chief-inspector-review", "factual-accuracy",
         "statistics-check", "translation", "ready-to-publish", "published"]
+    # The translation sign-off records the Welsh wording no Welsh editor has confirmed yet.
+    signed_off = next(line for line in history if "-> ready-to-publish" in line)
+    assert "not yet confirmed by a Welsh editor: Inadequate = Annigonol" in signed_off
     assert cli(journey, "publish", ID, "--out", journey / "published").exit_code == 2
 
 
@@ -284,7 +287,8 @@ def test_welsh_typed_into_the_data_is_unconfirmed_until_confirmed(tmp_path):
     copy = tmp_path / "gwent.json"
     shutil.copy(GWENT, copy)
     result = run("translate", "status", copy)
-    assert result.exit_code == 1 and "0 stale, 45 unconfirmed of 45" in result.stdout
+    # 45 narrative segments, and the surveys' 9 statements with their 9 chart labels
+    assert result.exit_code == 1 and "0 stale, 63 unconfirmed of 63" in result.stdout
     data = json.loads(copy.read_text())
     data["foreword"][1]["en"] = EDITED  # the English changes; the Welsh typed in does not
     copy.write_text(json.dumps(data, ensure_ascii=False))

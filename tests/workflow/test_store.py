@@ -199,7 +199,8 @@ def test_a_publication_set_that_fails_a_check_is_not_written(tmp_path, store):
     number = tracker.keep_data(store, ID, bundle, "x", "an invented figure")
     store.record_stats(ID, "", True, "{}", number, "en")
     store.move(ID, store.report(ID).revision, "ready-to-publish", "x", "")
-    with pytest.raises(TrackError, match="statistics check fails on the final en edition"):
+    with pytest.raises(TrackError, match=r"the final en edition has figure\(s\) no statistician "
+                                         r"confirmed: 4,321 \(paragraph 12\)"):
         publish(store, ID, tmp_path / "published", "x")
     assert list((tmp_path / "published").iterdir()) == []
     assert store.report(ID).stage == "ready-to-publish"

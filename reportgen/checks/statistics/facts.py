@@ -1,0 +1,243 @@
+"""The facts a report states, each from its one source: the inspection data through the ratings
+rules and the one rounding function, the calendar, and the rules' bands. Every fact has a key
+that names it the same way in both languages, its value, a label a statistician reads, and where
+the value comes from."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from reportgen import data
+from reportgen.errors import ReportgenError
+from reportgen.errors import a as article
+from reportgen.framework import Framework, KeyQuestion, Standard, load_framework
+from reportgen.loading import Loaded
+from reportgen.model import PduInspection, Rating, RegionalInspection
+from reportgen.rules import ratings as rules
+from reportgen.rules.assessment import Assessment, StandardResult, assess_pdu, assess_region
+from reportgen.rules.calendar import inspection_calendar, milestone
+from reportgen.rules.rounding import percent
+
+GROUPS = {"core": "core cases", "adjusted": "adjusted cases", "all": "all cases"}
+
+
+@dataclass(frozen=True)
+class Fact:
+    key: str
+    value: Any  # int, a date, a Rating, or a frozenset of the values that are all right
+    label: str
+    source: str
+
+    def holds(self, value: Any) -> bool:
+        return value in self.value if isinstance(self.value, frozenset) else value == self.value
+
+    def shown(self) -> str:
+        if isinstance(self.value, frozenset):
+            return " or ".join(sorted(str(v) for v in self.value))
+        return str(self.value)
+
+
+@dataclass
+class Relation:
+    """A relation inside the data that does not hold (a rating the rules do not give, without
+    a panel decision): reported whatever the document says."""
+
+    fact: str
+    expected: Any
+    found: Any
+    note: str
+
+
+@dataclass
+class Facts:
+    scale: rules.Scale
+    framework: Framework
+    standards: list[Standard]
+    facts: dict[str, Fact] = field(default_factory=dict)
+    departures: set[str] = field(default_factory=set)  # standards the panel recorded departing
+    relations: list[Relation] = field(default_factory=list)
+    pdus: dict[str, Any] = field(default_factory=dict)  # code -> its names, by language
+
+    def add(self, key: str, value: Any, label: str, source: str) -> None:
+        self.facts.setdefault(key, Fact(key, value, label, source))
+
+    def get(self, key: str) -> Fact | None:
+        return self.facts.get(key)
+
+    def questions(self, std: str) -> tuple[KeyQuestion, ...]:
+        return self.framework.standard(std).key_questions
+
+    def standard_of_number(self, number: str) -> Standard | None:
+        return next((s for s in self.standards if s.code.split(" ", 1)[-1] == number), None)
+
+
+def facts(loaded: Loaded) -> Facts:
+    d: Any = loaded.data
+    fw = load_framework()
+    if isinstance(d, PduInspection):
+        f = Facts("pdu", fw, list(fw.pdu))
+        a = assess_pdu(d, fw)
+        _profile(f, d)
+    elif isinstance(d, RegionalInspection):
+        f = Facts("regional", fw, list(fw.regional))
+        a = assess_region(d, loaded.pdus, fw)
+        _region(f, d, loaded.pdus, fw)
+    else:
+        raise ReportgenError(f"{loaded.path} is {article(d.kind)} file: the statistics check "
+                             "traces a report to its PDU or regional inspection file")
+    f.departures = {x.standard for x in d.panel.departures} if d.panel else set()
+    _ratings(f, a, d)
+    _calendar(f, d)
+    _bands(f)
+    return f
+
+
+def _profile(f: Facts, d: PduInspection) -> None:
+    p = d.case_profile
+    f.add("cases", p.cases, "the number of inspected cases",
+          "$.case_profile: core_cases + adjusted_cases")
+    rows = (("cases", p.cases, "all inspected cases", "core_cases + adjusted_cases"),
+            ("core", p.core_cases, "core cases (PC)", "core_cases"),
+            ("adjusted", p.adjusted_cases, "adjusted cases (PA)", "adjusted_cases"),
+            ("women", p.women, "women", "women"),
+            ("rosh", p.high_risk_of_serious_harm, "cases of high or very high risk of serious "
+             "harm", "high_risk_of_serious_harm"))
+    for key, n, label, path in rows:
+        f.add(f"profile:{key}", n, f"the number of {label}", f"$.case_profile.{path}")
+        f.add(f"profile:{key}:pct", percent(n, p.cases), f"{label} as a share of all cases",
+              f"rounding.percent({n}, {p.cases}) of $.case_profile")
+
+
+def _region(f: Facts, d: RegionalInspection, pdus: Mapping[str, PduInspection],
+            fw: Framework) -> None:
+    f.add("pdus:count", len(d.pdus), "the number of PDUs in the region", "$.pdus (entries)")
+    f.add("pdu:max", rules.max_score("pdu"), "the highest overall score of a PDU",
+          "rules.toml: 3 x the PDU standards")
+    f.add("staffing:indicative", d.staffing.indicative_rating,
+          "the indicative rating of the region's staffing", "$.staffing.indicative_rating")
+    codes = [s.code for s in fw.pdu]
+    files = iter(pdus.values())
+    for i, entry in enumerate(d.pdus):
+        if entry.file is None:
+            assert entry.ratings and entry.overall_rating and entry.name
+            code, name, overall = entry.code or str(i), entry.name, entry.overall_rating
+            given = [entry.ratings[c] for c in codes]
+            where = f"$.pdus[{i}]"
+        else:
+            pdu = next(files)
+            code, name, overall = pdu.pdu.code, pdu.pdu.name, pdu.overall_rating
+            given = [assess_pdu(pdu, fw).standards[c].finalised for c in codes]
+            where = f"{entry.file}"
+        f.pdus[code] = name
+        for std, rating in zip(codes, given, strict=True):
+            f.add(f"pdu:{code}:rating:{std}", rating, f"{name.en}'s {std} rating",
+                  f"{where}: {std}")
+        f.add(f"pdu:{code}:overall", overall, f"{name.en}'s overall rating",
+              f"{where}: overall_rating")
+        f.add(f"pdu:{code}:score", sum(r.score for r in given), f"{name.en}'s overall score",
+              f"{where}: the sum of its standards' scores")
+
+
+def _ratings(f: Facts, a: Assessment, d: Any) -> None:
+    for code, result in a.standards.items():
+        title = f.framework.standard(code).title.en
+        f.add(f"rating:{code}", result.finalised, f"the rating of {code} {title}",
+              _rating_source(code, result))
+        f.add(f"score:{code}", result.finalised.score, f"the score of {code} {title}",
+              f"the score of its rating ({result.finalised})")
+        if result.computed is not None and result.computed != result.finalised \
+                and result.basis == "cases" and code not in f.departures:
+            f.relations.append(Relation(
+                f"rating:{code}", result.computed, result.finalised,
+                f"{code}'s lowest key question gives {result.computed}; the data says "
+                f"{result.finalised} and the panel recorded no decision to depart from it"))
+        for q in result.key_questions:
+            _question(f, code, q)
+    f.add("overall:rating", a.overall_finalised, "the overall rating", "$.overall_rating")
+    f.add("overall:score", a.score, "the overall score",
+          "the sum of the standards' scores (§7.1)")
+    f.add("overall:max", rules.max_score(a.scale), "the highest overall score",
+          f"rules.toml: 3 x the {a.scale} standards")
+    if a.overall_computed != a.overall_finalised and "overall" not in f.departures:
+        f.relations.append(Relation(
+            "overall:rating", a.overall_computed, a.overall_finalised,
+            f"the standards' scores add up to {a.score}, which gives {a.overall_computed}; the "
+            f"data says {a.overall_finalised} and the panel recorded no decision to depart"))
+
+
+def _rating_source(code: str, result: StandardResult) -> str:
+    if result.basis == "cases":
+        return f"$ {code}.rating (the band of its lowest key question gives {result.computed})"
+    return f"$ {code}.rating ({result.basis})"
+
+
+def _question(f: Facts, std: str, q: Any) -> None:
+    kq = f.framework.key_question(q.code)
+    short = (kq.short or kq.text).en
+    path = f'$.domain_two["{std}"].key_questions["{q.code}"]'
+    for group, counts in (("core", q.core), ("adjusted", q.adjusted), ("all", q.total)):
+        where = path if group == "all" else f"{path}.{group}"
+        for yn, n in (("yes", counts.yes), ("no", counts.no), ("cases", counts.total)):
+            label = {"yes": "judged sufficient", "no": "not judged sufficient",
+                     "cases": "cases"}[yn]
+            f.add(f"kq:{q.code}:{group}:{yn}", n, f"{q.code} ({short}): {GROUPS[group]} "
+                  f"{label}", where + (f".{yn}" if group != "all" else f": core + adjusted {yn}"))
+    for yn, n in (("yes", q.total.yes), ("no", q.total.no)):
+        f.add(f"kq:{q.code}:pct:{yn}", percent(n, q.total.total),
+              f"{q.code} ({short}): share of cases {'' if yn == 'yes' else 'not '}judged "
+              "sufficient", f"rounding.percent({n}, {q.total.total}) of {path}")
+    if kq.all_cases and "cases" in f.facts and q.total.total != f.facts["cases"].value:
+        f.relations.append(Relation(
+            f"kq:{q.code}:all:cases", f.facts["cases"].value, q.total.total,
+            f"every inspected case answers {q.code}, so yes + no must equal the cases "
+            "inspected"))
+
+
+def _calendar(f: Facts, d: Any) -> None:
+    start = d.fieldwork.start if isinstance(d, PduInspection) else d.fieldwork.casework.start
+    f.add("fieldwork:start", start, "the first day of fieldwork", "$.fieldwork")
+    f.add("fieldwork:end", d.fieldwork.end, "the last day of fieldwork", "$.fieldwork")
+    f.add("fieldwork:weeks", len(set(_weeks(d))), "the number of weeks of fieldwork",
+          "$.fieldwork: the weeks with fieldwork days")
+    calendar = inspection_calendar(d)
+    scope, code = ("pdu", d.pdu.code) if isinstance(d, PduInspection) else ("regional", None)
+    published = d.publication_date or milestone(calendar, f"{scope}_publication", code).date
+    f.add("publication", published, "the publication date",
+          "$.publication_date" if d.publication_date else "the calendar's publication milestone")
+    if d.panel:
+        f.add("panel", d.panel.date, "the date of the ratings panel", "$.panel.date")
+    f.add("year", frozenset({start.year, d.fieldwork.end.year, published.year}),
+          "the year of the inspection", "$.fieldwork and the publication date")
+    cohort = next((m for m in data.load("calendar")["milestones"]
+                   if m["id"] == "pdu_case_cohort"), None)
+    if cohort:
+        f.add("cohort:from", -cohort["end"]["weeks"], "the start of the case cohort window "
+              "(weeks before the fieldwork)", "calendar.toml: pdu_case_cohort (§4.1)")
+        f.add("cohort:to", -cohort["weeks"], "the end of the case cohort window (weeks before "
+              "the fieldwork)", "calendar.toml: pdu_case_cohort (§4.1)")
+    vocabulary = data.load("statistics")
+    f.add("cohort:weeks", vocabulary["cohort_weeks"], "the number of weeks the case cohort is "
+          "drawn from", "statistics.toml: cohort_weeks (§4.1)")
+
+
+def _weeks(d: Any) -> Iterator[tuple[int, int]]:
+    spans = [d.fieldwork] if isinstance(d, PduInspection) else [d.fieldwork.casework,
+                                                               d.fieldwork.meetings]
+    for span in spans:
+        day = span.start
+        while day <= span.end:
+            yield day.isocalendar()[:2]
+            day += dt.timedelta(days=1)
+
+
+def _bands(f: Facts) -> None:
+    bands = sorted(data.load("rules")["case_bands"], key=lambda b: b["min"])
+    for band, following in zip(bands, [*bands[1:], None], strict=True):
+        rating = Rating(band["rating"])
+        f.add(f"band:{rating}:min", band["min"], f"the lowest share of the band {rating}",
+              "rules.toml: case_bands")
+        f.add(f"band:{rating}:max", following["min"] - 1 if following else 100,
+              f"the highest share of the band {rating}", "rules.toml: case_bands")

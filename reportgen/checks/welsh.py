@@ -1,0 +1,199 @@
+"""A lint of Welsh wording for the patterns a Welsh editor corrects most often, over the gettext
+catalogue, the Welsh templates, the framework and glossary, and the Welsh narrative of input
+files:
+
+- soft mutation after "Dylai …:" (a recommendation's verb-noun: "lleihau" -> "leihau");
+- the article after a vowel: "graddio y graddiad" -> "graddio'r graddiad", and "yr" before a
+  vowel ("y asesiad" -> "yr asesiad");
+- the singular noun after a numeral: "4 o Unedau" -> "4 Uned";
+- meaning turned round against the English: "Nid oedd gormod o…" for "Too many … did not",
+  "Ychydig iawn" (very few) for "too few".
+
+It finds patterns, not grammar: each rule names what it saw and what it expects, and lists of
+exceptions keep it quiet where the pattern is correct Welsh (the particle "y" before a verb:
+"y bydd", "y cytunwyd"; "o bobl" after a numeral).
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from docx import Document
+from docx.oxml.ns import qn
+from pydantic import BaseModel
+
+from reportgen.model.common import Text
+
+# Soft mutation of a radical initial consonant (the longest first).
+SOFT = (("ll", "l"), ("rh", "r"), ("p", "b"), ("t", "d"), ("c", "g"), ("b", "f"), ("d", "dd"),
+        ("g", ""), ("m", "f"))
+# Initials that, unmutated, cannot be the soft-mutated form of another: a word starting with one
+# of these after "Dylai" is certainly unmutated. b, d and g can be mutated forms (of p, t, c),
+# so they are judged by the list of radical verb-nouns below.
+UNAMBIGUOUS = ("ll", "rh", "p", "t", "c", "m")
+NOT_RADICAL = ("ph", "th", "ch", "dd")  # aspirate or soft mutations already
+RADICAL_VERB_NOUNS = {
+    "blaenoriaethu", "bod", "datblygu", "darparu", "defnyddio", "dangos", "dilyn", "diweddaru",
+    "dysgu", "gwella", "gweithredu", "gwneud", "gosod", "gweithio", "galluogi", "gwerthuso",
+    "gwrando", "gwirio", "goruchwylio", "gofalu", "dadansoddi", "diogelu", "buddsoddi",
+}
+# After "y" these begin a verb: "y" is then the particle ("ichi y bydd", "y cytunwyd arnynt"),
+# which keeps its form after a vowel.
+PARTICLE_VERBS = ("bydd", "bu", "cytun", "dyl", "gall", "gell", "gwn", "mae", "câi", "caiff",
+                  "cafodd", "ceir", "rhoddwyd", "gwelwyd", "canfu", "dylid")
+VOWELS = "aeiouwyâêîôûŵŷáéíóú"
+ARTICLE_AFTER_VOWEL = re.compile(rf"\b([^\W\d_]*[{VOWELS}])\s+(yr?)\s+([^\W\d_][\w'’-]*)",
+                                 re.IGNORECASE)
+Y_BEFORE_VOWEL = re.compile(r"(?<![\w'’-])([Yy])\s+([aeiouâêîôû]\w*)")
+NUMERAL_O_NOUN = re.compile(r"(?<![\w.,])(\d+|\{\w*count\w*\}|\{\{\s*\w*count\w*\s*\}\}) o "
+                            r"(?!['’]r\b)([^\W\d_]\w*)")
+COLLECTIVE = {"bobl"}  # "deg o bobl": a collective noun takes "o" after a numeral
+DYLAI_COLON = re.compile(r"\bDylai\b[^:]*:\s*([^\W\d_][\w'’-]*)")
+
+
+@dataclass(frozen=True)
+class Finding:
+    rule: str
+    where: str
+    found: str
+    expected: str
+
+    def line(self) -> str:
+        return f"{self.where}: {self.rule}: found {self.found!r}; expected {self.expected}"
+
+
+def soft(word: str) -> str:
+    low = word.lower()
+    for radical, mutated in SOFT:
+        if low.startswith(radical):
+            return mutated + word[len(radical):]
+    return word
+
+
+def unmutated_after_dylai(word: str) -> bool:
+    low = word.lower()
+    if low.startswith(NOT_RADICAL):
+        return False
+    return low.startswith(UNAMBIGUOUS) or low in RADICAL_VERB_NOUNS
+
+
+def check_text(cy: str, where: str, en: str | None = None,
+               after_dylai: bool = False) -> Iterator[Finding]:
+    """Every rule on one piece of Welsh (`en`: the English it translates, where known;
+    `after_dylai`: it follows "Dylai …:", as a recommendation does)."""
+    first = re.match(r"\s*([^\W\d_][\w'’-]*)", cy)
+    if after_dylai and first and unmutated_after_dylai(first.group(1)):
+        yield Finding("soft mutation after Dylai", where, first.group(1),
+                      f"{soft(first.group(1))!r} (it follows \"Dylai …:\")")
+    for m in DYLAI_COLON.finditer(cy):
+        if unmutated_after_dylai(m.group(1)):
+            yield Finding("soft mutation after Dylai", where, m.group(0),
+                          f"{soft(m.group(1))!r} after \"Dylai …:\"")
+    for m in ARTICLE_AFTER_VOWEL.finditer(cy):
+        if not m.group(3).lower().startswith(PARTICLE_VERBS):
+            yield Finding("article after a vowel", where, m.group(0),
+                          f"\"{m.group(1)}'r {m.group(3)}\"")
+    for m in Y_BEFORE_VOWEL.finditer(cy):
+        yield Finding("article before a vowel", where, m.group(0),
+                      f"\"{m.group(1)}r {m.group(2)}\"")
+    for m in NUMERAL_O_NOUN.finditer(cy):
+        if m.group(2).lower() not in COLLECTIVE:
+            yield Finding("singular noun after a numeral", where, m.group(0),
+                          f"the singular noun straight after the numeral ({m.group(1)} …), "
+                          "without \"o\"")
+    yield from _meaning(cy, where, en)
+
+
+def _meaning(cy: str, where: str, en: str | None) -> Iterator[Finding]:
+    if re.match(r"\s*Nid oedd gormod o\b", cy):
+        yield Finding("meaning reversed", where, "Nid oedd gormod o",
+                      "\"Roedd gormod o … nad oeddent …\" (it says there were not too many)")
+    if en and re.search(r"\btoo few\b", en, re.IGNORECASE) and \
+            re.search(r"\bychydig iawn\b", cy, re.IGNORECASE):
+        yield Finding("meaning changed", where, "ychydig iawn",
+                      "\"rhy ychydig\" (the English says too few, not very few)")
+
+
+# ------------------------------------------------------------------------------- sources
+
+
+def catalogue(path: Path) -> Iterator[Finding]:
+    from babel.messages.pofile import read_po
+    with path.open("rb") as f:
+        messages = read_po(f)
+    for m in messages:
+        if not m.id:
+            continue
+        msgid = m.id if isinstance(m.id, str) else m.id[0]
+        for text in (m.string if isinstance(m.string, tuple) else (m.string,)):
+            yield from check_text(text or "", f"{path.name}: msgid {msgid!r}", msgid)
+
+
+def template(path: Path) -> Iterator[Finding]:
+    doc = Document(str(path))
+    parts = [doc.element.body, *(s.header._element for s in doc.sections),
+             *(s.footer._element for s in doc.sections)]
+    for part in parts:
+        for p in part.iter(qn("w:p")):
+            text = "".join(t.text or "" for t in p.iter(qn("w:t")))
+            yield from check_text(text, f"{path.parent.name}/{path.name}: {text[:40]!r}")
+
+
+def wording(path: Path) -> Iterator[Finding]:
+    """The Welsh of a data file (glossary.toml, framework.toml): every `cy` beside its `en`."""
+    def walk(value: Any, where: str) -> Iterator[Finding]:
+        if isinstance(value, dict):
+            if isinstance(value.get("cy"), str):
+                yield from check_text(value["cy"], f"{path.name}: {where}{value.get('en')!r}",
+                                      value.get("en"))
+            for v in value.values():
+                yield from walk(v, where)
+        elif isinstance(value, list):
+            for v in value:
+                yield from walk(v, where)
+    yield from walk(tomllib.loads(path.read_text(encoding="utf-8")), "")
+
+
+def narrative(data: BaseModel, name: str) -> Iterator[Finding]:
+    """Every Welsh text of an input file, with its English and whether it follows "Dylai"."""
+    for keys, text in _texts(data, ()):
+        if text.cy:
+            after_dylai = len(keys) >= 2 and keys[-1] == "text" and "recommendations" in keys
+            yield from check_text(text.cy, f"{name}: {_path(keys)}", text.en, after_dylai)
+
+
+def _texts(value: Any, keys: tuple) -> Iterator[tuple[tuple, Text]]:
+    if isinstance(value, Text):
+        yield keys, value
+    elif isinstance(value, BaseModel):
+        for field in type(value).model_fields:
+            yield from _texts(getattr(value, field), (*keys, field))
+    elif isinstance(value, dict):
+        for k, v in value.items():
+            yield from _texts(v, (*keys, k))
+    elif isinstance(value, list | tuple):
+        for i, v in enumerate(value):
+            yield from _texts(v, (*keys, i))
+
+
+def _path(keys: Iterable) -> str:
+    from reportgen.jsonpath import jsonpath
+    return jsonpath(tuple(keys))
+
+
+def project() -> list[Finding]:
+    """The catalogue, every Welsh template, the framework and the glossary."""
+    from reportgen.i18n import catalogue_path
+    from reportgen.paths import TEMPLATES
+    data = Path(__file__).parent.parent / "data"
+    found = list(catalogue(catalogue_path("cy")))
+    for path in sorted((TEMPLATES / "cy").glob("*.docx")):
+        found += template(path)
+    for name in ("framework", "glossary"):
+        found += wording(data / f"{name}.toml")
+    return found
