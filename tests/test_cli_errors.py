@@ -127,9 +127,10 @@ def test_a_file_that_is_not_a_word_document_is_one_line_and_exit_2(store, tmp_pa
     text = tmp_path / "notes.docx"
     text.write_text("not a Word document")
     for args in (["edits", "diff", "gwent-pdu-report", text, "--store", store],
-                 ["check", "stats", text, "--data", GWENT],
                  ["check", "accessibility", text]):
         one_line(run(*args), "notes.docx: expected a Word document (.docx)")
+    one_line(run("check", "stats", text, "--data", GWENT), "notes.docx: the statistics check "
+                                                          "cannot read it")
     pdf = tmp_path / "report.en.pdf"
     pdf.write_text("not a PDF")
     one_line(run("check", "accessibility", pdf), "report.en.pdf: expected a PDF file")

@@ -133,6 +133,13 @@ HELP_JOURNEY = [
     "reportgen render fixtures/wales/region.json --doc regional-report --format pdf",
     "reportgen render-all fixtures/wales fixtures/east-of-england --out out/",
     "reportgen check stats out/gwent-pdu-report.en.docx --data fixtures/wales/pdus/gwent.json",
+    "reportgen check stats out/gwent-pdu-report.*.docx --data fixtures/wales/pdus/gwent.json",
+    "reportgen check layout out/gwent-pdu-report.cy.pdf out/wales-regional-report.en.pdf",
+    "reportgen check welsh fixtures/wales/pdus/*.json fixtures/wales/region.json",
+    "reportgen glossary status --unconfirmed",
+    'reportgen glossary confirm "Inadequate" --by "Mererid Hopwood"',
+    'reportgen glossary confirm "Not sufficient" --by "Mererid Hopwood"',
+    'reportgen glossary confirm "P 2.3" --by "Mererid Hopwood" --on 2026-11-25',
     "reportgen check accessibility out/gwent-pdu-report.cy.pdf out/gwent-pdu-report.cy.html",
     "reportgen translate status fixtures/wales/pdus/gwent.json",
     "reportgen translate export fixtures/east-of-england/pdus/luton.json --format po",
@@ -165,7 +172,8 @@ HELP_JOURNEY = [
     'inspected as recorded" --coo --by "Lorna Achebe"',
     "reportgen fa log gwent-pdu-report --out fa/log.docx",
     "reportgen fa log gwent-pdu-report --out gwent-fa-log.docx",
-    "reportgen check stats --track gwent-pdu-report",
+    "reportgen check stats --track gwent-pdu-report --signoff gwent-statistics.xlsx",
+    'reportgen check stats --track wales-regional-report --confirm --by "Priya Shah"',
     "reportgen translate export gwent-pdu-report --todo",
     'reportgen translate import gwent-pdu-report gwent-pdu-report.cy.xlf --by "Translator"',
     'reportgen publish gwent-pdu-report --out published/ --by "Publication team"',
@@ -183,7 +191,10 @@ HELP_STEPS: Steps = {
         f"fa/{ID}-factual-accuracy-form.en.docx", "returned-form.docx", FORM_ROWS),
     "reportgen fa decide gwent-pdu-report 3": lambda sh: _edited(
         sh, "gwent-corrected.docx", EDITED + " Over two weeks."),
-    "reportgen check stats --track": lambda sh: _through(sh, "statistics-check"),
+    "reportgen check stats --track gwent": lambda sh: _through(sh, "statistics-check"),
+    "reportgen check stats --track wales": lambda sh: _ok(
+        sh, "reportgen track start fixtures/wales/region.json --doc regional-report "
+            "--by 'Owain Davies'"),
     "reportgen translate export gwent-pdu-report": lambda sh: _through(sh, "translation"),
     "reportgen translate import gwent-pdu-report": lambda sh: _translate(f"{ID}.cy.xlf"),
     "reportgen publish": lambda sh: _through(sh, "ready-to-publish"),
@@ -202,6 +213,7 @@ FINDS_SOMETHING = {
     "reportgen ratings fixtures/pdu-disagreement.json --json": 1,  # a rating the rules differ on
     "reportgen translate status fixtures/wales/pdus/gwent.json": 1,  # Welsh not yet confirmed
     "reportgen translate status fixtures/wales/pdus/*.json": 1,  # the other PDUs' still not
+    "reportgen glossary status --unconfirmed": 1,  # wording not yet settled
 }
 
 
@@ -210,24 +222,31 @@ def _journey(examples: list[str], steps: Steps, tmp_path: Path, monkeypatch) -> 
     monkeypatch.chdir(tmp_path)
     for name in ("REPORTGEN_STORE", "REPORTGEN_USER"):
         monkeypatch.delenv(name, raising=False)
-    sh, used, ran = Shell(), set(), []
-    for line in examples:
-        for key, step in steps.items():
-            if line.startswith(key) and key not in used:
-                step(sh)
-                used.add(key)
-        result = sh(line)
-        if result is not None:
-            want = FINDS_SOMETHING.get(line, 0)
-            assert result.exit_code == want, \
-                f"{line}\nexit {result.exit_code}\n{result.output}\n{result.exception!r}"
-        ran.append(line)
+    sh, used, failed = Shell(), set(), []
+    for line in examples:  # every example is tried, and every failure listed
+        try:
+            for key, step in steps.items():
+                if line.startswith(key) and key not in used:
+                    used.add(key)
+                    step(sh)
+            result = sh(line)
+        except Exception as exc:  # a step between two examples failed
+            failed.append(f"{line}\n  (before it) {str(exc)[:300]}")
+            continue
+        if result is not None and result.exit_code != FINDS_SOMETHING.get(line, 0):
+            failed.append(f"{line}\n  exit {result.exit_code}: {result.output[-600:]}"
+                          f"{result.exception!r}")
     assert used == set(steps), f"steps for no example: {set(steps) - used}"
-    return ran
+    assert not failed, "\n".join(failed)
+    return examples
 
 
 def test_every_help_example_runs(tmp_path, monkeypatch):
+    """`glossary confirm` writes beside the wording it confirms: here, in a copy of the data."""
+    from reportgen import glossary
     assert sorted(help_examples()) == sorted(HELP_JOURNEY)
+    shutil.copytree(glossary.DATA, tmp_path / "data")
+    monkeypatch.setattr(glossary, "DATA", tmp_path / "data")
     _journey(HELP_JOURNEY, HELP_STEPS, tmp_path, monkeypatch)
     assert (tmp_path / "published" / ID / "manifest.json").exists()
     assert (tmp_path / "pdu.schema.json").read_text().startswith("{")

@@ -17,7 +17,7 @@ from reportgen.cli.common import (
     store_at,
 )
 from reportgen.errors import ReportgenError
-from reportgen.loading import read_document
+from reportgen.loading import read_file
 
 
 @click.group()
@@ -89,7 +89,7 @@ def check_stats(reports: tuple[Path, ...], data_file: Path | None, report_id: st
     else:
         if not (reports and data_file):
             raise ReportgenError("give REPORTS and --data FILE, or --track ID")
-        results = statistics.check_editions([(p.name, read_document(p)) for p in reports],
+        results = statistics.check_editions([(p.name, read_file(p)) for p in reports],
                                             load(data_file))
         title, source = reports[0].name, data_file.name
     if signoff:
