@@ -137,12 +137,12 @@ def _staffing_row(ed: Edition, label: str, target: Decimal, in_post: Decimal,
     # One decimal place throughout, so tenths are exact whole numbers for the rounding function.
     return {"grade": label, "target": fte(target, ed.lang), "in_post": fte(in_post, ed.lang),
             "vacant": fte(vacant, ed.lang),
-            "rate": ed.percent(_tenths_share(vacant, target))}
+            "rate": ed.percent(tenths_share(vacant, target))}
 
 
-def _tenths_share(part: Decimal, whole: Decimal) -> int | None:
+def tenths_share(part: Decimal, whole: Decimal) -> int | None:
     return percent(int(part * 10), int(whole * 10))
 
 
 def vacancy_rate(line: StaffingLine) -> int | None:
-    return _tenths_share(line.vacant_fte, line.target_fte)
+    return tenths_share(line.vacant_fte, line.target_fte)

@@ -110,6 +110,14 @@ def table_name(label: str) -> str:
     return "".join(w[:1].upper() + w[1:] for w in re.split(r"[^A-Za-z0-9]+", plain) if w)
 
 
+# A note on the cover names its survey: the cover lists the notes of every sheet together.
+RESPONSE_NOTES = {
+    "staff": N_("Staff questionnaire. Respondents: {respondents}. Invited: {invited}."),
+    "people_on_probation": N_("Survey of people on probation. Respondents: {respondents}. "
+                              "Invited: {invited}."),
+}
+
+
 def survey_sheets(ed: Edition, surveys: Surveys | None) -> list[Sheet]:
     t = ed.t
     sheets = []
@@ -119,7 +127,7 @@ def survey_sheets(ed: Edition, surveys: Surveys | None) -> list[Sheet]:
                       ed.text(q.statement, f"$.surveys.{kind}.questions[{i}].statement"),
                       q.agree, q.neither, q.disagree, q.answered, survey.respondents,
                       percent(q.agree, q.answered)) for i, q in enumerate(survey.questions))
-        notes = [t("Respondents: {respondents}. Invited: {invited}.").format(
+        notes = [t(RESPONSE_NOTES[kind]).format(
             respondents=formatting.number(survey.respondents, ed.lang),
             invited=formatting.number(survey.invited, ed.lang))] if survey.invited else []
         sheets.append(Sheet(name[:31], table_name(name), name,

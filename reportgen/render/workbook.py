@@ -45,7 +45,7 @@ def write(spec: WorkbookSpec) -> bytes:
         row += 1
         _cell(cover, row, 1, sheet.name)
         _cell(cover, row, 2, sheet.title)
-    for note in {n for s in spec.sheets for n in s.notes}:
+    for note in dict.fromkeys(n for s in spec.sheets for n in s.notes):  # in sheet order
         row += 2
         _cell(cover, row, 1, _("Note")).font = Font(bold=True)
         _cell(cover, row, 2, note)

@@ -20,7 +20,7 @@ from reportgen.checks.statistics.words import mentions, vocabulary
 from reportgen.docxtext import cell_text, paragraph_text
 from reportgen.loading import parse
 from reportgen.model import Rating
-from tests.conftest import FIXTURES, WALES, run
+from tests.conftest import EAST, FIXTURES, WALES, fixture, run
 
 GWENT = WALES / "pdus" / "gwent.json"
 
@@ -104,14 +104,14 @@ def test_figures_are_bound_to_the_fact_their_context_states(gwent):
         ("paragraph 12", "two"): ("fieldwork:weeks", "2"),
         ("table 1, row 6, column 2", "Inadequate"): ("rating:P 2.2", "Inadequate"),
         ("table 1, row 9, column 1", "5"): ("overall:score", "5"),
-        ("table 2, row 2, column 2", "20"): ("kq:P 2.1.1:core:yes", "20"),
-        ("table 2, row 2, column 8", "66%"): ("kq:P 2.1.1:pct:yes", "66%"),
-        ("alt text of picture 1", "35"): ("kq:P 2.1.1:all:cases", "35"),
-        ("paragraph 104", "35"): ("cases", "35"),
-        ("paragraph 104", "two"): ("cohort:weeks", "2"),
-        ("paragraph 104", "26"): ("cohort:from", "26"),
-        ("paragraph 51", "65%"): ("band:Good:min", "65%"),
-        ("table 6, row 5, column 3", "20%"): ("profile:women:pct", "20%"),
+        ("table 7, row 2, column 2", "20"): ("kq:P 2.1.1:core:yes", "20"),
+        ("table 7, row 2, column 8", "66%"): ("kq:P 2.1.1:pct:yes", "66%"),
+        ("alt text of picture 6", "35"): ("kq:P 2.1.1:all:cases", "35"),
+        ("paragraph 129", "35"): ("cases", "35"),
+        ("paragraph 129", "two"): ("cohort:weeks", "2"),
+        ("paragraph 129", "26"): ("cohort:from", "26"),
+        ("paragraph 76", "65%"): ("band:Good:min", "65%"),
+        ("table 11, row 5, column 3", "20%"): ("profile:women:pct", "20%"),
     }
     for place, (fact, value) in expected.items():
         assert (found[place].fact, found[place].expected, found[place].status) == (
@@ -164,10 +164,10 @@ def test_a_key_question_count_changed(gwent, new):
     loaded, content = _gwent(gwent)
     found = st.check(edit(content, lambda d: retype(cell(d, "Key question", 1, 1), new)),
                      loaded)
-    [wrong] = mismatched(found, "table 2, row 2, column 2")
+    [wrong] = mismatched(found, "table 7, row 2, column 2")
     assert (wrong.fact, wrong.expected, wrong.text) == ("kq:P 2.1.1:core:yes", "20", new)
     assert "core" in wrong.label and wrong.source.endswith('["P 2.1.1"].core.yes')
-    [relation] = mismatched(found, "table 2, row 2")
+    [relation] = mismatched(found, "table 7, row 2")
     assert relation.note == f"P 2.1.1: core {new} + adjusted 3 = {int(new) + 3}, not 23"
 
 
@@ -181,9 +181,9 @@ def test_a_share_in_a_sentence_is_checked_as_a_share(gwent, part, status):
     loaded, content = _gwent(gwent)
     found = st.check(edit(content, lambda d: add_sentence(d, "2.1 Assessment", SHARE.format(
         part))), loaded)
-    figure = next(x for x in found if x.where == "paragraph 54" and x.text == part)
+    figure = next(x for x in found if x.where == "paragraph 79" and x.text == part)
     assert (figure.fact, figure.expected, figure.status) == ("kq:P 2.1.1:all:yes", "23", status)
-    whole = next(x for x in found if x.where == "paragraph 54" and x.text == "35")
+    whole = next(x for x in found if x.where == "paragraph 79" and x.text == "35")
     assert (whole.fact, whole.status) == ("kq:P 2.1.1:all:cases", "traced")
 
 
@@ -193,7 +193,7 @@ def test_the_number_of_cases_inspected_changed(gwent, new):
     found = st.check(edit(content, lambda d: replace_run(
         [p for p in d.paragraphs if paragraph_text(p).startswith("We inspected")], "35", new)),
         loaded)
-    [wrong] = mismatched(found, "paragraph 104")
+    [wrong] = mismatched(found, "paragraph 129")
     assert (wrong.fact, wrong.expected, wrong.kind) == ("cases", "35", "number")
 
 
@@ -262,6 +262,22 @@ def test_welsh_figures_in_words_dates_and_ratings_are_read(gwent, old, new, fact
         (fact, expected)]
 
 
+def test_a_welsh_draft_with_passages_not_yet_translated(write):
+    """Its notice counts them (no statistic of the inspection); a survey statement shown in
+    English still binds its figures, in its table and its chart."""
+    data = fixture("wales/pdus/gwent.json")
+    data["foreword"][1] = data["foreword"][1]["en"]  # their Welsh not yet written
+    statement = data["surveys"]["staff"]["questions"][0]["statement"]
+    data["surveys"]["staff"]["questions"][0]["statement"] = statement["en"]
+    loaded = parse(write(data, "gwent.json"))
+    english, welsh = (pipeline.render_files(job, draft=True)[".docx"]
+                      for job in pipeline.jobs_for(loaded, ["pdu-report"], ["en", "cy"]))
+    assert [u.text for u in st.read(welsh).units if u.role == "header"][-1].endswith(": 2.")
+    found = st.check(welsh, loaded)
+    assert not [x for x in found if x.status != "traced"]
+    assert st.compare(st.check(english, loaded), found) == []
+
+
 def test_a_figure_in_the_welsh_with_no_counterpart_in_the_english(gwent):
     loaded, editions = gwent
     welsh = edit(editions["cy", "docx"], lambda d: add_sentence(
@@ -273,6 +289,119 @@ def test_a_figure_in_the_welsh_with_no_counterpart_in_the_english(gwent):
                                   [("gwent.en.docx", editions["en", "docx"])])
     [wrong] = mismatched(checked.figures)
     assert (wrong.text, wrong.note) == ("76%", "no counterpart in the English edition")
+
+
+# ---------------------------------------------------------- surveys and contextual data
+
+
+SURVEYS_AND_CONTEXT = {  # where in Gwent's report, the figure: its fact and the data's value
+    ("paragraph 34", "54"): ("survey:staff:respondents", "54"),
+    ("paragraph 34", "110"): ("survey:staff:invited", "110"),
+    ("paragraph 34", "49%"): ("survey:staff:rate", "49%"),
+    ("table 2, row 2, column 2", "22"): ("survey:staff:vision:agree", "22"),
+    ("table 2, row 2, column 5", "52"): ("survey:staff:vision:answered", "52"),
+    ("table 2, row 2, column 6", "42%"): ("survey:staff:vision:pct", "42%"),
+    # "42% of 52 agreed": the staff who answered, not the cases inspected
+    ("alt text of picture 1", "52"): ("survey:staff:vision:answered", "52"),
+    ("alt text of picture 1", "40%"): ("survey:staff:raise-concerns:pct", "40%"),
+    ("paragraph 39", "91"): ("survey:people_on_probation:invited", "91"),
+    ("table 3, row 2, column 2", "11"): ("survey:people_on_probation:asked-views:agree", "11"),
+    ("table 12, row 2, column 3", "49%"): ("caseload:community:pct", "49%"),
+    ("table 12, row 5, column 2", "2,091"): ("caseload:total", "2091"),
+    ("table 13, row 3, column 2", "44.0"): ("staffing:probation-officer:target", "44.0"),
+    ("table 13, row 6, column 4", "8.2"): ("staffing:all:vacant", "8.2"),
+    ("table 13, row 6, column 5", "8%"): ("staffing:all:rate", "8%"),
+}
+DATES = {"en": {("paragraph 34", "6 March 2026"): ("survey:staff:closed", "2026-03-06"),
+                ("paragraph 133", "2 February 2026"): ("context:as_at", "2026-02-02")},
+         "cy": {("paragraph 34", "6 Mawrth 2026"): ("survey:staff:closed", "2026-03-06"),
+                ("paragraph 133", "2 Chwefror 2026"): ("context:as_at", "2026-02-02")}}
+
+
+@pytest.mark.parametrize("lang", ["en", "cy"])
+def test_survey_and_contextual_figures_are_bound_to_their_facts(gwent, lang):
+    loaded, editions = gwent
+    found: dict = {}
+    for x in st.check(editions[lang, "docx"], loaded):
+        found.setdefault((x.where, x.text), x)
+    for place, (fact, value) in (SURVEYS_AND_CONTEXT | DATES[lang]).items():
+        assert (found[place].fact, found[place].expected, found[place].status) == (
+            fact, value, "traced"), place
+
+
+@pytest.mark.parametrize(("first_heading", "row", "column", "new", "where", "note"), [
+    ("Statement", 1, 1, "23", "table 2, row 2, column 5",
+     "agree 23 + neither 10 + disagree 20 = 53, not 52"),
+    ("Statement", 1, 5, "43%", "table 2, row 2, column 6",
+     "22 agreed of 52 who answered is 42%, not 43%"),
+    ("Supervised", 1, 1, "1,043", "table 12, row 5, column 2",
+     "the caseload's parts 1043 + 532 + 526 = 2101, not 2091"),
+    ("Supervised", 3, 2, "26%", "table 12, row 4, column 3",
+     "custody: 526 of 2091 is 25%, not 26%"),
+    ("Grade", 1, 2, "7.2", "table 13, row 2, column 4",
+     "senior-probation-officer: in post 7.2 + vacancies 1.2 should make the target 8.3 "
+     "(vacancies 0 when more are in post)"),
+    ("Grade", 2, 4, "10%", "table 13, row 3, column 5",
+     "probation-officer: 3.8 vacancies of a target of 44.0 is 9%, not 10%"),
+    ("Grade", 5, 1, "107.6", "table 13, row 6, column 2",
+     "all grades, target: the grades add up to 107.7, not 107.6"),
+])
+def test_the_relations_inside_survey_and_contextual_tables(gwent, first_heading, row, column,
+                                                           new, where, note):
+    loaded, content = _gwent(gwent)
+    found = st.check(edit(content, lambda d: retype(cell(d, first_heading, row, column), new)),
+                     loaded)
+    assert note in [x.note for x in mismatched(found, where) if x.kind == "relation"]
+
+
+def test_the_response_rate_is_checked_against_the_figures_beside_it(gwent):
+    loaded, content = _gwent(gwent)
+    found = st.check(edit(content, lambda d: replace_run(d.paragraphs, "54", "60")), loaded)
+    wrong = mismatched(found, "paragraph 34")
+    assert ("60", "survey:staff:respondents", "54") in {(x.text, x.fact, x.expected)
+                                                       for x in wrong}
+    assert "60 of 110 is 55%, not 49%" in {x.note for x in wrong}
+
+
+def test_more_staff_in_post_than_the_target_is_no_vacancy():
+    loaded = parse(EAST / "pdus" / "hertfordshire.json")  # 34.5 in post of a target of 34.2
+    found = st.check(pipeline.render_docx(pipeline.jobs_for(loaded, ["pdu-report"], ["en"])[0]),
+                     loaded)
+    assert not mismatched(found)
+    vacant = next(x for x in found if x.fact == "staffing:probation-services-officer:vacant")
+    assert (vacant.text, vacant.status) == ("0.0", "traced")
+
+
+def test_a_pdus_staffing_in_the_regions_workbook(tmp_path):
+    loaded = parse(WALES / "region.json")
+    [job] = pipeline.jobs_for(loaded, ["regional-report"], ["cy"])
+    book = load_workbook(io.BytesIO(pipeline.render_files(job, formats=("xlsx",))[".xlsx"]))
+    sheet = book["Staffio"]
+    row = next(r for r in sheet.iter_rows(min_row=2) if r[0].value == "Gwent"
+               and r[2].value == "Swyddogion prawf")
+    assert (sheet["E1"].value, float(row[4].value)) == ("Yn eu swyddi (CALl)", 40.2)
+    row[4].value = 41.2
+    out = io.BytesIO()
+    book.save(out)
+    found = mismatched(st.check(out.getvalue(), loaded))
+    assert ("41.2", "pdu:gwent:staffing:probation-officer:in_post", "40.2") in {
+        (x.text, x.fact, x.expected) for x in found}
+    assert any(x.kind == "relation" and "in post 41.2 + vacancies 3.8" in x.note for x in found)
+
+
+def test_the_workbook_cover_names_each_surveys_response_figures(gwent):
+    loaded, editions = gwent
+    cover = load_workbook(io.BytesIO(editions["en", "xlsx"])).worksheets[0]
+    notes = [b for a, b in cover.iter_rows(values_only=True) if a == "Note"]
+    assert [n for n in notes if "Respondents" in n] == [
+        "Staff questionnaire. Respondents: 54. Invited: 110.",
+        "Survey of people on probation. Respondents: 26. Invited: 91."]
+    found = st.check(editions["en", "xlsx"], loaded)
+    assert {(x.text, x.fact) for x in found if x.where.startswith("sheet 'Cover'")
+            and x.status == "traced"} >= {
+        ("54", "survey:staff:respondents"), ("110", "survey:staff:invited"),
+        ("26", "survey:people_on_probation:respondents"),
+        ("91", "survey:people_on_probation:invited")}
 
 
 # ------------------------------------------------------------- reading what is published
@@ -377,12 +506,13 @@ def test_one_fact_one_value_everywhere(gwent):
     loaded, content = _gwent(gwent)
 
     def change(doc):
-        pr = next(iter(doc.element.body.iter(qn("wp:docPr"))))
+        pr = next(pr for pr in doc.element.body.iter(qn("wp:docPr"))
+                  if pr.get("descr").startswith("Assessment"))
         pr.set("descr", pr.get("descr").replace("66%", "60%", 1))
     found = st.check(edit(content, change), loaded)
     notes = [x.note for x in mismatched(found) if x.kind == "relation"]
-    assert any("is stated with different values: table 2, row 2, column 8: 66%; alt text of "
-               "picture 1: 60%" in n for n in notes)
+    assert any("is stated with different values: table 7, row 2, column 8: 66%; alt text of "
+               "picture 6: 60%" in n for n in notes)
 
 
 # ------------------------------------------------------------------------------ output
@@ -397,11 +527,11 @@ def test_the_text_json_and_signoff_workbook(gwent, tmp_path):
                  "--data", GWENT, "--signoff", tmp_path / "signoff.xlsx")
     assert result.exit_code == 1
     lines = result.stdout.splitlines()
-    assert lines[0].startswith("planted.docx (English, docx): 153 figures: 152 traced, "
+    assert lines[0].startswith("planted.docx (English, docx): 263 figures: 262 traced, "
                                "1 mismatched, 0 unbound")
     assert lines[0].endswith("FAILS")
     assert " 2. Service delivery › 2.1 Assessment › Areas for improvement" in lines
-    assert "  mismatched 21             table 2, row 2, column 2: P 2.1.1 (engaging the person " \
+    assert "  mismatched 21             table 7, row 2, column 2: P 2.1.1 (engaging the person " \
            "on probation): core cases judged sufficient: the data gives 20 (from " \
            '$.domain_two["P 2.1"].key_questions["P 2.1.1"].core.yes)' in lines
     assert lines[-1].startswith("gwent.cy.docx (Welsh, docx)") and "passes" in lines[-1]
@@ -418,7 +548,7 @@ def test_the_text_json_and_signoff_workbook(gwent, tmp_path):
     [wrong] = [x for x in edition["figures"] if x["status"] == "mismatched"
                and x["kind"] == "number"]
     assert (wrong["where"], wrong["fact"], wrong["expected"]) == (
-        "table 2, row 2, column 2", "kq:P 2.1.1:core:yes", "20")
+        "table 7, row 2, column 2", "kq:P 2.1.1:core:yes", "20")
 
 
 def test_a_file_the_check_cannot_read(tmp_path):

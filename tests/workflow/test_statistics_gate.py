@@ -87,7 +87,7 @@ def test_unbound_figures_open_the_gate_once_a_person_confirms_them(tmp_path):
     assert "has not passed" in gate(store, report)
     stats_check.run(store, report, confirmed_by="Priya Shah")
     assert gate(store, report) is None
-    assert ("paragraph 49", "three") in stats_check.confirmed(store, report, "en")
+    assert ("paragraph 54", "three") in stats_check.confirmed(store, report, "en")
     # Publishing checks the final documents: an unbound figure no one confirmed stops it.
     number, bundle = editions.held(store, report)
     loaded = bundle.load(editions.label(report, number))

@@ -1,20 +1,27 @@
 """Each figure of an edition bound to the fact its context states: a table cell by its row and
 column headers, a sentence by the words around the figure, a chart's alt text by its key
-questions' wording, a sentence made from the catalogue by the message it was made from. A figure
-whose fact cannot be told from its context stays unbound, whatever its value."""
+questions' wording (a survey's chart by its statements), a sentence made from the catalogue by
+the message it was made from. A figure whose fact cannot be told from its context stays unbound,
+whatever its value."""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import lru_cache
 from itertools import pairwise
 from typing import Any
 
-from reportgen.checks.statistics.facts import Facts
+from reportgen.checks.statistics.evidence import (
+    FTE_COLUMNS,
+    PERCENT_COLUMNS,
+    Evidence,
+    as_decimal,
+    decimal_cell,
+)
+from reportgen.checks.statistics.facts import SURVEY_NAMES, Facts
 from reportgen.checks.statistics.reading import Edition, Unit
-from reportgen.checks.statistics.words import Mention, Vocabulary, has, mentions
+from reportgen.checks.statistics.words import Mention, Vocabulary, has, mentions, norm, positions
 from reportgen.model import Rating
 
 NOT_A_FIGURE = "-"
@@ -38,6 +45,28 @@ MESSAGES = {  # sentences made from the catalogue: placeholder -> the fact it st
     "region's staffing.": {"pdus": "pdus:count", "indicative": "staffing:indicative"},
     "The ratings panel moderated it to {final}.": {"final": "rating:staffing"},
     "Overall rating (score of {max})": {"max": "pdu:max"},
+    # the surveys beside each standard, and the date of the contextual data
+    "Staff who answered our questionnaire: {respondents} of {invited} ({rate}).": {
+        "respondents": "survey:staff:respondents", "invited": "survey:staff:invited",
+        "rate": "survey:staff:rate"},
+    "Staff who answered our questionnaire: {respondents}.": {
+        "respondents": "survey:staff:respondents"},
+    "The questionnaire closed on {date}.": {"date": "survey:staff:closed"},
+    "People on probation who answered the survey: {respondents} of the {invited} we contacted "
+    "({rate}).": {"respondents": "survey:people_on_probation:respondents",
+                  "invited": "survey:people_on_probation:invited",
+                  "rate": "survey:people_on_probation:rate"},
+    "People on probation who answered the survey: {respondents}.": {
+        "respondents": "survey:people_on_probation:respondents"},
+    "Staff questionnaire. Respondents: {respondents}. Invited: {invited}.": {
+        "respondents": "survey:staff:respondents", "invited": "survey:staff:invited"},
+    "Survey of people on probation. Respondents: {respondents}. Invited: {invited}.": {
+        "respondents": "survey:people_on_probation:respondents",
+        "invited": "survey:people_on_probation:invited"},
+    "The figures describe the position on {date}, as the organisational data spreadsheet gave "
+    "them.": {"date": "context:as_at"},
+    # a draft's notice counts its own untranslated passages: no statistic of the inspection
+    "Passages not yet translated, marked [{marker}]: {count}.": {"count": NOT_A_FIGURE},
 }
 
 
@@ -61,11 +90,6 @@ class Figure:
     lang: str = ""
 
 
-@lru_cache(maxsize=8192)
-def norm(text: str) -> str:
-    return " ".join(re.sub(r"[^\w%]+", " ", text.casefold()).split())
-
-
 class Binder:
     def __init__(self, ed: Edition, f: Facts, v: Vocabulary) -> None:
         self.ed, self.f, self.v = ed, f, v
@@ -83,6 +107,7 @@ class Binder:
         self.staffing = next((s.code for s in f.standards if s.kind == "staffing"), "")
         self.section_std = self._section_standards()
         self.messages = [(_message(v.t(k)), keys) for k, keys in MESSAGES.items()]
+        self.evidence = Evidence(f, v)
         self.subjects: dict[tuple[str, ...], tuple[str, str] | None] = {}
 
     def _section_standards(self) -> list[str | None]:
@@ -137,13 +162,19 @@ class Binder:
         row = table.rows[unit.row]
         heading = table.header[unit.col] if unit.col < len(table.header) else ""
         context = f"row: {row[0]}; column: {heading}"
-        column = self.columns.get(norm(heading))
+        column = self.columns.get(norm(heading)) or self.evidence.column(heading)
+        if column == "label":
+            return
         subject = self.row_subject(tuple(row))
-        found = mentions(unit.text, self.v)
-        for m in found:
-            if column in ("share", "pct:yes", "pct:no") and m.kind in ("number", "year"):
+        evidence = self.evidence.row(tuple(row), table.caption)
+        for m in decimal_cell(unit.text) or mentions(unit.text, self.v):
+            if column in ("pct:yes", "pct:no", *PERCENT_COLUMNS) and m.kind in ("number", "year"):
                 m = Mention("percent", m.value, m.start, m.end, m.text)
-            yield self.figure(unit, m, self.cell_fact(subject, column, heading, m), context)
+            elif column in FTE_COLUMNS and m.kind in ("number", "year"):
+                m = as_decimal(m)
+            key = self.evidence.key(evidence, column) or self.cell_fact(subject, column,
+                                                                        heading, m)
+            yield self.figure(unit, m, key, context)
 
     def row_subject(self, row: tuple[str, ...]) -> tuple[str, str] | None:
         if row not in self.subjects:
@@ -199,7 +230,12 @@ class Binder:
 
     def alt(self, unit: Unit) -> Iterator[Figure]:
         found = mentions(unit.text, self.v)
-        names = self._positions(unit.text, self.pdu_names)
+        survey = self.evidence.chart(unit.text)
+        if survey is not None:
+            for m, key, note in self.evidence.chart_keys(unit.text, survey, found):
+                yield self.figure(unit, m, key, f"chart of {SURVEY_NAMES[survey]}", note)
+            return
+        names = positions(unit.text, self.pdu_names)
         if len(names) >= 2:
             yield from self._scores_alt(unit, found, names)
             return
@@ -210,19 +246,10 @@ class Binder:
             return
         yield from self._shares_alt(unit, found, std)
 
-    def _positions(self, text: str, names: dict[str, str]) -> list[tuple[int, int, str]]:
-        """Where each name occurs: (start, end, code), longest names first, no overlaps."""
-        taken: list[tuple[int, int, str]] = []
-        for code, name in sorted(names.items(), key=lambda x: -len(x[1])):
-            for m in re.finditer(re.escape(name), text):
-                if not any(s < m.end() and m.start() < e for s, e, _ in taken):
-                    taken.append((m.start(), m.end(), code))
-        return sorted(taken)
-
     def _shares_alt(self, unit: Unit, found: list[Mention], std: str) -> Iterator[Figure]:
         questions = [q.code for q in self.f.questions(std)]
         shorts = {c: self.questions[c][1] for c in questions}
-        places = self._positions(unit.text[len(self.std_titles[std]):], shorts)
+        places = positions(unit.text[len(self.std_titles[std]):], shorts)
         offset = len(self.std_titles[std])
         places = [(s + offset, e + offset, c) for s, e, c in places]
         phrase = self.v.t(ALT_PHRASE)
@@ -278,8 +305,8 @@ class Binder:
         if not found:
             return
         keyed: dict[int, str] = {}
-        for pattern, keys in self.messages:
-            keyed |= self._message_keys(unit.text, pattern, keys)
+        for pattern, keys in self.messages:  # the longer message first: it says more
+            keyed = self._message_keys(unit.text, pattern, keys) | keyed
         for start, end in _sentences(unit.text):
             inside = [m for m in found if start <= m.start < end]
             if inside:

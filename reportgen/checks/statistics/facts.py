@@ -8,14 +8,17 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
+from decimal import Decimal
 from typing import Any
 
 from reportgen import data
+from reportgen.documents.evidence import surveys_of, tenths_share
 from reportgen.errors import ReportgenError
 from reportgen.errors import a as article
 from reportgen.framework import Framework, KeyQuestion, Standard, load_framework
 from reportgen.loading import Loaded
 from reportgen.model import PduInspection, Rating, RegionalInspection
+from reportgen.model.evidence import ContextualData, Surveys
 from reportgen.rules import ratings as rules
 from reportgen.rules.assessment import Assessment, StandardResult, assess_pdu, assess_region
 from reportgen.rules.calendar import inspection_calendar, milestone
@@ -37,6 +40,8 @@ class Fact:
     def shown(self) -> str:
         if isinstance(self.value, frozenset):
             return " or ".join(sorted(str(v) for v in self.value))
+        if isinstance(self.value, Decimal):
+            return f"{self.value:.1f}"  # full-time equivalents, to one decimal place
         return str(self.value)
 
 
@@ -60,6 +65,8 @@ class Facts:
     departures: set[str] = field(default_factory=set)  # standards the panel recorded departing
     relations: list[Relation] = field(default_factory=list)
     pdus: dict[str, Any] = field(default_factory=dict)  # code -> its names, by language
+    surveys: dict[str, Any] = field(default_factory=dict)  # kind -> its questions
+    areas: dict[str, Any] = field(default_factory=dict)  # contextual data's prefix -> area name
 
     def add(self, key: str, value: Any, label: str, source: str) -> None:
         self.facts.setdefault(key, Fact(key, value, label, source))
@@ -91,6 +98,13 @@ def facts(loaded: Loaded) -> Facts:
     f.departures = {x.standard for x in d.panel.departures} if d.panel else set()
     _ratings(f, a, d)
     _calendar(f, d)
+    _surveys(f, d.surveys, _closing(d))
+    f.areas[""] = d.pdu.name if isinstance(d, PduInspection) else d.region.name
+    _contextual(f, d.contextual_data, "")
+    if isinstance(d, RegionalInspection):  # its PDUs' figures stand in its data workbook
+        for pdu in loaded.pdus.values():
+            f.areas[f"pdu:{pdu.pdu.code}:"] = pdu.pdu.name
+            _contextual(f, pdu.contextual_data, f"pdu:{pdu.pdu.code}:", pdu.pdu.name.en)
     _bands(f)
     return f
 
@@ -241,3 +255,79 @@ def _bands(f: Facts) -> None:
               "rules.toml: case_bands")
         f.add(f"band:{rating}:max", following["min"] - 1 if following else 100,
               f"the highest share of the band {rating}", "rules.toml: case_bands")
+
+
+def _closing(d: Any) -> dt.date:
+    """The day the staff questionnaire closed, from the calendar."""
+    if isinstance(d, PduInspection):
+        return milestone(inspection_calendar(d), "pdu_staff_questionnaire_closes",
+                         d.pdu.code).date
+    return milestone(inspection_calendar(d), "regional_staff_questionnaire_closes").date
+
+
+SURVEY_NAMES = {"staff": "the staff questionnaire",
+                "people_on_probation": "the survey of people on probation"}
+
+
+def _surveys(f: Facts, surveys: Surveys | None, closed: dt.date) -> None:
+    """Each survey's respondents and response rate, and each statement's answers."""
+    for kind, survey in surveys_of(surveys):
+        f.surveys[kind] = survey.questions
+        name, path = SURVEY_NAMES[kind], f"$.surveys.{kind}"
+        f.add(f"survey:{kind}:respondents", survey.respondents,
+              f"the number who answered {name}", f"{path}.respondents")
+        if survey.invited:
+            f.add(f"survey:{kind}:invited", survey.invited, f"the number invited to {name}",
+                  f"{path}.invited")
+            f.add(f"survey:{kind}:rate", percent(survey.respondents, survey.invited),
+                  f"the response rate of {name}",
+                  f"rounding.percent({survey.respondents}, {survey.invited}) of {path}")
+        if kind == "staff":
+            f.add("survey:staff:closed", closed, f"the day {name} closed",
+                  "the calendar's staff questionnaire milestone")
+        for i, q in enumerate(survey.questions):
+            key, where = f"survey:{kind}:{q.code}", f"{path}.questions[{i}]"
+            label = f"{name}, {q.code!r}"
+            for what, said in (("agree", "agreed"), ("disagree", "disagreed"),
+                               ("neither", "neither agreed nor disagreed")):
+                f.add(f"{key}:{what}", getattr(q, what), f"{label}: the number who {said}",
+                      f"{where}.{what}")
+            f.add(f"{key}:answered", q.answered, f"{label}: the number who answered it",
+                  f"{where}: agree + neither + disagree")
+            f.add(f"{key}:pct", percent(q.agree, q.answered), f"{label}: the share who agreed",
+                  f"rounding.percent({q.agree}, {q.answered}) of {where}")
+
+
+CASELOAD_PARTS = ("community", "licence", "custody", "total")
+
+
+def _contextual(f: Facts, data: ContextualData | None, prefix: str, area: str = "") -> None:
+    """The caseload and staffing figures of one area (the inspection's own: no prefix)."""
+    if data is None:
+        return
+    of = f"{area}'s " if area else ""
+    path = "$.contextual_data" if not prefix else f"{area}'s file: $.contextual_data"
+    f.add(f"{prefix}context:as_at", data.as_at, f"the date {of}contextual data describe",
+          f"{path}.as_at")
+    c = data.caseload
+    for part in CASELOAD_PARTS:
+        n = getattr(c, part)
+        source = f"{path}.caseload" + (": community + licence + custody" if part == "total"
+                                       else f".{part}")
+        f.add(f"{prefix}caseload:{part}", n, f"{of}caseload: {part}", source)
+        f.add(f"{prefix}caseload:{part}:pct", percent(n, c.total),
+              f"{of}caseload: {part} as a share of the total",
+              f"rounding.percent({n}, {c.total}) of {path}.caseload")
+    lines = [(line.grade, line.target_fte, line.in_post_fte, line.vacant_fte,
+              f"{path}.staffing[{i}]") for i, line in enumerate(data.staffing)]
+    if lines:
+        lines.append(("all", *(sum((x[i] for x in lines), Decimal(0)) for i in (1, 2, 3)),
+                      f"{path}.staffing: the sum of the grades"))
+    for grade, target, in_post, vacant, where in lines:
+        key, label = f"{prefix}staffing:{grade}", f"{of}staffing, {grade.replace('-', ' ')}"
+        f.add(f"{key}:target", target, f"{label}: target (FTE)", f"{where}.target_fte")
+        f.add(f"{key}:in_post", in_post, f"{label}: in post (FTE)", f"{where}.in_post_fte")
+        f.add(f"{key}:vacant", vacant, f"{label}: vacancies (FTE)",
+              f"{where}: target - in post, or 0")
+        f.add(f"{key}:rate", tenths_share(vacant, target), f"{label}: vacancy rate",
+              f"rounding.percent of tenths of an FTE: {vacant} of {target}")

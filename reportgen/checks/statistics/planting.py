@@ -3,8 +3,11 @@ Word report, to measure what the statistics check catches. Each kind is planted 
 states the fact it breaks: a key question's count off by one, a share with the wrong numerator or
 denominator, the number of cases, a rating word, a number written in words, a date, a year in a
 footer, a band's threshold, a chart's alt text, two figures swapped, and (in Wales) an invented
-figure only the other language's edition can expose. Sentences a report might carry are planted
-twice: once right (a control, which must pass) and once wrong."""
+figure only the other language's edition can expose; and in the surveys and contextual data, a
+survey's answers, share agreeing and response figures in its table, chart and sentence, the
+caseload and its shares, staff in full-time equivalents, vacancies and vacancy rates, and the
+dates of both. Sentences a report might carry are planted twice: once right (a control, which
+must pass) and once wrong."""
 
 from __future__ import annotations
 
@@ -14,23 +17,33 @@ import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
+from decimal import Decimal
 from functools import cache
 from typing import Any
 
 from lxml import etree
 from unicode_rbnf import RbnfEngine
 
-from reportgen.checks.statistics.binding import norm
+from reportgen.checks.statistics.binding import _message
 from reportgen.checks.statistics.facts import Facts
 from reportgen.checks.statistics.reading import NS, Edition, Unit, _w, read_word
-from reportgen.checks.statistics.words import SOFT, _mutate, mentions, vocabulary
+from reportgen.checks.statistics.words import SOFT, _mutate, mentions, norm, vocabulary
+from reportgen.documents.evidence import SURVEYS, fte
 from reportgen.formatting import date as format_date
 from reportgen.model import Rating
 
 KINDS = ("count", "total", "percent", "swap", "share", "share-plausible", "share-denominator",
          "cases", "cases-plausible", "year-as-count", "rating", "rating-text", "number-word",
          "footer-year", "date", "band", "alt-percent", "alt-swap", "score", "pdu-count",
-         "pdu-score", "invented")
+         "pdu-score", "invented", "survey-count", "survey-answered", "survey-percent",
+         "survey-swap", "survey-alt", "survey-alt-answered", "respondents", "response-rate",
+         "questionnaire-date", "caseload", "caseload-share", "caseload-total", "fte",
+         "vacancies", "vacancy-rate", "as-at")
+# The sentences that introduce each survey (catalogue messages), and the contextual data's date.
+INTRO = "Staff who answered our questionnaire: {respondents} of {invited} ({rate})."
+CLOSED = "The questionnaire closed on {date}."
+AS_AT = "The figures describe the position on {date}, as the organisational data spreadsheet " \
+    "gave them."
 SENTENCES = {
     "en": {"share": "In {part} of the {whole} cases we inspected, the work was sufficient on "
                     "{question}.",
@@ -212,12 +225,18 @@ class Planter:
         unit, sentence = self._share_sentence(yes, core if core != cases else cases + 1)
         if unit:
             yield self.append("share-denominator", unit, sentence)
-        alt = next(iter(self.units("alt")), None)
+        alt = next(iter(self._case_alts()), None)
         if alt is not None:
             first = self.f.facts.get(f"kq:{self._alt_question(alt)}:all:cases")
             if first:
                 yield self.alt("share-denominator", alt, str(first.value),
                                str(first.value - 1))
+
+    def _case_alts(self) -> list[Unit]:
+        """The alt text of the charts of cases judged sufficient: each starts with its
+        standard's title."""
+        titles = tuple(s.title.get(self.lang) for s in self.f.standards if s.is_cases)
+        return [u for u in self.units("alt") if u.text.startswith(titles)]  # type: ignore[arg-type]
 
     def _alt_question(self, alt: Unit) -> str:
         std = next((s for s in self.f.standards if alt.text.startswith(
@@ -252,7 +271,7 @@ class Planter:
         if unit:
             yield self.replace("year-as-count", unit, str(n), "2048")
         else:
-            alt = next(iter(self.units("alt")), None)
+            alt = next(iter(self._case_alts()), None)
             first = self.f.facts.get(f"kq:{self._alt_question(alt)}:all:cases") if alt else None
             if alt and first:
                 yield self.alt("year-as-count", alt, str(first.value), "2048")
@@ -322,7 +341,7 @@ class Planter:
             yield self.replace("band", unit, f"{good}%", f"{good - 5}%")
 
     def _alt_percent(self) -> Iterator[Planted | None]:
-        alt = next((u for u in self.units("alt") if "%" in u.text), None)
+        alt = next((u for u in self._case_alts() if "%" in u.text), None)
         if alt:
             first = re.search(r"(\d+)%", alt.text)
             assert first is not None
@@ -330,7 +349,7 @@ class Planter:
             yield self.alt("alt-percent", alt, f"{n}%", f"{n + 3 if n < 97 else n - 3}%")
 
     def _alt_swap(self) -> Iterator[Planted | None]:
-        for alt in self.units("alt"):
+        for alt in self._case_alts():
             shares = re.findall(r"(\d+)%", alt.text)
             if len(set(shares)) >= 2:
                 a, b = shares[0], next(s for s in shares if s != shares[0])
@@ -381,6 +400,144 @@ class Planter:
             for figure in ("76%", "917"):
                 yield self.append("invented", unit, SENTENCES[self.lang]["invented"].format(
                     figure=figure))
+
+    # ------------------------------------------------- surveys and contextual data
+
+    def _survey_cell(self, heading: str) -> Unit | None:
+        table = self.table("Statement")
+        return self.cell(table, 0, heading) if table else None
+
+    def _bump(self, kind: str, heading: str, by: int = 1) -> Iterator[Planted | None]:
+        """A count of the first survey table or the caseload table changed by `by`."""
+        unit = self._survey_cell(heading) if kind.startswith("survey") else \
+            self.cell(self.table("Supervised"), 0, heading) if self.table("Supervised") else None
+        if unit:
+            shown = unit.text.strip()
+            n = int(shown.rstrip("%").replace(",", ""))
+            new = n + by if n + by <= 100 or not shown.endswith("%") else n - by
+            yield self.replace(kind, unit, shown.rstrip("%"), f"{new:,}")
+
+    def _survey_count(self) -> Iterator[Planted | None]:
+        yield from self._bump("survey-count", "Agree")
+        yield from self._bump("survey-count", "Disagree", -1)
+
+    def _survey_answered(self) -> Iterator[Planted | None]:
+        yield from self._bump("survey-answered", "Answered")
+
+    def _survey_percent(self) -> Iterator[Planted | None]:
+        yield from self._bump("survey-percent", "Agreed (%)")
+
+    def _survey_swap(self) -> Iterator[Planted | None]:
+        agree, disagree = self._survey_cell("Agree"), self._survey_cell("Disagree")
+        if agree and disagree and agree.text != disagree.text:
+            parts, a = self._copy(agree.node)
+            _replace_text(a, agree.text, disagree.text)
+            _replace_text(_follow(a.getroottree().getroot(), _path(disagree.node)),
+                          disagree.text, agree.text)
+            yield Planted("survey-swap", agree.where,
+                          f"{agree.where} and {disagree.where} swapped", parts)
+
+    def _survey_alts(self) -> list[Unit]:
+        names = [self.v.t(name) for name, _ in SURVEYS.values()]
+        return [u for u in self.units("alt") if u.text.startswith(tuple(names))]
+
+    def _survey_alt(self) -> Iterator[Planted | None]:
+        for alt in self._survey_alts()[:1]:
+            n = int(re.search(r"(\d+)%", alt.text).group(1))  # type: ignore[union-attr]
+            yield self.alt("survey-alt", alt, f"{n}%", f"{n + 3 if n < 97 else n - 3}%")
+
+    def _survey_alt_answered(self) -> Iterator[Planted | None]:
+        """ "42% of 52 agreed" with 52 changed: by one, and to the number of cases inspected,
+        which a chart of cases would give."""
+        for alt in self._survey_alts()[:1]:
+            answered = re.search(r"\d+%\D+?(\d+)", alt.text).group(1)  # type: ignore[union-attr]
+            cases = self.f.facts.get("cases")
+            for new in {int(answered) + 1, cases.value if cases else int(answered) - 1}:
+                if new != int(answered):
+                    yield self.alt("survey-alt-answered", alt, answered, str(new))
+
+    def _intro(self, message: str) -> tuple[Unit | None, Any]:
+        pattern = _message(self.v.t(message))
+        for unit in self.units("text"):
+            found = pattern.search(unit.text) if pattern else None
+            if found:
+                return unit, found
+        return None, None
+
+    def _respondents(self) -> Iterator[Planted | None]:
+        unit, found = self._intro(INTRO)
+        if unit:
+            n = int(found.group("respondents").replace(",", ""))
+            answered = self.f.facts.get(f"survey:staff:{self.f.surveys['staff'][0].code}"
+                                        ":answered")
+            wrong = answered.value if answered and answered.value != n else n + 1
+            yield self.replace("respondents", unit, found.group("respondents"), f"{wrong:,}")
+            yield self.replace("respondents", unit, found.group("invited"),
+                               f"{int(found.group('invited').replace(',', '')) - 1:,}")
+
+    def _response_rate(self) -> Iterator[Planted | None]:
+        unit, found = self._intro(INTRO)
+        if unit:
+            n = int(found.group("rate").rstrip("%"))
+            yield self.replace("response-rate", unit, f"{n}%", f"{n + 2 if n < 98 else n - 2}%")
+
+    def _next_day(self, kind: str, message: str) -> Iterator[Planted | None]:
+        unit, found = self._intro(message)
+        if unit:
+            [day] = [m for m in mentions(found.group("date"), self.v) if m.kind == "date"]
+            yield self.replace(kind, unit, day.text, format_date(
+                day.value + dt.timedelta(days=1), self.lang))  # type: ignore[arg-type]
+
+    def _questionnaire_date(self) -> Iterator[Planted | None]:
+        yield from self._next_day("questionnaire-date", CLOSED)
+
+    def _as_at(self) -> Iterator[Planted | None]:
+        yield from self._next_day("as-at", AS_AT)
+
+    def _caseload(self) -> Iterator[Planted | None]:
+        yield from self._bump("caseload", "Number", 10)
+
+    def _caseload_share(self) -> Iterator[Planted | None]:
+        yield from self._bump("caseload-share", "Share (%)")
+
+    def _caseload_total(self) -> Iterator[Planted | None]:
+        table = self.table("Supervised")
+        unit = self.cell(table, len(table.rows) - 1, "Number") if table else None
+        if unit:
+            n = int(unit.text.replace(",", ""))
+            yield self.replace("caseload-total", unit, unit.text.strip(), f"{n - 100:,}")
+
+    def _staffing(self, heading: str, row: int = 0) -> Unit | None:
+        table = self.table("Grade")
+        return self.cell(table, row, heading) if table else None
+
+    def _fte(self) -> Iterator[Planted | None]:
+        """Staff in post a tenth out, and a target with its decimal point slipped."""
+        unit = self._staffing("In post (FTE)")
+        if unit:
+            shown = unit.text.strip()
+            value = Decimal(shown.replace(",", ""))
+            yield self.replace("fte", unit, shown, fte(value + Decimal("0.1"), self.lang))
+        unit = self._staffing("Target (FTE)", 1)
+        if unit:
+            shown = unit.text.strip()
+            yield self.replace("fte", unit, shown, fte(Decimal(shown.replace(",", "")) / 10,
+                                                       self.lang))
+
+    def _vacancies(self) -> Iterator[Planted | None]:
+        unit = self._staffing("Vacancies (FTE)")
+        if unit:
+            shown = unit.text.strip()
+            yield self.replace("vacancies", unit, shown,
+                               fte(Decimal(shown.replace(",", "")) + Decimal("0.1"), self.lang))
+
+    def _vacancy_rate(self) -> Iterator[Planted | None]:
+        for row in (0, -1):  # a grade's, and all the grades'
+            table = self.table("Grade")
+            unit = self._staffing("Vacancy rate", row % len(table.rows)) if table else None
+            if unit and unit.text.strip().endswith("%"):
+                n = int(unit.text.strip().rstrip("%"))
+                yield self.replace("vacancy-rate", unit, f"{n}%", f"{n + 1}%")
 
 
 def plant(parts: Mapping[str, bytes], f: Facts, lang: str, bilingual: bool = False

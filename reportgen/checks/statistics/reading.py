@@ -8,6 +8,7 @@ instructions and the results of page-number and contents fields do not."""
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 import re
 import zipfile
@@ -16,6 +17,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from lxml import etree, html
+
+from reportgen.formatting import date as format_date
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 NS = {"w": W, "wp": "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing",
@@ -351,8 +354,7 @@ def read_workbook(content: bytes) -> Edition:
     ed = Edition("xlsx", (wb.properties.language or "").split("-")[0] or None)
     for n, ws in enumerate(wb.worksheets, 1):
         ed.start_section(ws.title, 1)
-        rows = [["" if v is None else str(v) for v in row]
-                for row in ws.iter_rows(values_only=True)]
+        rows = [[_shown(v, ed.lang) for v in row] for row in ws.iter_rows(values_only=True)]
         if ws.tables:
             table = Table(n, ws.title, rows[0], rows[1:], ed.section)
             ed.tables.append(table)
@@ -367,6 +369,16 @@ def read_workbook(content: bytes) -> Edition:
                         ed.add(f"sheet {ws.title!r}, cell {_cell_name(r, c)}",
                                f"{row[0]}: {text}", "text")
     return ed
+
+
+def _shown(value: Any, lang: str | None) -> str:
+    """A cell's value as a person reads it: a date as a date ("2 February 2026")."""
+    if value is None:
+        return ""
+    if isinstance(value, dt.datetime | dt.date):
+        day = value.date() if isinstance(value, dt.datetime) else value
+        return format_date(day, lang if lang in ("en", "cy") else "en")  # type: ignore[arg-type]
+    return str(value)
 
 
 def _cell_name(row: int, col: int) -> str:

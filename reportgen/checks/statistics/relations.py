@@ -1,16 +1,23 @@
 """The relations that must hold between the figures an edition prints, whatever the data says:
 core + adjusted = all, yes + no = cases, each percentage the one rounding function's result of
 its counts, the overall score the sum of the standards' scores, each rating word the band of its
-figures (or the panel's recorded decision); and one value for one fact everywhere it appears."""
+figures (or the panel's recorded decision); a survey's agree + neither + disagree = answered,
+its respondents no more than those invited or than answered a statement; the caseload's parts
+summing to its total; in post + vacancies = target; and one value for one fact everywhere it
+appears."""
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Iterator
+from decimal import Decimal
 from typing import Any
 
 from reportgen.checks.statistics.binding import Figure
-from reportgen.checks.statistics.facts import Facts
+from reportgen.checks.statistics.evidence import SURVEY_FIELDS, same
+from reportgen.checks.statistics.facts import CASELOAD_PARTS, Facts
+from reportgen.documents.evidence import GRADES, tenths_share
 from reportgen.model import Rating
 from reportgen.rules import ratings as rules
 from reportgen.rules.rounding import percent
@@ -36,6 +43,7 @@ def relations(found: list[Figure], f: Facts) -> Iterator[Figure]:
         yield from _question_rows(where, figs)
         yield from _pdu_row(where, figs)
     yield from _ratings(found, f)
+    yield from _evidence(found, f)
 
 
 def _value(figs: dict[str, Figure], key: str) -> int | None:
@@ -137,10 +145,129 @@ def consistency(found: list[Figure]) -> Iterator[Figure]:
         if fig.fact and fig.kind not in ("relation", "quantity") and fig.fact != "year":
             by_fact[fig.fact].append(fig)
     for fact, figs in by_fact.items():
-        values = {str(x.value) for x in figs}
+        values = {same(x.value) for x in figs}
         if len(values) > 1:
             places = "; ".join(f"{x.where}: {x.text}" for x in figs)
             first = figs[0]
             yield _finding(first.where, first.section, fact, first.expected,
                            " / ".join(sorted(values)), f"{first.label} is stated with "
                            f"different values: {places}", first.lang, first.section_index)
+
+
+# ------------------------------------------------------------- surveys and contextual data
+
+
+def _table(where: str) -> str:
+    """The table, sheet or piece of text a figure is in: a caseload's parts and a staffing
+    table's total row stand in rows of their own."""
+    return re.split(r", (?:row|cell) ", where, maxsplit=1)[0]
+
+
+def _evidence(found: list[Figure], f: Facts) -> Iterator[Figure]:
+    tables: dict[str, dict[str, Figure]] = defaultdict(dict)
+    for fig in found:
+        if fig.fact and fig.kind != "relation" and re.match(
+                r"^(?:pdu:[^:]+:)?(?:survey|caseload|staffing):", fig.fact):
+            tables[_table(fig.where)].setdefault(fig.fact, fig)
+    for figs in tables.values():
+        yield from _survey(figs)
+        for prefix in {re.sub(r"(?:caseload|staffing):.*$", "", k) for k in figs
+                       if not k.startswith("survey:")}:
+            yield from _caseload(figs, prefix)
+            yield from _staffing(figs, prefix, f)
+
+
+def _number(figs: dict[str, Figure], key: str) -> int | Decimal | None:
+    fig = figs.get(key)
+    return fig.value if fig is not None and isinstance(fig.value, int | Decimal) else None
+
+
+def _at(figs: dict[str, Figure], key: str, expected: Any, found: Any, note: str) -> Figure:
+    fig = figs[key]
+    return _finding(fig.where, fig.section, key, expected, found, note, fig.lang,
+                    fig.section_index)
+
+
+def _share(part: int | Decimal, whole: int | Decimal, tenths: bool = False) -> int | None:
+    """The share the one rounding function gives, or None where the figures cannot have one."""
+    if not 0 <= part <= whole:
+        return None
+    return tenths_share(Decimal(part), Decimal(whole)) if tenths else \
+        percent(int(part), int(whole))
+
+
+def _survey(figs: dict[str, Figure]) -> Iterator[Figure]:
+    def got(key: str) -> Any:
+        return _number(figs, key)
+
+    statements = {k.rsplit(":", 1)[0] for k in figs if k.startswith("survey:")
+                  and k.rsplit(":", 1)[1] in SURVEY_FIELDS}
+    for base in sorted(statements):
+        kind = base.split(":")[1]
+        agree, neither, disagree, answered, shown = (got(f"{base}:{x}") for x in (
+            "agree", "neither", "disagree", "answered", "pct"))
+        respondents = got(f"survey:{kind}:respondents")
+        if None not in (agree, neither, disagree, answered) \
+                and agree + neither + disagree != answered:
+            yield _at(figs, f"{base}:answered", agree + neither + disagree, answered,
+                      f"agree {agree} + neither {neither} + disagree {disagree} = "
+                      f"{agree + neither + disagree}, not {answered}")
+        if None not in (agree, answered, shown) and _share(agree, answered) != shown:
+            yield _at(figs, f"{base}:pct", f"{_share(agree, answered)}%", f"{shown}%",
+                      f"{agree} agreed of {answered} who answered is "
+                      f"{_share(agree, answered)}%, not {shown}%")
+        if None not in (answered, respondents) and answered > respondents:
+            yield _at(figs, f"{base}:answered", f"at most {respondents}", answered,
+                      f"{answered} answered the statement, more than the {respondents} "
+                      "respondents")
+    for kind in sorted({k.split(":")[1] for k in figs if k.startswith("survey:")}):
+        respondents, invited, rate = (got(f"survey:{kind}:{x}") for x in (
+            "respondents", "invited", "rate"))
+        if None not in (respondents, invited) and respondents > invited:
+            yield _at(figs, f"survey:{kind}:respondents", f"at most {invited}", respondents,
+                      f"{respondents} respondents, more than the {invited} invited")
+        elif None not in (respondents, invited, rate) and _share(respondents, invited) != rate:
+            yield _at(figs, f"survey:{kind}:rate", f"{_share(respondents, invited)}%",
+                      f"{rate}%", f"{respondents} of {invited} is "
+                      f"{_share(respondents, invited)}%, not {rate}%")
+
+
+def _caseload(figs: dict[str, Figure], prefix: str) -> Iterator[Figure]:
+    key = f"{prefix}caseload"
+    counts = {p: _number(figs, f"{key}:{p}") for p in CASELOAD_PARTS}
+    total = counts.pop("total")
+    if total is not None and None not in counts.values() \
+            and sum(counts.values()) != total:  # type: ignore[arg-type]
+        parts = " + ".join(str(n) for n in counts.values())
+        yield _at(figs, f"{key}:total", sum(counts.values()), total,  # type: ignore[arg-type]
+                  f"the caseload's parts {parts} = {sum(counts.values())}, not "  # type: ignore[arg-type]
+                  f"{total}")
+    for part, n in (*counts.items(), ("total", total)):
+        shown = _number(figs, f"{key}:{part}:pct")
+        if None not in (n, total, shown) and _share(n, total) != shown:  # type: ignore[arg-type]
+            yield _at(figs, f"{key}:{part}:pct", f"{_share(n, total)}%", f"{shown}%",  # type: ignore[arg-type]
+                      f"{part}: {n} of {total} is {_share(n, total)}%, not {shown}%")  # type: ignore[arg-type]
+
+
+def _staffing(figs: dict[str, Figure], prefix: str, f: Facts) -> Iterator[Figure]:
+    grades = [g for g in GRADES if f.get(f"{prefix}staffing:{g}:target")]
+    for grade in [*grades, "all"]:
+        key = f"{prefix}staffing:{grade}"
+        target, in_post, vacant, rate = (_number(figs, f"{key}:{x}") for x in (
+            "target", "in_post", "vacant", "rate"))
+        if grade != "all" and None not in (target, in_post, vacant) \
+                and vacant != max(target - in_post, 0):  # type: ignore[operator]
+            yield _at(figs, f"{key}:vacant", max(target - in_post, 0), vacant,  # type: ignore[operator]
+                      f"{grade}: in post {in_post} + vacancies {vacant} should make the target "
+                      f"{target} (vacancies 0 when more are in post)")
+        if None not in (target, vacant, rate) and _share(vacant, target, True) != rate:  # type: ignore[arg-type]
+            yield _at(figs, f"{key}:rate", f"{_share(vacant, target, True)}%", f"{rate}%",  # type: ignore[arg-type]
+                      f"{grade}: {vacant} vacancies of a target of {target} is "
+                      f"{_share(vacant, target, True)}%, not {rate}%")  # type: ignore[arg-type]
+    for field in ("target", "in_post", "vacant"):
+        total = _number(figs, f"{prefix}staffing:all:{field}")
+        parts = [_number(figs, f"{prefix}staffing:{g}:{field}") for g in grades]
+        if total is not None and parts and None not in parts and sum(parts) != total:  # type: ignore[arg-type]
+            yield _at(figs, f"{prefix}staffing:all:{field}", sum(parts), total,  # type: ignore[arg-type]
+                      f"all grades, {field.replace('_', ' ')}: the grades add up to "
+                      f"{sum(parts)}, not {total}")  # type: ignore[arg-type]

@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
-from typing import Any
+from typing import Any, TypeVar
 
 from babel.dates import get_month_names
 from unicode_rbnf import RbnfEngine
@@ -21,6 +22,7 @@ from reportgen import data
 from reportgen.i18n import BABEL_LOCALES, gettext_for
 from reportgen.model import Rating
 
+K = TypeVar("K")
 UNITS = ("cases", "weeks", "months", "pdus", "people")
 WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 # Welsh initial mutations of a number word: soft (after "dros", "o", predicative "yn") and
@@ -273,6 +275,23 @@ def _starts_sentence(text: str, start: int) -> bool:
 
 def _followed_by_word(text: str, end: int) -> bool:
     return bool(re.match(r"\s+[a-zà-ÿŵŷ]", text[end:]))
+
+
+@lru_cache(maxsize=8192)
+def norm(text: str) -> str:
+    """Text as a label is compared: case and punctuation aside."""
+    return " ".join(re.sub(r"[^\w%]+", " ", text.casefold()).split())
+
+
+def positions(text: str, names: Mapping[K, str]) -> list[tuple[int, int, K]]:
+    """Where each name occurs in `text`: (start, end, key), longest names first, no
+    overlaps."""
+    taken: list[tuple[int, int, K]] = []
+    for key, name in sorted(names.items(), key=lambda x: -len(x[1])):
+        for m in re.finditer(re.escape(name), text) if name else ():
+            if not any(s < m.end() and m.start() < e for s, e, _ in taken):
+                taken.append((m.start(), m.end(), key))
+    return sorted(taken)
 
 
 def has(text: str, words: list[str]) -> bool:
