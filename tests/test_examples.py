@@ -190,7 +190,7 @@ HELP_STEPS: Steps = {
     "reportgen fa import": lambda sh: _fill_form(
         f"fa/{ID}-factual-accuracy-form.en.docx", "returned-form.docx", FORM_ROWS),
     "reportgen fa decide gwent-pdu-report 3": lambda sh: _edited(
-        sh, "gwent-corrected.docx", EDITED + " Over two weeks."),
+        sh, "gwent-corrected.docx", EDITED + " Every word was checked."),
     "reportgen check stats --track gwent": lambda sh: _through(sh, "statistics-check"),
     "reportgen check stats --track wales": lambda sh: _ok(
         sh, "reportgen track start fixtures/wales/region.json --doc regional-report "
