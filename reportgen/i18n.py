@@ -52,9 +52,12 @@ def ngettext_for(lang: Language):
 
 def extract_toml_titles(fileobj: IO[bytes], keywords: Any, comment_tags: Any,
                         options: Any) -> Iterator[tuple[int, str | None, str, list[str]]]:
-    """A Babel extraction method: every `title` of a TOML data file is a message."""
+    """A Babel extraction method: every `title` of a TOML data file is a message (milestones,
+    editing stages, roles)."""
     text = fileobj.read().decode("utf-8")
-    titles = {m["title"] for m in tomllib.loads(text).get("milestones", [])}
+    found = tomllib.loads(text)
+    titles = {m["title"] for m in found.get("milestones", []) + found.get("stages", [])} | {
+        r["title"] for r in found.get("roles", {}).values()}
     for lineno, line in enumerate(text.splitlines(), start=1):
         found = re.match(r'^title = "(.*)"$', line)
         if found and found.group(1) in titles:

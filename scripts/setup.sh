@@ -69,8 +69,10 @@ fi
 .venv/bin/python -m pip install -q --disable-pip-version-check --upgrade pip
 .venv/bin/python -m pip install -q --disable-pip-version-check -e '.[dev]'
 
-# axe-core, at the version package-lock.json pins.
-[ -f node_modules/axe-core/axe.min.js ] || npm ci --no-audit --no-fund --silent
+# axe-core and the GOV.UK Design System's govuk-frontend (served by `reportgen serve` from this
+# folder, never from a CDN), at the versions package-lock.json pins.
+[ -f node_modules/axe-core/axe.min.js ] && [ -f node_modules/govuk-frontend/package.json ] \
+  || npm ci --no-audit --no-fund --silent
 
 [ "$run" = 0 ] && exit 0
 

@@ -61,3 +61,86 @@ def rendered(tmp_path_factory) -> Path:
     out = tmp_path_factory.mktemp("rendered")
     pipeline.run(pipeline.all_jobs(rendered_inputs()), out, ["docx", "pdf"])
     return out
+
+
+# ------------------------------------------------------------------ stores: SQLite and PostgreSQL
+
+TEAM = {  # one account a role: the names the tests act as
+    "lead-inspector": "Owain Davies",
+    "editor": "Sam Editor",
+    "coo": "Lorna Achebe",
+    "chief-inspector": "Justin Russell",
+    "translator": "Megan Harris",
+    "admin": "Ada Admin",
+    "publication": "Publication team",
+}
+PASSWORD = "correct horse battery"
+
+
+def add_team(store, password: str | None = None) -> None:
+    """The first administrator, then one account for each other role (with `password`, they
+    may sign in to the web service; without, they act from the command line)."""
+    from reportgen.workflow import accounts
+    accounts.add(store, TEAM["admin"], ["admin"], password, None)
+    for role, name in TEAM.items():
+        if role != "admin":
+            accounts.add(store, name, [role], password, TEAM["admin"])
+
+
+@pytest.fixture
+def quick_hashing(monkeypatch):
+    """Argon2 with the least work it allows, so tests that sign in many accounts stay fast; the
+    service's own parameters are argon2-cffi's defaults (RFC 9106, low memory)."""
+    from argon2 import PasswordHasher
+
+    from reportgen.workflow import accounts
+    monkeypatch.setattr(accounts, "_hasher", PasswordHasher(time_cost=1, memory_cost=8,
+                                                            parallelism=1))
+
+
+def owner(stage: str) -> str:
+    """The test account that owns a stage (a published report's: nobody's, so the editor's)."""
+    from reportgen.workflow.accounts import owners
+    return TEAM[(owners(stage) or ["editor"])[0]]
+
+
+def walk(store, report_id: str, *stages: str) -> None:
+    """Move a report through `stages`, each move made by the owner of the stage it leaves."""
+    from reportgen.workflow import tracker
+    for stage in stages:
+        tracker.advance(store, report_id, stage, owner(store.report(report_id).stage))
+
+
+@pytest.fixture(scope="session")
+def postgres_server():
+    """A PostgreSQL server of the test session's own, in a temporary folder."""
+    from tests.postgres import Server
+    server = Server()
+    yield server
+    server.stop()
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def store_url(request, tmp_path) -> str:
+    """A new, empty store: an SQLite file, then a database on the session's PostgreSQL."""
+    if request.param == "sqlite":
+        return str(tmp_path / "store.db")
+    return request.getfixturevalue("postgres_server").new_database()
+
+
+@pytest.fixture(scope="session")
+def luton_draft():
+    """Luton's data version 1 and its draft, made once for the session's tests that need a
+    tracked report."""
+    from reportgen.bundle import Bundle
+    from reportgen.workflow import editions
+    bundle = Bundle.read(EAST / "pdus" / "luton.json")
+    return (editions.new_data(bundle, 1, "read from luton.json"),
+            editions.documents(bundle, "pdu-report", "luton-pdu-report", 1))
+
+
+def track_luton(store, draft) -> str:
+    """Luton's report tracked from its draft, as `tracker.start` does, without rendering it
+    again."""
+    store.add("luton-pdu-report", "pdu-report", False, TEAM["lead-inspector"], *draft)
+    return "luton-pdu-report"

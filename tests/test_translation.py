@@ -15,7 +15,7 @@ from reportgen.errors import RenderError
 from reportgen.loading import parse
 from reportgen.workflow import tracker, welsh
 from reportgen.workflow.store import Store
-from tests.conftest import EAST, WALES, run
+from tests.conftest import EAST, TEAM, WALES, add_team, run
 
 
 @pytest.fixture
@@ -157,12 +157,14 @@ def test_a_fuzzy_po_entry_is_not_imported(luton):
 
 def test_a_stale_segment_goes_out_in_po_with_its_old_english_and_old_welsh(tmp_path):
     store = Store(str(tmp_path / "t.db"))
-    report_id = tracker.start(store, WALES / "pdus" / "gwent.json", "pdu-report", "x")
-    welsh.confirm(store, report_id, (), True, "Translator")
+    add_team(store)
+    report_id = tracker.start(store, WALES / "pdus" / "gwent.json", "pdu-report",
+                              TEAM["lead-inspector"])
+    welsh.confirm(store, report_id, (), True, TEAM["translator"])
     _, bundle = tracker.editions.held(store, report_id)
     old = bundle.get("$.foreword[1]")
     tracker.keep_data(store, report_id, bundle.with_text("$.foreword[1]", "en", "New English."),
-                      "Editor", "an edit")
+                      TEAM["editor"], "an edit")
     content, count, _ = welsh.export(store, report_id, "po", todo=True)
     [unit] = [u for u in po.pofile.parsestring(content).units if not u.isheader()]
     assert (count, unit.source, unit.prev_source, unit.target, unit.isfuzzy()) == (

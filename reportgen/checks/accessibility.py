@@ -14,10 +14,12 @@ from __future__ import annotations
 import io
 import re
 import shutil
+import tempfile
 import tomllib
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pikepdf
 import wcag_contrast_ratio as wcag
@@ -164,41 +166,54 @@ def _embedded(font) -> bool:
 # -------------------------------------------------------------------------------- HTML
 
 
-def check_html(paths: list[Path]) -> dict[Path, list[Finding]]:
-    """axe-core, in one headless Chromium, on every page."""
+def chromium(user_data_dir: str, window: tuple[int, int] = (1280, 1024)) -> Any:
+    """Debian's headless Chromium under Selenium, with a fresh profile in `user_data_dir` and
+    nothing that reaches for the network on its own."""
     from selenium import webdriver
     from selenium.webdriver.chrome.service import Service
 
-    chromium, driver = shutil.which("chromium"), shutil.which("chromedriver")
-    if not (chromium and driver and AXE.exists()):
+    browser, driver = shutil.which("chromium"), shutil.which("chromedriver")
+    if not (browser and driver and AXE.exists()):
         raise ReportgenError("the HTML check needs Chromium, chromedriver and axe-core: run "
                              "bash scripts/setup.sh")
     options = webdriver.ChromeOptions()
-    options.binary_location = chromium
+    options.binary_location = browser
     for arg in ("--headless=new", "--no-sandbox", "--disable-gpu", "--no-first-run",
                 "--disable-background-networking", "--disable-component-update",
-                "--disable-sync", "--disable-dev-shm-usage"):
+                "--disable-sync", "--disable-dev-shm-usage", f"--user-data-dir={user_data_dir}",
+                f"--window-size={window[0]},{window[1]}"):
         options.add_argument(arg)
-    browser = webdriver.Chrome(service=Service(driver), options=options)
-    script = AXE.read_text(encoding="utf-8")
+    found = webdriver.Chrome(service=Service(driver), options=options)
+    found.set_script_timeout(60)
+    return found
+
+
+def axe_violations(browser: Any, where: str) -> list[Finding]:
+    """axe-core at WCAG 2.2 AA on the page the browser shows; each violation a Finding."""
+    browser.execute_script(AXE.read_text(encoding="utf-8"))
+    outcome = browser.execute_async_script(
+        "const done = arguments[arguments.length - 1];"
+        "axe.run(document, {runOnly: {type: 'tag', values: arguments[0]}})"
+        ".then(r => done(r.violations)).catch(e => done({error: String(e)}));",
+        AXE_TAGS)
+    if isinstance(outcome, dict):
+        raise ReportgenError(f"{where}: axe-core failed: {outcome['error']}")
+    return [Finding(f"axe:{v['id']}", ", ".join(
+        n["target"][0] if isinstance(n["target"][0], str) else str(n["target"][0])
+        for n in v["nodes"][:3]), v["help"]) for v in outcome]
+
+
+def check_html(paths: list[Path]) -> dict[Path, list[Finding]]:
+    """axe-core, in one headless Chromium, on every page."""
     results: dict[Path, list[Finding]] = {}
-    try:
-        browser.set_script_timeout(60)
-        for path in paths:
-            browser.get(path.resolve().as_uri())
-            browser.execute_script(script)
-            outcome = browser.execute_async_script(
-                "const done = arguments[arguments.length - 1];"
-                "axe.run(document, {runOnly: {type: 'tag', values: arguments[0]}})"
-                ".then(r => done(r.violations)).catch(e => done({error: String(e)}));",
-                AXE_TAGS)
-            if isinstance(outcome, dict):
-                raise ReportgenError(f"{path}: axe-core failed: {outcome['error']}")
-            results[path] = [Finding(f"axe:{v['id']}", ", ".join(
-                n["target"][0] if isinstance(n["target"][0], str) else str(n["target"][0])
-                for n in v["nodes"][:3]), v["help"]) for v in outcome]
-    finally:
-        browser.quit()
+    with tempfile.TemporaryDirectory(prefix="reportgen-chromium-") as profile:
+        browser = chromium(profile)
+        try:
+            for path in paths:
+                browser.get(path.resolve().as_uri())
+                results[path] = axe_violations(browser, str(path))
+        finally:
+            browser.quit()
     return results
 
 

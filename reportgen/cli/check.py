@@ -9,6 +9,7 @@ from pathlib import Path
 import click
 
 from reportgen.cli.common import (
+    AS_OPTIONAL,
     DOCUMENT,
     EXISTING,
     STORE_OPTION,
@@ -44,9 +45,8 @@ def check() -> None:
 @click.option("--confirm", is_flag=True,
               help="With --track: you have checked every unbound figure listed, and confirm "
                    "them (the gate opens only once they are confirmed).")
-@click.option("--by", envvar="REPORTGEN_USER", default=None,
-              help="Who confirms (also from REPORTGEN_USER).")
 @STORE_OPTION
+@AS_OPTIONAL
 @reports_errors
 def check_stats(reports: tuple[Path, ...], data_file: Path | None, report_id: str | None,
                 as_json: bool, everything: bool, signoff: Path | None, confirm: bool,
@@ -66,23 +66,25 @@ def check_stats(reports: tuple[Path, ...], data_file: Path | None, report_id: st
     Example:
         reportgen check stats out/gwent-pdu-report.en.docx --data fixtures/wales/pdus/gwent.json
         reportgen check stats out/gwent-pdu-report.*.docx --data fixtures/wales/pdus/gwent.json
-        reportgen check stats --track gwent-pdu-report --signoff gwent-statistics.xlsx
-        reportgen check stats --track wales-regional-report --confirm --by "Priya Shah"
+        reportgen check stats --track gwent-pdu-report --signoff gwent-statistics.xlsx \\
+            --as "Sam Editor"
+        reportgen check stats --track wales-regional-report --confirm --as "Sam Editor"
     """
     from reportgen.checks import statistics
     from reportgen.checks.statistics import output
     from reportgen.files import write_atomically
 
-    if confirm and not (report_id and by):
-        raise ReportgenError("--confirm needs --track ID and who confirms (--by, or "
-                             "REPORTGEN_USER)")
+    if confirm and not report_id:
+        raise ReportgenError("--confirm needs --track ID")
+    if report_id and not by:
+        raise ReportgenError("--track records the result as an account: give --as ACCOUNT "
+                             "(or REPORTGEN_USER)")
     cleared = True
     if report_id:
         if reports or data_file:
             raise ReportgenError("give either REPORTS with --data, or --track ID: not both")
         from reportgen.workflow import stats_check
-        number, by_lang = stats_check.run(store_at(store, report_id), report_id,
-                                          by if confirm else None)
+        number, by_lang = stats_check.run(store_at(store, report_id), report_id, by, confirm)
         results = list(by_lang.values())
         title, source = f"{report_id}, data version {number}", f"data version {number}"
         cleared = confirm or not any(r.unbound for r in results)
@@ -101,7 +103,7 @@ def check_stats(reports: tuple[Path, ...], data_file: Path | None, report_id: st
         click.echo(output.text(results, everything))
         if not cleared:
             click.echo("The unbound figures are to confirm: check each, then run again with "
-                       "--confirm --by NAME to record that you have.")
+                       "--confirm --as ACCOUNT to record that you have.")
         elif confirm:
             click.echo(f"Unbound figures confirmed by {by}.")
     if not all(r.passed for r in results) or not cleared:

@@ -61,18 +61,24 @@ def _create(ctx: click.Context, _: click.Parameter, value: bool) -> None:
 
 
 def STORE_OPTION(fn: F) -> F:
-    """--store, and --create: a store is created only by track start or when asked, so that a
-    mistyped path is an error rather than a tracker that seems to hold no reports."""
+    """--store, and --create: a store is created only with its first account or when asked, so
+    that a mistyped path is an error rather than a tracker that seems to hold no reports."""
     fn = click.option("--create", is_flag=True, expose_value=False, is_eager=True,
                       callback=_create, help="Create the store if it does not exist.")(fn)
     return click.option(
         "--store", envvar="REPORTGEN_STORE", default="reportgen-tracker.db", show_default=True,
         help="The tracker's store: a SQLite file or a SQLAlchemy URL (also from "
-             "REPORTGEN_STORE). Made by track start, or by any command given --create.")(fn)
+             "REPORTGEN_STORE). Made by users add with its first account, or by any command "
+             "given --create.")(fn)
 
 
-BY_OPTION = click.option("--by", envvar="REPORTGEN_USER", required=True,
-                         help="Who does it (also from REPORTGEN_USER).")
+BY_OPTION = click.option(
+    "--as", "by", envvar="REPORTGEN_USER", required=True, metavar="ACCOUNT",
+    help="The account that acts (also from REPORTGEN_USER): its roles decide what it may do "
+         "(reportgen users list).")
+AS_OPTIONAL = click.option(
+    "--as", "by", envvar="REPORTGEN_USER", default=None, metavar="ACCOUNT",
+    help="The account that acts (also from REPORTGEN_USER).")
 
 
 def store_at(location: str, report_id: str | None = None, create: bool = False):

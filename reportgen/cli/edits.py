@@ -28,7 +28,7 @@ def edits() -> None:
     \b
     Example:
         reportgen edits diff gwent-pdu-report gwent-edited.docx
-        reportgen edits apply gwent-pdu-report gwent-edited.docx --by "Sam Editor"
+        reportgen edits apply gwent-pdu-report gwent-edited.docx --as "Sam Editor"
     """
 
 
@@ -66,7 +66,7 @@ def edits_apply(target: str, edited: Path, note: str, accept_tracked: bool, stor
 
     \b
     Example:
-        reportgen edits apply gwent-pdu-report gwent-edited.docx --by "Sam Editor"
+        reportgen edits apply gwent-pdu-report gwent-edited.docx --as "Sam Editor"
     """
     from reportgen.bundle import Bundle
     from reportgen.readback import apply

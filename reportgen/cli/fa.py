@@ -23,7 +23,7 @@ def fa() -> None:
 
     \b
     Example:
-        reportgen fa send gwent-pdu-report --out fa/ --by "Megan Harris"
+        reportgen fa send gwent-pdu-report --out fa/ --as "Megan Harris"
         reportgen fa import gwent-pdu-report returned-form.docx
         reportgen fa decide gwent-pdu-report 1 --decision accepted \\
             --set '$.case_profile.women=9' --by "Owain Davies"
@@ -44,7 +44,7 @@ def fa_send(report_id: str, out: Path, store: str, by: str) -> None:
 
     \b
     Example:
-        reportgen fa send gwent-pdu-report --out fa/ --by "Megan Harris"
+        reportgen fa send gwent-pdu-report --out fa/ --as "Megan Harris"
     """
     from reportgen.workflow import factual_accuracy as fa_
     files = fa_.send(store_at(store, report_id), report_id, by)
@@ -57,39 +57,22 @@ def fa_send(report_id: str, out: Path, store: str, by: str) -> None:
 @click.argument("report_id")
 @click.argument("form", type=DOCUMENT)
 @STORE_OPTION
+@BY_OPTION
 @reports_errors
-def fa_import(report_id: str, form: Path, store: str) -> None:
+def fa_import(report_id: str, form: Path, store: str, by: str) -> None:
     """Read a returned response form (English or Welsh); every row is checked first, and
     nothing is imported if any row names no paragraph, table or figure of the draft, or is
-    malformed.
+    malformed. A form is imported once; its items are numbered on from the report's last.
 
     \b
     Example:
-        reportgen fa import gwent-pdu-report returned-form.docx
+        reportgen fa import gwent-pdu-report returned-form.docx --as "Megan Harris"
     """
     from reportgen.workflow import factual_accuracy as fa_
-    content = read_document(form)
-    items = fa_.import_form(store_at(store, report_id), report_id, content, str(form))
-    click.echo(f"Imported {len(items)} item(s) for {report_id}")
-
-
-def _values(pairs: tuple[str, ...]) -> tuple[tuple[str, object], ...]:
-    """ADDRESS=VALUE pairs, each value JSON (a number, true) or, failing that, text."""
-    import json
-
-    from reportgen.errors import ReportgenError
-    found = []
-    for pair in pairs:
-        addr, sep, raw = pair.partition("=")
-        if not sep or (not addr.startswith("$") and "#$" not in addr):
-            raise ReportgenError(f"--set takes ADDRESS=VALUE, such as "
-                                 f"'$.case_profile.women=9', not {pair!r}")
-        try:
-            value = json.loads(raw)
-        except ValueError:
-            value = raw
-        found.append((addr, value))
-    return tuple(found)
+    items = fa_.import_form(store_at(store, report_id), report_id, read_document(form),
+                            str(form), by)
+    click.echo(f"Imported {len(items)} item(s) for {report_id}"
+               + (f": {items[0]['number']} to {items[-1]['number']}" if items else ""))
 
 
 @fa.command("decide")
@@ -105,27 +88,27 @@ def _values(pairs: tuple[str, ...]) -> tuple[tuple[str, object], ...]:
               help="A value of the data corrected (a figure), as the change answering it.")
 @click.option("--data-version", "version", type=int, default=None,
               help="A data version already made during the check that answers it.")
-@click.option("--coo", is_flag=True, help="The chief operating officer decides (category B).")
 @STORE_OPTION
 @BY_OPTION
 @reports_errors
 def fa_decide(report_id: str, item: int, decision: str, reason: str, edited: Path | None,
-              values: tuple[str, ...], version: int | None, coo: bool, store: str,
-              by: str) -> None:
+              values: tuple[str, ...], version: int | None, store: str, by: str) -> None:
     """Record the decision on one factual accuracy item; an accepted (or partly accepted) item
-    with the change to the data that answers it.
+    with the change to the data that answers it. Category B items (a judgement or a rating
+    challenge) are decided by an account with the chief operating officer's role. A decision
+    can be changed until the factual accuracy stage ends; every one is kept.
 
     \b
     Example:
         reportgen fa decide gwent-pdu-report 3 --decision accepted \\
-            --file gwent-corrected.docx --by "Owain Davies"
+            --file gwent-corrected.docx --as "Owain Davies"
         reportgen fa decide gwent-pdu-report 2 --decision not-accepted \\
-            --reason "The case was inspected as recorded" --coo --by "Lorna Achebe"
+            --reason "The case was inspected as recorded" --as "Lorna Achebe"
     """
     from reportgen.workflow import factual_accuracy as fa_
     answer = fa_.Answer((read_document(edited), str(edited)) if edited else None,
-                        _values(values), version)
-    made = fa_.decide(store_at(store, report_id), report_id, item, decision, reason, by, coo,
+                        fa_.parse_values(values), version)
+    made = fa_.decide(store_at(store, report_id), report_id, item, decision, reason, by,
                       answer)
     click.echo(f"Item {item} of {report_id}: {decision}"
                + (f", answered by data version {made}" if made else ""))

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import click
 
-from reportgen.cli.common import BY_OPTION, reports_errors
+from reportgen.cli.common import reports_errors
 
 DIR_OPTION = click.option(
     "--dir", "root", type=click.Path(path_type=Path, file_okay=False, exists=True), default=None,
@@ -64,7 +64,9 @@ def glossary_status(only_open: bool, as_json: bool, root: Path | None) -> None:
 
 @glossary.command("confirm")
 @click.argument("term")
-@BY_OPTION
+@click.option("--by", envvar="REPORTGEN_USER", required=True,
+              help="The Welsh-speaking editor who confirms it, as the glossary records them "
+                   "(a name; the glossary is a data file, not the tracker's store).")
 @click.option("--on", "on", type=click.DateTime(["%Y-%m-%d"]), default=None,
               help="The date of the confirmation (default: today).")
 @DIR_OPTION

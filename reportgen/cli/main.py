@@ -10,7 +10,19 @@ from typing import Any
 import click
 
 from reportgen import __version__
-from reportgen.cli import check, edits, fa, glossary, inputs, publish, render, track, translate
+from reportgen.cli import (
+    check,
+    edits,
+    fa,
+    glossary,
+    inputs,
+    publish,
+    render,
+    serve,
+    track,
+    translate,
+    users,
+)
 
 
 class Reportgen(click.Group):
@@ -56,8 +68,7 @@ def cli() -> None:
 
 for command in (inputs.validate, inputs.ratings, inputs.plan, inputs.schema, render.render,
                 render.render_all, translate.translate, glossary.glossary, track.track,
-                edits.edits, fa.fa,
-                check.check, publish.publish):
+                edits.edits, fa.fa, check.check, publish.publish, users.users, serve.serve):
     cli.add_command(command)
 
 

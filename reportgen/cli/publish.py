@@ -27,7 +27,7 @@ def publish(report_id: str, out: Path, on, store: str, by: str) -> None:
 
     \b
     Example:
-        reportgen publish gwent-pdu-report --out published/ --by "Publication team"
+        reportgen publish gwent-pdu-report --out published/ --as "Publication team"
     """
     from reportgen.workflow.publish import publish as run_publish
     target = run_publish(store_at(store, report_id), report_id, out, by,

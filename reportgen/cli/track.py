@@ -31,7 +31,7 @@ def track() -> None:
 
     \b
     Example:
-        reportgen track start fixtures/wales/pdus/gwent.json --doc pdu-report --by "Owain Davies"
+        reportgen track start fixtures/wales/pdus/gwent.json --doc pdu-report --as "Owain Davies"
         reportgen track status
     """
 
@@ -49,10 +49,10 @@ def track_start(file: Path, doc: str, store: str, by: str) -> None:
 
     \b
     Example:
-        reportgen track start fixtures/wales/pdus/gwent.json --doc pdu-report --by "Owain Davies"
+        reportgen track start fixtures/wales/pdus/gwent.json --doc pdu-report --as "Owain Davies"
     """
     from reportgen.workflow import tracker
-    report_id = tracker.start(store_at(store, create=True), file, doc, by)
+    report_id = tracker.start(store_at(store), file, doc, by)
     click.echo(f"Tracking {report_id} from draft (data version 1)")
 
 
@@ -105,7 +105,7 @@ def track_advance(report_id: str, to: str, note: str, files: tuple[Path, ...],
 
     \b
     Example:
-        reportgen track advance gwent-pdu-report --to strategic-edit --by "Sam Editor" \\
+        reportgen track advance gwent-pdu-report --to strategic-edit --as "Sam Editor" \\
             --file gwent-edited.docx
     """
     from reportgen.workflow import tracker
@@ -115,6 +115,27 @@ def track_advance(report_id: str, to: str, note: str, files: tuple[Path, ...],
                              accept_tracked)
     made = f" with its edits as data version {number}" if number else ""
     click.echo(f"{report_id} is now at {to}{made}")
+
+
+@track.command("send-back")
+@click.argument("report_id")
+@click.option("--to", "to", required=True, help="The earlier stage it returns to.")
+@click.option("--reason", required=True, help="Why it goes back (kept in the history).")
+@STORE_OPTION
+@BY_OPTION
+@reports_errors
+def track_send_back(report_id: str, to: str, reason: str, store: str, by: str) -> None:
+    """Send a report back to an earlier stage, with the reason. Only the owner of its current
+    stage may, and only to the stages reportgen/data/roles.toml names for it.
+
+    \b
+    Example:
+        reportgen track send-back gwent-pdu-report --to initial-edit \\
+            --reason "The summary repeats the findings" --as "Lorna Achebe"
+    """
+    from reportgen.workflow import tracker
+    tracker.send_back(store_at(store), report_id, to, by, reason)
+    click.echo(f"{report_id} is back at {to}")
 
 
 @track.command("history")

@@ -9,7 +9,7 @@ from typing import Any
 
 import click
 
-from reportgen.cli.common import DOCUMENT, STORE_OPTION, reports_errors, store_at
+from reportgen.cli.common import AS_OPTIONAL, DOCUMENT, STORE_OPTION, reports_errors, store_at
 from reportgen.files import write_atomically
 from reportgen.loading import read_file
 
@@ -80,8 +80,7 @@ def translate_export(target: str, fmt: str, out: Path | None, todo: bool, store:
 @TARGET
 @click.argument("translated", type=DOCUMENT)
 @STORE_OPTION
-@click.option("--by", envvar="REPORTGEN_USER", default=None,
-              help="Who imports it, for a tracked report (also from REPORTGEN_USER).")
+@AS_OPTIONAL
 @reports_errors
 def translate_import(target: str, translated: Path, store: str, by: str | None) -> None:
     """Bring translations (XLIFF or PO) back into the data.
@@ -93,7 +92,7 @@ def translate_import(target: str, translated: Path, store: str, by: str | None) 
     Example:
         reportgen translate import fixtures/east-of-england/pdus/luton.json \\
             fixtures/east-of-england/pdus/luton.cy.xlf
-        reportgen translate import gwent-pdu-report gwent-pdu-report.cy.xlf --by "Translator"
+        reportgen translate import gwent-pdu-report gwent-pdu-report.cy.xlf --as "Megan Harris"
     """
     from reportgen import translation
     from reportgen.bundle import Bundle
@@ -108,7 +107,7 @@ def translate_import(target: str, translated: Path, store: str, by: str | None) 
         where = str(path)
     else:
         if not by:
-            raise ReportgenError("say who imports it: --by NAME or REPORTGEN_USER")
+            raise ReportgenError("say which account imports it: --as ACCOUNT or REPORTGEN_USER")
         number, imported, stale = welsh.import_translations(
             store_at(store, target), target, content, translated.name, by)
         where = f"{target} (data version {number})"
@@ -122,8 +121,7 @@ def translate_import(target: str, translated: Path, store: str, by: str | None) 
 @click.argument("segments", nargs=-1)
 @click.option("--all", "every", is_flag=True, help="Confirm every unconfirmed segment.")
 @STORE_OPTION
-@click.option("--by", envvar="REPORTGEN_USER", default=None,
-              help="Who confirms it, for a tracked report (also from REPORTGEN_USER).")
+@AS_OPTIONAL
 @reports_errors
 def translate_confirm(target: str, segments: tuple[str, ...], every: bool, store: str,
                       by: str | None) -> None:
@@ -132,7 +130,7 @@ def translate_confirm(target: str, segments: tuple[str, ...], every: bool, store
 
     \b
     Example:
-        reportgen translate confirm gwent-pdu-report '$.foreword[1]' --by "Translator"
+        reportgen translate confirm gwent-pdu-report '$.foreword[1]' --as "Megan Harris"
         reportgen translate confirm fixtures/wales/pdus/gwent.json --all
     """
     from reportgen import translation
@@ -149,7 +147,7 @@ def translate_confirm(target: str, segments: tuple[str, ...], every: bool, store
         click.echo(f"Confirmed {len(confirmed)} Welsh segment(s) in {path}")
         return
     if not by:
-        raise ReportgenError("say who confirms it: --by NAME or REPORTGEN_USER")
+        raise ReportgenError("say which account confirms it: --as ACCOUNT or REPORTGEN_USER")
     number, confirmed = welsh.confirm(store_at(store, target), target, segments, every, by)
     click.echo(f"Confirmed {len(confirmed)} Welsh segment(s) of {target}"
                + (f" (data version {number})" if number else ""))

@@ -55,3 +55,14 @@ def documents(bundle: Bundle, doc: str, report_id: str, number: int) -> list[New
             content = pipeline.render_docx(job, draft=True)
         found.append(NewVersion(str(job.lang), f"{job.stem}.docx", content, data_version=number))
     return found
+
+
+def files(store: Store, report_id: str, lang: str, formats: Sequence[str] = ("html", "xlsx"),
+          number: int | None = None) -> dict[str, bytes]:
+    """The web edition and workbook (or other formats) of one language of a data version (the
+    one held by default), made from it as publishing makes them; by suffix."""
+    doc = store.report(report_id).doc
+    number, bundle = held(store, report_id, number)
+    loaded = bundle.load(label(report_id, number))
+    [job] = jobs(loaded, doc, report_id, number, bundle.sha256, [lang])
+    return pipeline.render_files(job, formats=formats)

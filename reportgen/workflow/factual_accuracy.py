@@ -7,9 +7,13 @@ that answers it; and the decision log."""
 
 from __future__ import annotations
 
+import hashlib
 import io
+import json
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from docx import Document
@@ -25,6 +29,7 @@ from reportgen.model import Language
 from reportgen.render.controls import ours
 from reportgen.render.postprocess import repeat_header, save, set_document_language
 from reportgen.workflow import editions, tracker
+from reportgen.workflow.accounts import authorise
 from reportgen.workflow.store import NewVersion, Store, TrackError
 
 
@@ -184,6 +189,7 @@ def _row(r: int, cells: list[str], paragraphs: dict[int, str],
 def send(store: Store, report_id: str, by: str) -> dict[str, bytes]:
     """The numbered draft and the response form, in each language of the report, made from the
     data version held and kept with it. By file name."""
+    authorise(store, by, "fa.send", report_id)
     report = store.report(report_id)
     if report.stage != "factual-accuracy":
         raise TrackError(f"{report_id} is at {report.stage}: the draft is sent for factual "
@@ -205,9 +211,16 @@ def send(store: Store, report_id: str, by: str) -> dict[str, bytes]:
     return files
 
 
-def import_form(store: Store, report_id: str, content: bytes, source: str) -> list[dict]:
+def import_form(store: Store, report_id: str, content: bytes, source: str,
+                by: str) -> list[dict]:
     """Read a returned form against the draft sent in its language, and keep its items, each
-    with the address of the data its paragraph holds."""
+    with the address of the data its paragraph holds and the number the store gave it. A form
+    is imported once: the same form again is refused."""
+    authorise(store, by, "fa.import", report_id)
+    report = store.report(report_id)
+    if report.stage != "factual-accuracy":
+        raise TrackError(f"{report_id} is at {report.stage}: returned forms are imported "
+                         "during the factual accuracy check")
     rows: list[dict] = []
     for lang in ("en", "cy"):
         sent = store.latest(report_id, f"{lang}:fa-sent")
@@ -226,8 +239,9 @@ def import_form(store: Store, report_id: str, content: bytes, source: str) -> li
         break
     else:
         raise TrackError(f"no draft of {report_id} was sent for factual accuracy (fa send)")
-    store.add_fa_items(report_id, rows)
-    return rows
+    numbers = store.add_fa_items(report_id, rows, hashlib.sha256(content).hexdigest(),
+                                 Path(source).name, by)
+    return [row | {"number": n} for row, n in zip(rows, numbers, strict=True)]
 
 
 @dataclass(frozen=True)
@@ -244,15 +258,37 @@ class Answer:
         return self.edited is not None or bool(self.values) or self.version is not None
 
 
+def parse_values(pairs: Iterable[str]) -> tuple[tuple[str, Any], ...]:
+    """ADDRESS=VALUE pairs, each value JSON (a number, true) or, failing that, text."""
+    found = []
+    for pair in pairs:
+        addr, sep, raw = pair.partition("=")
+        if not sep or (not addr.startswith("$") and "#$" not in addr):
+            raise TrackError(f"a change to the data is ADDRESS=VALUE, such as "
+                             f"'$.case_profile.women=9', not {pair!r}")
+        try:
+            value = json.loads(raw)
+        except ValueError:
+            value = raw
+        found.append((addr, value))
+    return tuple(found)
+
+
 def decide(store: Store, report_id: str, number: int, decision: str, reason: str, by: str,
-           coo: bool, answer: Answer = Answer()) -> int | None:
+           answer: Answer = Answer()) -> int | None:
     """Record the decision on an item; an accepted (or partly accepted) item with the change
-    to the data that answers it, made now or named. Returns that data version."""
-    _check_decision(store, report_id, number, decision, reason, coo, answer)
+    to the data that answers it, made now or named. Returns that data version. Category B
+    items are the chief operating officer's; a decision may change until the factual accuracy
+    stage ends, the earlier ones kept."""
+    report = store.report(report_id)  # read first: the decision is refused if it moves after
+    account = authorise(store, by, "fa.decide", report_id, seen=report)
+    _check_decision(store, report_id, number, decision, reason, answer)
+    if {i.number: i for i in store.fa_items(report_id)}[number].category == "B":
+        authorise(store, by, "fa.decide-b", report_id)
     version = answer.version
     if answer.edited is not None:
-        _, version = tracker.keep_edits(store, report_id, *answer.edited, by,
-                                        f"factual accuracy item {number}")
+        _, version = tracker.edits_to_data(store, report_id, *answer.edited, by,
+                                           f"factual accuracy item {number}")
         if version is None:
             raise TrackError(f"{answer.edited[1]} changes nothing in the data: item {number} "
                              "is not answered by it")
@@ -268,12 +304,13 @@ def decide(store: Store, report_id: str, number: int, decision: str, reason: str
                                     + ", ".join(a for a, _ in answer.values))
     elif version is not None:
         _made_during_check(store, report_id, version)
-    store.decide(report_id, number, decision, reason, by, coo, version)
+    store.decide(report_id, number, decision, reason, by, account.is_coo, report.revision,
+                 version)
     return version
 
 
 def _check_decision(store: Store, report_id: str, number: int, decision: str, reason: str,
-                    coo: bool, answer: Answer) -> None:
+                    answer: Answer) -> None:
     if decision not in DECISIONS:
         raise TrackError(f"a decision is one of {', '.join(DECISIONS)}, not {decision}")
     if decision != "accepted" and not reason.strip():
@@ -281,13 +318,10 @@ def _check_decision(store: Store, report_id: str, number: int, decision: str, re
     report = store.report(report_id)
     if report.stage != "factual-accuracy":
         raise TrackError(f"{report_id} is at {report.stage}: factual accuracy decisions are "
-                         "made while it is at factual-accuracy")
+                         "made while it is at factual-accuracy, and are final once it ends")
     items = {i.number: i for i in store.fa_items(report_id)}
     if number not in items:
         raise TrackError(f"{report_id} has no factual accuracy item {number}")
-    if items[number].category == "B" and not coo:
-        raise TrackError(f"item {number} is category B (it bears on a judgement): the chief "
-                         "operating officer decides it (--coo)")
     if decision != "not-accepted" and not answer.given:
         raise TrackError(f"item {number} is {decision}: give the change to the data that "
                          "answers it (--file edited.docx, --set ADDRESS=VALUE or "

@@ -21,6 +21,7 @@ from reportgen.checks import accessibility
 from reportgen.convert import pdf
 from reportgen.loading import Loaded
 from reportgen.workflow import editions, factual_accuracy, stats_check, tracker
+from reportgen.workflow.accounts import authorise
 from reportgen.workflow.store import NewVersion, Store, TrackError
 
 
@@ -60,6 +61,7 @@ def final_editions(store: Store, report_id: str, on: dt.date
 
 def publish(store: Store, report_id: str, out: Path, by: str,
             on: dt.date | None = None) -> Path:
+    authorise(store, by, "publish", report_id)
     problems = refusals(store, report_id)
     if problems:
         raise TrackError(f"{report_id} cannot be published: " + "; ".join(problems))

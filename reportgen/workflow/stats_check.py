@@ -15,6 +15,7 @@ from collections.abc import Mapping
 from reportgen.checks import statistics
 from reportgen.loading import Loaded
 from reportgen.workflow import editions, tracker
+from reportgen.workflow.accounts import authorise
 from reportgen.workflow.store import Store, TrackError
 
 
@@ -27,11 +28,14 @@ def check_documents(loaded: Loaded, documents: Mapping[str, bytes]
     return dict(zip(documents, results, strict=True))
 
 
-def run(store: Store, report_id: str, confirmed_by: str | None = None
+def run(store: Store, report_id: str, by: str, confirm: bool = False
         ) -> tuple[int, dict[str, statistics.Checked]]:
-    """Check the editions of the data version held, and record each result against it: passed
-    when no figure is mismatched and every unbound figure is confirmed (by `confirmed_by`).
-    Returns the version's number and the results by language."""
+    """Check the editions of the data version held, and record each result against it, as the
+    account `by`: passed when no figure is mismatched and every unbound figure is confirmed
+    (`confirm`: `by` has checked each one listed). Returns the version's number and the results
+    by language."""
+    authorise(store, by, "stats.check", report_id)
+    confirmed_by = by if confirm else None
     report = store.report(report_id)
     number, bundle = editions.held(store, report_id)
     kept = {}
@@ -50,7 +54,7 @@ def run(store: Store, report_id: str, confirmed_by: str | None = None
                            json.dumps(summary | {"compared_with": result.compared_with,
                                                  "confirmed": confirmed,
                                                  "confirmed_by": confirmed_by}),
-                           number, lang)
+                           number, lang, by)
     return number, results
 
 

@@ -17,6 +17,7 @@ import datetime as dt
 import hashlib
 import json
 import os
+import threading
 import time
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
@@ -29,10 +30,12 @@ import sqlalchemy as sa
 from alembic import command
 from alembic.config import Config
 from sqlalchemy.engine import Connection, Row
+from sqlalchemy.exc import IntegrityError
 
 from reportgen.errors import ReportgenError
 
 MIGRATIONS = Path(__file__).with_name("migrations")
+_MIGRATING = threading.Lock()
 DEFAULT_STORE = "reportgen-tracker.db"
 
 
@@ -73,6 +76,8 @@ def now() -> dt.datetime:
 
 
 def _url(location: str) -> str:
+    if location.startswith(("postgresql://", "postgres://")):  # the driver installed: psycopg 3
+        return "postgresql+psycopg://" + location.split("://", 1)[1]
     return location if "://" in location else f"sqlite:///{Path(location).resolve()}"
 
 
@@ -90,6 +95,12 @@ def _pause_for_fault_tests() -> None:
         time.sleep(float(seconds))
 
 
+def _write_ahead_log(dbapi_connection: Any, _record: Any) -> None:
+    """SQLite in write-ahead-log mode: people reading (the service's pages) never wait for a
+    move being written, nor a move for them."""
+    dbapi_connection.execute("PRAGMA journal_mode=WAL")
+
+
 class Store:
     def __init__(self, location: str = DEFAULT_STORE, upgrade_to: str = "head",
                  create: bool = True) -> None:
@@ -100,8 +111,9 @@ class Store:
         file = _sqlite_file(self.url)
         if file is not None and not file.exists():
             if not create:
-                raise TrackError(f"no tracker store at {file}: reportgen track start creates "
-                                 "one (or give --create); check --store or REPORTGEN_STORE")
+                raise TrackError(f"no tracker store at {file}: reportgen users add, adding its "
+                                 "first account, creates one (or give --create); check --store "
+                                 "or REPORTGEN_STORE")
             if not file.parent.is_dir():
                 raise TrackError(f"cannot create the tracker store {file}: no folder "
                                  f"{file.parent}")
@@ -109,11 +121,13 @@ class Store:
         self.engine = sa.create_engine(
             self.url, connect_args={"timeout": 30} if self.url.startswith("sqlite") else {}
         )
+        if self.url.startswith("sqlite"):
+            sa.event.listen(self.engine, "connect", _write_ahead_log)
         shown = sa.engine.make_url(self.url).render_as_string(hide_password=True)
         try:
             if not create and not sa.inspect(self.engine).has_table("alembic_version"):
-                raise TrackError(f"{shown} holds no tracker store: reportgen track start "
-                                 "creates one (or give --create)")
+                raise TrackError(f"{shown} holds no tracker store: reportgen users add, "
+                                 "adding its first account, creates one (or give --create)")
             self.migrate(upgrade_to)
             # The tables as the migrations made them: the schema has one source, the migrations.
             meta = sa.MetaData()
@@ -126,7 +140,7 @@ class Store:
     def migrate(self, to: str = "head") -> None:
         cfg = Config()
         cfg.set_main_option("script_location", str(MIGRATIONS))
-        with self.engine.begin() as conn:
+        with _MIGRATING, self.engine.begin() as conn:  # Alembic's context is process-global
             cfg.attributes["connection"] = conn
             command.upgrade(cfg, to)
 
@@ -378,17 +392,49 @@ class Store:
 
     # ------------------------------------------------------------ factual accuracy
 
-    def add_fa_items(self, report_id: str, items: Sequence[dict[str, Any]]) -> None:
-        with self._tx() as conn:
-            start = conn.execute(
-                sa.select(sa.func.count())
-                .select_from(self._t.fa_items)
-                .where(self._t.fa_items.c.report_id == report_id)
-            ).scalar_one()
-            for n, item in enumerate(items, start=start + 1):
-                conn.execute(
-                    self._t.fa_items.insert().values(report_id=report_id, number=n, **item)
-                )
+    def add_fa_items(self, report_id: str, items: Sequence[dict[str, Any]], form_sha256: str,
+                     form_name: str, by: str) -> list[int]:
+        """Import the items of one returned form, numbered on from the report's last item.
+        A form already imported is refused; two imports at once are numbered one after the
+        other (the report's row is locked, and the numbers are unique per report)."""
+        try:
+            with self._tx() as conn:
+                conn.execute(self._t.fa_imports.insert().values(
+                    report_id=report_id, sha256=form_sha256, name=form_name, items=len(items),
+                    by=by, at=now()))
+                self._lock(conn, report_id)
+                start = conn.execute(
+                    sa.select(sa.func.coalesce(sa.func.max(self._t.fa_items.c.number), 0))
+                    .where(self._t.fa_items.c.report_id == report_id)
+                ).scalar_one()
+                numbers = list(range(start + 1, start + 1 + len(items)))
+                for n, item in zip(numbers, items, strict=True):
+                    conn.execute(
+                        self._t.fa_items.insert().values(report_id=report_id, number=n, **item)
+                    )
+                return numbers
+        except IntegrityError:
+            first = self.fa_import(report_id, form_sha256)
+            if first is None:  # not the form: the numbers collided, which the lock prevents
+                raise
+            raise TrackError(f"this form was imported already, as {first.name} by {first.by} "
+                             f"on {first.at:%Y-%m-%d %H:%M}: a form is imported once") from None
+
+    def fa_import(self, report_id: str, form_sha256: str) -> Row[Any] | None:
+        with self.engine.connect() as conn:
+            return conn.execute(sa.select(self._t.fa_imports).where(
+                self._t.fa_imports.c.report_id == report_id,
+                self._t.fa_imports.c.sha256 == form_sha256)).first()
+
+    def _lock(self, conn: Connection, report_id: str) -> Row[Any]:
+        """The report's row, locked until the transaction ends: a write that changes nothing
+        takes PostgreSQL's lock on the row and SQLite's on the file, before anything is read."""
+        reports = self._t.reports
+        found = conn.execute(reports.update().where(reports.c.id == report_id)
+                             .values(revision=reports.c.revision))
+        if found.rowcount != 1:
+            raise TrackError(f"no report {report_id} is tracked")
+        return conn.execute(sa.select(reports).where(reports.c.id == report_id)).one()
 
     def fa_items(self, report_id: str) -> list[Row[Any]]:
         self.report(report_id)
@@ -401,12 +447,26 @@ class Store:
                 )
             )
 
-    def decide(
-        self, report_id: str, number: int, decision: str, reason: str, by: str, coo: bool,
-        data_version: int | None = None,
-    ) -> None:
-        """Record a decision, with the data version whose change answers the item."""
+    def decide(self, report_id: str, number: int, decision: str, reason: str, by: str,
+               coo: bool, revision: int, data_version: int | None = None) -> None:
+        """Record a decision, with the data version whose change answers the item, keeping
+        every earlier one. Refused once the report has moved since `revision` (the decision
+        was made on what the decider saw) and on an item whose decision became final when a
+        factual accuracy stage ended."""
         with self._tx() as conn:
+            report = self._lock(conn, report_id)
+            if report.revision != revision:
+                raise MovedUnderYou(f"{report_id} moved under you: it is now at {report.stage}; "
+                                    "look again and decide")
+            earlier = conn.execute(
+                sa.select(self._t.fa_decisions.c.revision)
+                .where(self._t.fa_decisions.c.report_id == report_id,
+                       self._t.fa_decisions.c.number == number)
+                .order_by(self._t.fa_decisions.c.id.desc())).first()
+            if earlier is not None and earlier.revision != revision:
+                raise TrackError(f"the decision on item {number} is final: the factual "
+                                 "accuracy stage in which it was made has ended")
+            at = now()
             done = conn.execute(
                 self._t.fa_items.update()
                 .where(
@@ -417,22 +477,34 @@ class Store:
                     reason=reason,
                     decided_by=by,
                     decided_by_coo=coo,
-                    decided_at=now(),
+                    decided_at=at,
                     data_version=data_version,
                 )
             )
             if done.rowcount != 1:
                 raise TrackError(f"{report_id} has no factual accuracy item {number}")
+            conn.execute(self._t.fa_decisions.insert().values(
+                report_id=report_id, number=number, decision=decision, reason=reason, by=by,
+                as_coo=coo, revision=revision, data_version=data_version, at=at))
+
+    def fa_decisions(self, report_id: str) -> list[Row[Any]]:
+        """Every decision ever recorded on the report's items, oldest first."""
+        with self.engine.connect() as conn:
+            return list(conn.execute(
+                sa.select(self._t.fa_decisions)
+                .where(self._t.fa_decisions.c.report_id == report_id)
+                .order_by(self._t.fa_decisions.c.id)))
 
     # ------------------------------------------------------------------ statistics
 
     def record_stats(self, report_id: str, sha256: str, passed: bool, result: str,
-                     data_version: int | None = None, lang: str | None = None) -> None:
+                     data_version: int | None = None, lang: str | None = None,
+                     by: str | None = None) -> None:
         with self._tx() as conn:
             conn.execute(
                 self._t.stats_checks.insert().values(
                     report_id=report_id, sha256=sha256, passed=passed, result=result, at=now(),
-                    data_version=data_version, lang=lang,
+                    data_version=data_version, lang=lang, by=by,
                 )
             )
 
@@ -451,7 +523,7 @@ class Store:
                 recorded = {}
             found.append({**(recorded if isinstance(recorded, dict) else {}),
                           "data_version": row.data_version, "lang": row.lang,
-                          "passed": bool(row.passed)})
+                          "passed": bool(row.passed), "by": row.by, "at": row.at})
         return found
 
     def stats_passed(self, report_id: str, data_version: int, lang: str) -> bool:
@@ -464,6 +536,80 @@ class Store:
                                             t.c.data_version == data_version, t.c.lang == lang)
                 .order_by(t.c.id)))
         return bool(rows) and rows[-1].passed
+
+    # -------------------------------------------------------------------- accounts
+
+    def add_account(self, name: str, roles: str, password_hash: str | None, language: str,
+                    by: str) -> None:
+        try:
+            with self._tx() as conn:
+                conn.execute(self._t.accounts.insert().values(
+                    name=name, roles=roles, password_hash=password_hash, active=True,
+                    language=language, created_at=now(), created_by=by))
+        except IntegrityError:
+            raise TrackError(f"an account named {name} exists already") from None
+
+    def account(self, name: str) -> Row[Any] | None:
+        with self.engine.connect() as conn:
+            return conn.execute(
+                sa.select(self._t.accounts).where(self._t.accounts.c.name == name)).first()
+
+    def accounts(self) -> list[Row[Any]]:
+        with self.engine.connect() as conn:
+            return list(conn.execute(sa.select(self._t.accounts)
+                                     .order_by(self._t.accounts.c.name)))
+
+    def update_account(self, name: str, **values: Any) -> None:
+        with self._tx() as conn:
+            conn.execute(self._t.accounts.update().where(self._t.accounts.c.name == name)
+                         .values(**values))
+
+    def audit(self, account: str, action: str, report_id: str | None, allowed: bool,
+              detail: str = "") -> None:
+        with self._tx() as conn:
+            conn.execute(self._t.audit.insert().values(
+                at=now(), account=account, action=action, report_id=report_id,
+                allowed=allowed, detail=detail))
+
+    def audit_lines(self, report_id: str | None = None, refused_only: bool = False
+                    ) -> list[Row[Any]]:
+        query = sa.select(self._t.audit).order_by(self._t.audit.c.id)
+        if report_id is not None:
+            query = query.where(self._t.audit.c.report_id == report_id)
+        if refused_only:
+            query = query.where(self._t.audit.c.allowed == sa.false())
+        with self.engine.connect() as conn:
+            return list(conn.execute(query))
+
+    # ---------------------------------------------------------------------- inputs
+
+    def add_input(self, kind: str, code: str, title: str, content: str, by: str) -> int:
+        """Keep a checked input file; the same file again is the one kept already."""
+        sha = hashlib.sha256(content.encode()).hexdigest()
+        with self._tx() as conn:
+            found = conn.execute(sa.select(self._t.inputs.c.id)
+                                 .where(self._t.inputs.c.sha256 == sha)).scalar()
+            if found is not None:
+                return found
+            return conn.execute(self._t.inputs.insert().values(
+                kind=kind, code=code, title=title, sha256=sha, content=content, by=by,
+                at=now())).inserted_primary_key[0]
+
+    def inputs(self, kind: str | None = None) -> list[Row[Any]]:
+        cols = [c for c in self._t.inputs.c if c.name != "content"]
+        query = sa.select(*cols).order_by(self._t.inputs.c.id)
+        if kind:
+            query = query.where(self._t.inputs.c.kind == kind)
+        with self.engine.connect() as conn:
+            return list(conn.execute(query))
+
+    def input_content(self, input_id: int) -> str:
+        with self.engine.connect() as conn:
+            found = conn.execute(sa.select(self._t.inputs.c.content)
+                                 .where(self._t.inputs.c.id == input_id)).scalar()
+        if found is None:
+            raise TrackError(f"no input {input_id} is kept")
+        return found
 
 
 def _of(new: Sequence[NewVersion], number: int | None) -> list[NewVersion]:

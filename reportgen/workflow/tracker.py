@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -18,7 +19,8 @@ from reportgen.loading import read_document
 from reportgen.model import PduInspection
 from reportgen.rules.calendar import inspection_calendar
 from reportgen.workflow import editions
-from reportgen.workflow.store import NewVersion, Store, TrackError
+from reportgen.workflow.accounts import authorise
+from reportgen.workflow.store import MovedUnderYou, NewVersion, Store, TrackError
 
 DOCS = ("pdu-report", "regional-report")
 
@@ -43,6 +45,7 @@ def stage_ids(in_wales: bool) -> list[str]:
 
 def start(store: Store, file: Path, doc: str, by: str) -> str:
     """Track a report from draft: its data becomes version 1, with its Word editions."""
+    authorise(store, by, "track.start")
     if doc not in DOCS:
         raise TrackError(f"only reports are tracked: choose --doc from {', '.join(DOCS)}")
     bundle = Bundle.read(file)
@@ -129,7 +132,15 @@ def _refuse_conflicts(store: Store, report_id: str, edits: Edits, held: int,
 def keep_edits(store: Store, report_id: str, content: bytes, source: str, by: str,
                note: str = "", accept_tracked: bool = False) -> tuple[Edits, int | None]:
     """Read an edited document back and keep its changes as a new data version at the report's
-    current stage. Returns the edits and the new version's number (None if nothing changed)."""
+    current stage. Returns the edits and the new version's number (None if nothing changed).
+    Only an owner of the report's current stage keeps edits at it."""
+    authorise(store, by, "attach", report_id)
+    return edits_to_data(store, report_id, content, source, by, note, accept_tracked)
+
+
+def edits_to_data(store: Store, report_id: str, content: bytes, source: str, by: str,
+                  note: str = "", accept_tracked: bool = False) -> tuple[Edits, int | None]:
+    """keep_edits, for an action already authorised (a factual accuracy decision's change)."""
     report = store.report(report_id)
     edits = read_edits(store, report_id, content, source, accept_tracked)
     bundle = with_edits(store, report_id, [edits])
@@ -197,7 +208,7 @@ def _fa_problem(store: Store, report_id: str) -> str | None:
     needs_coo = [i.number for i in items if i.category == "B" and not i.decided_by_coo]
     if needs_coo:
         return (f"category B item(s) {', '.join(map(str, needs_coo))} need the chief "
-                "operating officer's decision (reportgen fa decide ... --coo)")
+                "operating officer's decision (reportgen fa decide ... as the COO's account)")
     unanswered = [i.number for i in items if i.decision != "not-accepted"
                   and i.data_version is None]
     if unanswered:
@@ -239,11 +250,13 @@ def languages(report: Any) -> list[str]:
 
 
 def advance(store: Store, report_id: str, to: str, by: str, note: str = "",
-            files: list[Path] | None = None, accept_tracked: bool = False) -> int | None:
+            files: list[Path] | None = None, accept_tracked: bool = False,
+            seen: int | None = None) -> int | None:
     """Move the report to its next stage, reading back any edited documents handed in with the
     move into a new data version made in the stage it leaves (all in one step). Returns that
-    version's number, or None."""
-    report = store.report(report_id)
+    version's number, or None. `seen`: the revision the person acting looked at, if known."""
+    report = _as_seen(store, report_id, seen)  # the move is refused if it moves after this
+    authorise(store, by, "advance", report_id, seen=report)
     order = stages(report.in_wales)
     ids = [s.id for s in order]
     if to not in ids:
@@ -278,6 +291,26 @@ def advance(store: Store, report_id: str, to: str, by: str, note: str = "",
                       editions.new_data(bundle, number, why))
 
 
+def send_back(store: Store, report_id: str, to: str, by: str, reason: str,
+              seen: int | None = None) -> None:
+    """Return a report to an earlier stage (reportgen/data/roles.toml says which), with the
+    reason, which the history keeps."""
+    if not reason.strip():
+        raise TrackError("a report is sent back with a reason (--reason)")
+    report = _as_seen(store, report_id, seen)
+    authorise(store, by, "send-back", report_id, to=to, seen=report)
+    store.move(report_id, report.revision, to, by, f"sent back: {reason.strip()}")
+
+
+def _as_seen(store: Store, report_id: str, seen: int | None) -> Any:
+    """The report, unless it has moved since the person acting saw it at revision `seen`."""
+    report = store.report(report_id)
+    if seen is not None and seen != report.revision:
+        raise MovedUnderYou(f"{report_id} moved under you: it is now at {report.stage}; look "
+                            "at it again")
+    return report
+
+
 def _read(path: Path) -> bytes:
     return read_document(path)
 
@@ -287,10 +320,19 @@ def _read(path: Path) -> bytes:
 
 def due_dates(store: Store, report: Any) -> dict[str, dt.date]:
     """When the report should reach each stage that has a due milestone."""
-    number, bundle = editions.held(store, report.id)
-    inspection = bundle.load(editions.label(report.id, number)).data
+    held = store.data_versions(report.id)[-1]
+    return dict(_due_dates(store, report.id, held.number, held.sha256, report.in_wales))
+
+
+@lru_cache(maxsize=4096)
+def _due_dates(store: Store, report_id: str, number: int, sha256: str,
+               in_wales: bool) -> tuple[tuple[str, dt.date], ...]:
+    """due_dates of one data version (named by its number and checksum, so never stale): read
+    and checked once, not on every look at the dashboard."""
+    number, bundle = editions.held(store, report_id, number)
+    inspection = bundle.load(editions.label(report_id, number)).data
     found = {m.id.split("_", 1)[1]: m.date for m in inspection_calendar(inspection)}  # type: ignore[arg-type]
-    return {s.id: found[s.due] for s in stages(report.in_wales) if s.due and s.due in found}
+    return tuple((s.id, found[s.due]) for s in stages(in_wales) if s.due and s.due in found)
 
 
 def status(store: Store, today: dt.date) -> list[dict[str, Any]]:
@@ -303,7 +345,7 @@ def status(store: Store, today: dt.date) -> list[dict[str, Any]]:
         overdue = {s: d for s, d in pending.items() if d < today}
         rows.append({
             "id": report.id, "stage": report.stage, "revision": report.revision,
-            "data_version": store.data(report.id).number,
+            "data_version": store.data_versions(report.id)[-1].number,
             "next": ids[reached + 1] if reached + 1 < len(ids) else None,
             "due": {s: d.isoformat() for s, d in pending.items()},
             "overdue": {s: d.isoformat() for s, d in overdue.items()},

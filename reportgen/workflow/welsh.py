@@ -12,6 +12,7 @@ from reportgen import translation
 from reportgen.bundle import AddressError, Bundle
 from reportgen.model.common import fingerprint
 from reportgen.workflow import editions, tracker
+from reportgen.workflow.accounts import authorise
 from reportgen.workflow.store import Store, TrackError
 
 
@@ -52,6 +53,7 @@ def export(store: Store, report_id: str, fmt: translation.Format,
 def import_translations(store: Store, report_id: str, content: bytes, name: str,
                         by: str) -> tuple[int, int, int]:
     """(the new data version, translations imported, of which stale on arrival)."""
+    authorise(store, by, "translate", report_id)
     _, bundle, loaded = _held(store, report_id)
     new, imported, stale = translation.import_translations(bundle, loaded, content, name)
     number = tracker.keep_data(store, report_id, new, by,
@@ -66,6 +68,7 @@ def status(store: Store, report_id: str) -> dict[str, Any]:
 
 def confirm(store: Store, report_id: str, ids: Iterable[str], every_unconfirmed: bool,
             by: str) -> tuple[int | None, list[str]]:
+    authorise(store, by, "translate", report_id)
     _, bundle, loaded = _held(store, report_id)
     new, confirmed = translation.confirm(bundle, loaded, ids, every_unconfirmed)
     if not confirmed:

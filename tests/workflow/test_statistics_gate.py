@@ -11,15 +11,17 @@ from docx.oxml.ns import qn
 from reportgen.docxtext import cell_text, paragraph_text
 from reportgen.workflow import editions, stats_check, tracker
 from reportgen.workflow.store import NewVersion, Store
-from tests.conftest import WALES, run
+from tests.conftest import TEAM, WALES, add_team, run
 
 GWENT = WALES / "pdus" / "gwent.json"
 ID = "gwent-pdu-report"
+STATISTICIAN = TEAM["editor"]  # the role that runs the statistics check (data/roles.toml)
 
 
 def started(tmp_path, file=GWENT, doc="pdu-report") -> tuple[Store, str]:
     store = Store(str(tmp_path / "t.db"))
-    return store, tracker.start(store, file, doc, "Owain Davies")
+    add_team(store)
+    return store, tracker.start(store, file, doc, TEAM["lead-inspector"])
 
 
 def gate(store: Store, report_id: str) -> str | None:
@@ -43,7 +45,7 @@ def replace_welsh(store: Store, change) -> None:
 def test_both_languages_of_the_version_held_are_checked_and_compared(tmp_path):
     store, report = started(tmp_path)
     assert "has not passed on the editions of data version 1" in gate(store, report)
-    number, results = stats_check.run(store, report)
+    number, results = stats_check.run(store, report, STATISTICIAN)
     assert number == 1 and set(results) == {"en", "cy"}
     assert results["cy"].compared_with == results["en"].sha256
     assert all(r.passed and not r.unbound for r in results.values())
@@ -59,7 +61,7 @@ def test_a_welsh_edition_with_76_percent_and_917_fails_and_closes_the_gate(tmp_p
         for c, text in ((7, "76%"), (1, "917")):
             next(table.rows[1].cells[c]._tc.iter(qn("w:t"))).text = text
     replace_welsh(store, plant)
-    _, results = stats_check.run(store, report)
+    _, results = stats_check.run(store, report, STATISTICIAN)
     assert results["en"].passed and not results["cy"].passed
     assert {("76%", "66%"), ("917", "20")} <= {
         (x.text, x.expected) for x in results["cy"].figures if x.status == "mismatched"}
@@ -75,17 +77,17 @@ def test_a_welsh_figure_with_no_counterpart_in_the_english_fails(tmp_path):
             " Dywedodd staff wrthym fod 76% ohonynt yn teimlo eu bod yn cael eu cefnogi.")
             .runs[0]._r)
     replace_welsh(store, invent)
-    _, results = stats_check.run(store, report)
+    _, results = stats_check.run(store, report, STATISTICIAN)
     [wrong] = [x for x in results["cy"].figures if x.status == "mismatched"]
     assert (wrong.text, wrong.note) == ("76%", "no counterpart in the English edition")
 
 
 def test_unbound_figures_open_the_gate_once_a_person_confirms_them(tmp_path):
     store, report = started(tmp_path, WALES / "region.json", "regional-report")
-    _, results = stats_check.run(store, report)
+    _, results = stats_check.run(store, report, STATISTICIAN)
     assert all(r.passed and len(r.unbound) == 9 for r in results.values())
     assert "has not passed" in gate(store, report)
-    stats_check.run(store, report, confirmed_by="Priya Shah")
+    stats_check.run(store, report, STATISTICIAN, confirm=True)
     assert gate(store, report) is None
     assert ("paragraph 54", "three") in stats_check.confirmed(store, report, "en")
     # Publishing checks the final documents: an unbound figure no one confirmed stops it.
@@ -109,5 +111,7 @@ def test_unbound_figures_open_the_gate_once_a_person_confirms_them(tmp_path):
 
 def test_confirming_needs_a_tracked_report_and_a_name(tmp_path):
     result = run("check", "stats", "--track", ID, "--confirm", "--store", tmp_path / "t.db")
-    assert result.exit_code == 2 and "--confirm needs --track ID and who confirms" in \
-        result.stderr
+    assert result.exit_code == 2 and "--track records the result as an account: give --as" \
+        in result.stderr
+    result = run("check", "stats", "--confirm", "--as", TEAM["editor"])
+    assert result.exit_code == 2 and "--confirm needs --track ID" in result.stderr

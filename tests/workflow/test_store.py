@@ -1,7 +1,9 @@
-"""Refused moves, two people at once, a process killed mid-move, and an older store migrated."""
+"""Refused moves, two people at once, a process killed mid-move, and an older store migrated;
+each on SQLite and on PostgreSQL."""
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import os
 import signal
@@ -16,33 +18,37 @@ from docx import Document
 from reportgen.errors import InputError
 from reportgen.workflow import factual_accuracy, tracker
 from reportgen.workflow.store import MovedUnderYou, Store, TrackError
-from tests.conftest import EAST, ROOT
+from tests.conftest import EAST, ROOT, TEAM, add_team, walk
 
 LUTON = EAST / "pdus" / "luton.json"
 ID = "luton-pdu-report"
+AT = dt.datetime(2026, 1, 1, 10)
+
+
+LEAD, EDITOR = TEAM["lead-inspector"], TEAM["editor"]
 
 
 @pytest.fixture
-def store(tmp_path):
-    s = Store(str(tmp_path / "t.db"))
-    tracker.start(s, LUTON, "pdu-report", "Rachel Moss")
+def store(store_url):
+    s = Store(store_url)
+    add_team(s)
+    tracker.start(s, LUTON, "pdu-report", LEAD)
     return s
 
 
 def to_factual_accuracy(s: Store) -> None:
-    for stage in ("initial-edit", "strategic-edit", "chief-inspector-review", "factual-accuracy"):
-        tracker.advance(s, ID, stage, "Rachel Moss")
+    walk(s, ID, "initial-edit", "strategic-edit", "chief-inspector-review", "factual-accuracy")
 
 
 def test_a_move_that_skips_a_stage_is_refused(store):
     with pytest.raises(TrackError, match="is at draft: it can move only to initial-edit, "
                                          "not to strategic-edit"):
-        tracker.advance(store, ID, "strategic-edit", "x")
+        tracker.advance(store, ID, "strategic-edit", LEAD)
 
 
 def test_an_unknown_stage_and_translation_outside_wales_are_refused(store):
     with pytest.raises(TrackError, match="translation is not a stage of luton-pdu-report"):
-        tracker.advance(store, ID, "translation", "x")
+        tracker.advance(store, ID, "translation", LEAD)
 
 
 def test_publishing_by_a_move_is_refused(store):
@@ -50,7 +56,7 @@ def test_publishing_by_a_move_is_refused(store):
     store.move(ID, store.report(ID).revision, "statistics-check", "x", "")
     store.move(ID, store.report(ID).revision, "ready-to-publish", "x", "")
     with pytest.raises(TrackError, match="published by reportgen publish"):
-        tracker.advance(store, ID, "published", "x")
+        tracker.advance(store, ID, "published", TEAM["publication"])
 
 
 def test_an_unknown_report_names_the_tracked_ones(store):
@@ -61,17 +67,17 @@ def test_an_unknown_report_names_the_tracked_ones(store):
 
 def test_starting_the_same_report_twice_is_refused(store):
     with pytest.raises(TrackError, match="already tracked"):
-        tracker.start(store, LUTON, "pdu-report", "x")
+        tracker.start(store, LUTON, "pdu-report", LEAD)
 
 
-def test_two_people_moving_the_same_report(tmp_path, store):
-    other = Store(str(tmp_path / "t.db"))  # a second user, with the report read at revision 1
+def test_two_people_moving_the_same_report(store):
+    other = Store(store.url)  # a second user, with the report read at revision 1
     seen_first, seen_second = store.report(ID).revision, other.report(ID).revision
     store.move(ID, seen_first, "initial-edit", "Anna", "")
     with pytest.raises(MovedUnderYou, match="moved under you: it is now at initial-edit"):
         other.move(ID, seen_second, "initial-edit", "Ben", "")
     assert [h.to_stage for h in store.history(ID)] == ["draft", "initial-edit"]
-    assert [h.by for h in store.history(ID)] == ["Rachel Moss", "Anna"]
+    assert [h.by for h in store.history(ID)] == [LEAD, "Anna"]
 
 
 def test_a_process_killed_in_the_middle_of_a_move_leaves_the_store_as_it_was(tmp_path, store):
@@ -80,7 +86,7 @@ def test_a_process_killed_in_the_middle_of_a_move_leaves_the_store_as_it_was(tmp
            "REPORTGEN_FAULT_MARKER": str(marker)}
     proc = subprocess.Popen(
         [sys.executable, "-m", "reportgen", "track", "advance", ID, "--to", "initial-edit",
-         "--by", "Killed", "--store", str(tmp_path / "t.db")], env=env, cwd=ROOT)
+         "--as", LEAD, "--store", store.url], env=env, cwd=ROOT)
     deadline = time.monotonic() + 60
     while not marker.exists():
         assert proc.poll() is None, "the move ended before it could be interrupted"
@@ -88,29 +94,28 @@ def test_a_process_killed_in_the_middle_of_a_move_leaves_the_store_as_it_was(tmp
         time.sleep(0.05)
     os.kill(proc.pid, signal.SIGKILL)  # inside the transaction: stage updated, history not yet
     proc.wait()
-    fresh = Store(str(tmp_path / "t.db"))
+    fresh = Store(store.url)
     assert fresh.report(ID).stage == "draft" and fresh.report(ID).revision == 1
     assert [h.to_stage for h in fresh.history(ID)] == ["draft"]
-    tracker.advance(fresh, ID, "initial-edit", "After the crash")  # the store is usable
+    tracker.advance(fresh, ID, "initial-edit", LEAD)  # the store is usable
     assert fresh.report(ID).stage == "initial-edit"
 
 
-def test_a_store_from_an_older_reportgen_is_migrated(tmp_path):
-    path = tmp_path / "old.db"
-    old = Store(str(path), upgrade_to="0001")  # the first schema: no checks, no data versions
+def test_a_store_from_an_older_reportgen_is_migrated(tmp_path, store_url):
+    old = Store(store_url, upgrade_to="0001")  # the first schema: no checks, no data versions
     assert old.schema_revision() == "0001"
     kept = tmp_path / "luton.json"
     kept.write_bytes(LUTON.read_bytes())
     with old.engine.begin() as conn:
         for report, inspection in (("x-pdu-report", "gone.json"), (ID, str(kept))):
             conn.execute(sa.text(
-                "INSERT INTO reports VALUES (:id, 'pdu-report', :inspection, 0, 'initial-edit', "
-                "3, '2026-01-01 10:00:00')"), {"id": report, "inspection": inspection})
+                "INSERT INTO reports VALUES (:id, 'pdu-report', :inspection, false, "
+                "'initial-edit', 3, :at)"), {"id": report, "inspection": inspection, "at": AT})
         conn.execute(sa.text("INSERT INTO versions (report_id, stage, lang, name, sha256, "
                              "content, at, by) VALUES ('x-pdu-report', 'draft', 'en', 'x.docx', "
-                             "'abc', x'504b', '2026-01-01 10:00:00', 'Old')"))
-    new = Store(str(path))
-    assert new.schema_revision() == "0003"
+                             "'abc', :content, :at, 'Old')"), {"content": b"PK", "at": AT})
+    new = Store(store_url)
+    assert new.schema_revision() == "0004"
     assert new.report("x-pdu-report").stage == "initial-edit"
     assert new.latest("x-pdu-report", "en").source_sha256 is None
     assert new.fa_items("x-pdu-report") == []
@@ -163,12 +168,11 @@ def test_a_welsh_form_cites_tables_in_welsh(store):
 def test_a_decision_other_than_accepted_needs_a_reason(store):
     to_factual_accuracy(store)
     store.add_fa_items(ID, [{"paragraph": 1, "current_text": "x", "proposed": "y",
-                             "category": "A", "evidence": ""}])
+                             "category": "A", "evidence": ""}], "sha", "form.docx", EDITOR)
     answer = factual_accuracy.Answer(values=(("$.case_profile.women", 5),))
     with pytest.raises(TrackError, match="needs a reason"):
-        factual_accuracy.decide(store, ID, 1, "partly-accepted", " ", "x", False, answer)
-    made = factual_accuracy.decide(store, ID, 1, "partly-accepted", "Reworded.", "x", False,
-                                   answer)
+        factual_accuracy.decide(store, ID, 1, "partly-accepted", " ", EDITOR, answer)
+    made = factual_accuracy.decide(store, ID, 1, "partly-accepted", "Reworded.", EDITOR, answer)
     [item] = store.fa_items(ID)
     assert (item.decision, item.data_version, made) == ("partly-accepted", 2, 2)
     assert json.loads(store.data(ID).content)["files"]["luton.json"]["case_profile"][
@@ -186,6 +190,7 @@ def test_status_shows_what_is_due_and_overdue(store):
     assert row["overdue"] == {}
 
 
+@pytest.mark.parametrize("store_url", ["sqlite"], indirect=True)  # a check of files, not SQL
 def test_a_publication_set_that_fails_a_check_is_not_written(tmp_path, store):
     from reportgen.workflow import editions
     from reportgen.workflow.publish import publish
@@ -201,6 +206,6 @@ def test_a_publication_set_that_fails_a_check_is_not_written(tmp_path, store):
     store.move(ID, store.report(ID).revision, "ready-to-publish", "x", "")
     with pytest.raises(TrackError, match=r"the final en edition has figure\(s\) no statistician "
                                          r"confirmed: 4,321 \(paragraph 12\)"):
-        publish(store, ID, tmp_path / "published", "x")
+        publish(store, ID, tmp_path / "published", TEAM["publication"])
     assert list((tmp_path / "published").iterdir()) == []
     assert store.report(ID).stage == "ready-to-publish"

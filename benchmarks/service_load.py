@@ -1,0 +1,233 @@
+"""Load test of the editorial service on this machine: 20 people at once for 60 seconds, each
+signed in as their own account, browsing the dashboard and report pages and moving reports on
+(and back) through the real forms of `reportgen serve` (waitress, in its own process).
+
+    python3 benchmarks/service_load.py [--users 20] [--seconds 60] [--store URL]
+
+Bounded in time and in traffic (127.0.0.1 only). Prints requests per second, latency (median,
+95th percentile, maximum) by kind of request, the moves made and the moves refused because
+someone else moved the report first; then checks the store: every move a person was told was
+made is in the report's history exactly once, and nothing else is (no lost or duplicated
+transition), and every history line starts where the one before it ended. Exit status 1 if
+any request failed or the check does not hold. Not part of the tests.
+"""
+
+from __future__ import annotations
+
+import argparse
+import http.client
+import random
+import re
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from collections import Counter, defaultdict
+from pathlib import Path
+from urllib.parse import urlencode
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from reportgen.workflow import accounts, tracker  # noqa: E402
+from reportgen.workflow.store import Store  # noqa: E402
+
+PASSWORD = "load test password"
+REPORTS = ["bedfordshire", "cambridgeshire-and-peterborough", "essex-north", "essex-south",
+           "hertfordshire"]
+# Every role that owns a stage from draft to the factual accuracy check, so anyone may move.
+MOVER = ["lead-inspector", "editor", "coo", "chief-inspector"]
+
+
+class Person:
+    """One browser's worth of requests: a keep-alive connection, a session cookie, forms."""
+
+    def __init__(self, port: int, name: str) -> None:
+        self.conn = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
+        self.name, self.cookie = name, ""
+        self.timings: list[tuple[str, float]] = []
+        self.failures: list[str] = []
+        self.moved: list[tuple[str, str]] = []  # (report, stage reached)
+        self.refused = 0
+
+    def request(self, kind: str, method: str, path: str, form: dict | None = None
+                ) -> tuple[int, str, str]:
+        body = urlencode(form or {}, doseq=True)
+        headers = {"Cookie": self.cookie} if self.cookie else {}
+        if form is not None:
+            headers["Content-Type"] = "application/x-www-form-urlencoded"
+        start = time.perf_counter()
+        try:
+            self.conn.request(method, path, body=body if form is not None else None,
+                              headers=headers)
+            response = self.conn.getresponse()
+        except (OSError, http.client.HTTPException) as exc:
+            raise OSError(f"{method} {path}: {exc!r}") from exc
+        text = response.read().decode()
+        self.timings.append((kind, time.perf_counter() - start))
+        cookie = response.getheader("Set-Cookie")
+        if cookie:
+            self.cookie = cookie.split(";", 1)[0]
+        if response.status >= 400 and response.status != 409:
+            self.failures.append(f"{method} {path}: {response.status}")
+        return response.status, text, response.getheader("Location") or ""
+
+    def sign_in(self) -> None:
+        _, page, _ = self.request("sign-in page", "GET", "/sign-in")
+        status, _, _ = self.request("sign in", "POST", "/sign-in", {
+            "csrf_token": token(page), "name": self.name, "password": PASSWORD})
+        if status != 302:
+            raise SystemExit(f"{self.name} could not sign in ({status})")
+
+    def step(self, report_id: str) -> None:
+        """Look at the dashboard and a report; move it on from draft to the Chief Inspector's
+        review, and from there send it back to initial editing."""
+        self.request("dashboard", "GET", "/")
+        _, page, _ = self.request("report page", "GET", f"/reports/{report_id}")
+        if "move-submit" in page and "Move to Factual accuracy" not in page:
+            form, path = {"move-csrf_token": token(page), "move-note": "",
+                          "move-seen": seen(page, "move")}, "advance"
+        else:  # at the Chief Inspector's review (or moved there meanwhile): back to editing
+            form = {"back-csrf_token": token(page), "back-to": "initial-edit",
+                    "back-reason": "load test", "back-seen": seen(page, "back")}
+            path = "send-back"
+        status, _, location = self.request("move", "POST", f"/reports/{report_id}/{path}", form)
+        if status != 302:
+            return  # a failure, counted by request()
+        _, after, _ = self.request("report page", "GET", location.split("#")[0])
+        done = re.search(r"(moved to|was sent back to) ([^.<]+)\.", after)
+        if done:
+            self.moved.append((report_id, done.group(2).strip()))
+        elif "moved under you" in after or "it can move only to" in after \
+                or "cannot be sent back" in after:
+            self.refused += 1
+        else:
+            self.failures.append(f"{report_id}: a move neither made nor refused")
+
+
+def token(page: str) -> str:
+    return re.search(r'name="[\w-]*csrf_token"[^>]*value="([^"]+)"|'
+                     r'name="[\w-]*csrf_token" value="([^"]+)"', page).group(1)
+
+
+def seen(page: str, prefix: str) -> str:
+    """The revision of the report the page showed, which its move form carries."""
+    found = re.search(rf'name="{prefix}-seen"[^>]*value="(\d+)"', page)
+    return found.group(1) if found else ""
+
+
+def set_up(store_url: str, users: int) -> None:
+    store = Store(store_url)
+    accounts.add(store, "Load Admin", ["admin"], PASSWORD, None)
+    for i in range(users):
+        accounts.add(store, f"Person {i}", MOVER, PASSWORD, "Load Admin")
+    for code in REPORTS:
+        tracker.start(store, ROOT / "fixtures" / "east-of-england" / "pdus" / f"{code}.json",
+                      "pdu-report", "Person 0")
+
+
+def check(store_url: str, people: list[Person]) -> list[str]:
+    """Every move someone was told was made is in the history once; nothing else is."""
+    store = Store(store_url)
+    titles = {s.title: s.id for s in tracker.stages(True)}
+    told: dict[str, Counter] = defaultdict(Counter)
+    for p in people:
+        for report_id, title in p.moved:
+            told[report_id][titles[title]] += 1
+    problems = []
+    for code in REPORTS:
+        report_id = f"{code}-pdu-report"
+        history = store.history(report_id)[1:]
+        recorded = Counter(h.to_stage for h in history)
+        if recorded != told[report_id]:
+            problems.append(f"{report_id}: history {dict(recorded)}, told {dict(told[report_id])}")
+        for before, after in zip([store.history(report_id)[0], *history], history):
+            if after.from_stage != before.to_stage:
+                problems.append(f"{report_id}: a move from {after.from_stage} after one to "
+                                f"{before.to_stage}")
+        if store.report(report_id).revision != 1 + len(history):
+            problems.append(f"{report_id}: revision {store.report(report_id).revision}, "
+                            f"{len(history)} moves")
+    return problems
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--users", type=int, default=20)
+    parser.add_argument("--seconds", type=float, default=60)
+    parser.add_argument("--store", default=None, help="a SQLAlchemy URL (default: a new "
+                        "SQLite file)")
+    parser.add_argument("--port", type=int, default=8765)
+    args = parser.parse_args()
+    folder = Path(tempfile.mkdtemp(prefix="reportgen-load-"))
+    store_url = args.store or str(folder / "load.db")
+    set_up(store_url, args.users)
+    server = subprocess.Popen(
+        [sys.executable, "-m", "reportgen", "serve", "--store", store_url, "--port",
+         str(args.port), "--instance", str(folder / "instance")],
+        cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    try:
+        for _ in range(100):
+            try:
+                http.client.HTTPConnection("127.0.0.1", args.port, timeout=1).request("GET", "/")
+                break
+            except OSError:
+                time.sleep(0.2)
+        people = [Person(args.port, f"Person {i}") for i in range(args.users)]
+        for p in people:
+            p.sign_in()
+        deadline = time.monotonic() + args.seconds
+
+        def browse(p: Person, seed: int) -> None:
+            pick = random.Random(seed)
+            while time.monotonic() < deadline:
+                try:
+                    p.step(f"{pick.choice(REPORTS)}-pdu-report")
+                except (OSError, http.client.HTTPException) as exc:
+                    p.failures.append(repr(exc))
+                    return
+
+        started = time.monotonic()
+        threads = [threading.Thread(target=browse, args=(p, i)) for i, p in enumerate(people)]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
+        elapsed = time.monotonic() - started
+    finally:
+        server.terminate()
+        _, errors = server.communicate(timeout=30)
+        said = [line for line in errors.decode().splitlines() if "queue depth" not in line]
+        if said:  # waitress's notes that requests queued are expected at this load
+            print("the server said:\n" + "\n".join(said[-40:]))
+    timings = [t for p in people for t in p.timings if t[0] not in ("sign-in page", "sign in")]
+    by_kind: dict[str, list[float]] = defaultdict(list)
+    for kind, seconds in timings:
+        by_kind[kind].append(seconds)
+    kind = store_url.split("://")[0] if "://" in store_url else "sqlite"
+    print(f"{args.users} users for {elapsed:.0f} s on {kind}: {len(timings)} requests, "
+          f"{len(timings) / elapsed:.1f} requests/s")
+    for kind, values in sorted(by_kind.items()):
+        values.sort()
+        print(f"  {kind:<12} {len(values):>6}  median {statistics.median(values) * 1000:6.0f} ms"
+              f"  p95 {values[int(0.95 * (len(values) - 1))] * 1000:6.0f} ms"
+              f"  max {values[-1] * 1000:6.0f} ms")
+    every = sorted(s for _, s in timings)
+    print(f"  {'all':<12} {len(every):>6}  median {statistics.median(every) * 1000:6.0f} ms"
+          f"  p95 {every[int(0.95 * (len(every) - 1))] * 1000:6.0f} ms")
+    moved = sum(len(p.moved) for p in people)
+    refused = sum(p.refused for p in people)
+    print(f"  moves made {moved}, refused because the report had moved first {refused}")
+    failures = [f for p in people for f in p.failures]
+    problems = check(store_url, people)
+    for line in failures[:20] + problems:
+        print("  FAILED " + line)
+    print("no error; every move in the history exactly once" if not failures + problems
+          else f"{len(failures)} failed request(s), {len(problems)} history problem(s)")
+    return 1 if failures or problems else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,438 @@
+"""The dashboard and a report's page: its stage and next move with its gate, history, versions,
+editions to download, edited documents uploaded, factual accuracy, the statistics check and
+publication. Each action calls one workflow function as the account signed in."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import json
+import tempfile
+from collections.abc import Callable
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from flask import (
+    Blueprint,
+    abort,
+    flash,
+    g,
+    redirect,
+    render_template,
+    request,
+    send_file,
+    url_for,
+)
+
+from reportgen.checks.upload import check_docx
+from reportgen.errors import InputError, ReportgenError
+from reportgen.web.app import instance, store
+from reportgen.web.forms import (
+    Button,
+    CompareForm,
+    DecideForm,
+    EditedDocumentForm,
+    FilterForm,
+    FormUpload,
+    MoveForm,
+    SendBackForm,
+    TranslationUpload,
+)
+from reportgen.web.i18n import _
+from reportgen.workflow import (
+    accounts,
+    editions,
+    factual_accuracy,
+    stats_check,
+    tracker,
+    versions,
+    welsh,
+)
+from reportgen.workflow.accounts import Forbidden
+from reportgen.workflow.store import TrackError
+
+bp = Blueprint("reports", __name__)
+EDITION_FORMATS = {"docx": "application/vnd.openxmlformats-officedocument.wordprocessingml."
+                           "document", "pdf": "application/pdf", "html": "text/html",
+                   "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"}
+
+
+# ----------------------------------------------------------------------------- helpers
+
+def stage_title(stage_id: str) -> str:
+    titles = {s.id: s.title for s in tracker.stages(True)}
+    return _(titles.get(stage_id, stage_id))
+
+
+def holders(stage_id: str) -> str:
+    return ", ".join(_(accounts.role_table()[r].title) for r in accounts.owners(stage_id))
+
+
+@lru_cache(maxsize=1024)
+def _region(report_id: str, number: int, sha: str) -> str:
+    _, bundle = editions.held(store(), report_id, number)
+    return bundle.load(editions.label(report_id, number)).data.region.name.en  # type: ignore[union-attr]
+
+
+def region_of(report: Any) -> str:
+    """The region of the report's data held (read once per data version)."""
+    try:
+        row = store().data_versions(report.id)[-1]
+        return _region(report.id, row.number, row.sha256)
+    except ReportgenError:
+        return ""
+
+
+def _report_or_404(report_id: str) -> Any:
+    try:
+        return store().report(report_id)
+    except TrackError:
+        abort(404)
+
+
+def _back(report_id: str, anchor: str = "") -> Any:
+    return redirect(url_for("reports.report", report_id=report_id) + anchor)
+
+
+def act(report_id: str, fn: Callable[[], Any], done: str, anchor: str = "",
+        instead: Callable[[], str | None] = lambda: None) -> Any:
+    """Run one workflow action; a refusal by a gate or a rule is shown on the report's page
+    (a refusal by the account's roles is a 403). `instead`: what to say in place of `done`
+    when the action, made, turned out to change nothing."""
+    try:
+        fn()
+    except Forbidden:
+        raise
+    except InputError as exc:
+        flash({"title": _("Nothing was kept"), "problems": [p.line() for p in
+                                                           exc.problems]}, "error")
+        return _back(report_id, anchor)
+    except ReportgenError as exc:
+        flash({"title": _("That was refused"), "problems": [str(exc)]}, "error")
+        return _back(report_id, anchor)
+    flash(instead() or done)
+    return _back(report_id, anchor)
+
+
+def form_errors(report_id: str, form: Any, anchor: str) -> Any:
+    flash({"title": _("There is a problem"),
+           "problems": [e for errors in form.errors.values() for e in errors]}, "error")
+    return _back(report_id, anchor)
+
+
+# --------------------------------------------------------------------------- dashboard
+
+@bp.route("/")
+def dashboard() -> Any:
+    rows = tracker.status(store(), dt.date.today())
+    reports = {r.id: r for r in store().all_reports()}
+    for row in rows:
+        row["region"] = region_of(reports[row["id"]])
+        row["stage_title"] = stage_title(row["stage"])
+        row["holders"] = holders(row["stage"])
+        row["next_due"] = min(row["due"].items(), key=lambda kv: kv[1], default=None)
+        row["next_due_title"] = stage_title(row["next_due"][0]) if row["next_due"] else ""
+    form = FilterForm(request.args)
+    regions = sorted({r["region"] for r in rows if r["region"]})
+    form.region.choices = [("", _("All regions")), *((r, r) for r in regions)]
+    form.stage.choices = [("", _("All stages")), *((s.id, stage_title(s.id))
+                                                   for s in tracker.stages(True))]
+    shown = [r for r in rows if (not form.region.data or r["region"] == form.region.data)
+             and (not form.stage.data or r["stage"] == form.stage.data)]
+    return render_template("dashboard.html", rows=shown, total=len(rows), form=form,
+                           today=dt.date.today().isoformat())
+
+
+# ------------------------------------------------------------------------ a report
+
+@bp.route("/reports/<report_id>")
+def report(report_id: str) -> Any:
+    r = _report_or_404(report_id)
+    s = store()
+    order = tracker.stages(r.in_wales)
+    ids = [st.id for st in order]
+    here = ids.index(r.stage)
+    following = ids[here + 1] if here + 1 < len(ids) else None
+    gate = tracker.gate_problem(s, report_id, order[here]) if following else None
+    number = s.data(report_id).number
+    held = {lang: s.latest(report_id, lang, data_version=number) for lang in languages(r)}
+    stats = s.stats_results(report_id)
+    move = MoveForm(prefix="move", seen=r.revision)
+    send_back = SendBackForm(prefix="back", seen=r.revision)
+    send_back.to.choices = [(t, stage_title(t)) for t in accounts.send_back_targets(r.stage)
+                            if t in ids]
+    return render_template(
+        "report.html", report=r, stage_title=stage_title, stages=order, here=here,
+        following=following, gate=gate, holders=holders(r.stage), history=s.history(report_id),
+        documents=s.versions(report_id), data_versions=s.data_versions(report_id),
+        number=number, held=held, langs=languages(r), formats=EDITION_FORMATS,
+        items=s.fa_items(report_id), decisions=s.fa_decisions(report_id), stats=stats,
+        region=region_of(r), owns=g.account.owns(r.stage), may=g.account.may, move=move,
+        send_back=send_back, edited=EditedDocumentForm(prefix="edited"),
+        fa_form=FormUpload(prefix="fa"), decide=DecideForm, button=Button(),
+        published=published_manifest(report_id), due=tracker.due_dates(s, r),
+        compare=_compare_form(s, report_id, number), welsh=_welsh_status(s, r),
+        translation=TranslationUpload(prefix="translation"))
+
+
+def _compare_form(s: Any, report_id: str, number: int) -> CompareForm:
+    form = CompareForm(request.args)
+    numbers = [(str(v.number), str(v.number)) for v in s.data_versions(report_id)]
+    form.first.choices = form.second.choices = numbers
+    form.first.data = form.first.data if form.first.data in dict(numbers) else "1"
+    form.second.data = form.second.data if form.second.data in dict(numbers) else str(number)
+    return form
+
+
+def _welsh_status(s: Any, r: Any) -> dict[str, Any] | None:
+    return welsh.status(s, r.id) if r.in_wales else None
+
+
+def languages(r: Any) -> list[str]:
+    return tracker.languages(r)
+
+
+@bp.route("/reports/<report_id>/advance", methods=["POST"])
+def advance(report_id: str) -> Any:
+    r = _report_or_404(report_id)
+    form = MoveForm(prefix="move")
+    if not form.validate_on_submit():
+        return form_errors(report_id, form, "#next")
+    ids = tracker.stage_ids(r.in_wales)
+    to = ids[min(ids.index(r.stage) + 1, len(ids) - 1)]
+    return act(report_id, lambda: tracker.advance(store(), report_id, to, g.account.name,
+                                                  form.note.data or "", seen=_seen(form)),
+               _("%(id)s moved to %(stage)s.", id=report_id, stage=stage_title(to)), "#next")
+
+
+@bp.route("/reports/<report_id>/send-back", methods=["POST"])
+def send_back(report_id: str) -> Any:
+    r = _report_or_404(report_id)
+    form = SendBackForm(prefix="back")
+    form.to.choices = [(t, t) for t in tracker.stage_ids(r.in_wales)]  # the workflow decides
+    if not form.validate_on_submit():
+        return form_errors(report_id, form, "#send-back")
+    return act(report_id, lambda: tracker.send_back(store(), report_id, form.to.data,
+                                                    g.account.name, form.reason.data,
+                                                    seen=_seen(form)),
+               _("%(id)s was sent back to %(stage)s.", id=report_id,
+                 stage=stage_title(form.to.data)), "#next")
+
+
+def _seen(form: Any) -> int | None:
+    return int(form.seen.data) if (form.seen.data or "").isdigit() else None
+
+
+def _uploaded_docx(field: Any) -> bytes:
+    content = field.data.read()
+    check_docx(content, _("the uploaded file"))
+    return content
+
+
+@bp.route("/reports/<report_id>/edited", methods=["POST"])
+def attach(report_id: str) -> Any:
+    """An edited Word edition, read back into a new data version (the refusals shown)."""
+    _report_or_404(report_id)
+    form = EditedDocumentForm(prefix="edited")
+    if not form.validate_on_submit():
+        return form_errors(report_id, form, "#edits")
+    kept: list[int | None] = []
+
+    def keep() -> None:
+        found = tracker.keep_edits(store(), report_id, _uploaded_docx(form.document),
+                                   _("the uploaded document"), g.account.name)
+        kept.append(found[1])
+
+    return act(report_id, keep, _("The edits are kept as a new version of the data."),
+               "#edits", lambda: None if kept and kept[0] else _("The document changes "
+                                                                  "nothing in the data."))
+
+
+@bp.route("/reports/<report_id>/factual-accuracy/send", methods=["POST"])
+def fa_send(report_id: str) -> Any:
+    _report_or_404(report_id)
+    if not Button().validate_on_submit():
+        abort(400)
+    return act(report_id, lambda: factual_accuracy.send(store(), report_id, g.account.name),
+               _("The numbered draft and the response form are ready to download."),
+               "#factual-accuracy")
+
+
+@bp.route("/reports/<report_id>/factual-accuracy/import", methods=["POST"])
+def fa_import(report_id: str) -> Any:
+    _report_or_404(report_id)
+    form = FormUpload(prefix="fa")
+    if not form.validate_on_submit():
+        return form_errors(report_id, form, "#factual-accuracy")
+    return act(report_id, lambda: factual_accuracy.import_form(
+        store(), report_id, _uploaded_docx(form.document), _("the uploaded form"),
+        g.account.name), _("The returned form was imported."), "#factual-accuracy")
+
+
+@bp.route("/reports/<report_id>/factual-accuracy/<int:number>", methods=["POST"])
+def fa_decide(report_id: str, number: int) -> Any:
+    _report_or_404(report_id)
+    form = DecideForm(prefix=f"item{number}")
+    if not form.validate_on_submit():
+        return form_errors(report_id, form, f"#item-{number}")
+
+    def decide() -> None:
+        document = form.document.data
+        content = _uploaded_docx(form.document) if document and document.filename else None
+        version = (form.version.data or "").strip()
+        if version and not version.isdigit():
+            raise TrackError(_("a data version is a number, not %(v)s", v=version))
+        answer = factual_accuracy.Answer(
+            (content, _("the uploaded document")) if content else None,
+            factual_accuracy.parse_values(line.strip() for line in
+                                          (form.values.data or "").splitlines() if line.strip()),
+            int(version) if version else None)
+        factual_accuracy.decide(store(), report_id, number, form.decision.data,
+                                form.reason.data or "", g.account.name, answer)
+
+    return act(report_id, decide, _("The decision on item %(n)d is recorded.", n=number),
+               f"#item-{number}")
+
+
+@bp.route("/reports/<report_id>/statistics", methods=["POST"])
+def statistics(report_id: str) -> Any:
+    _report_or_404(report_id)
+    if not Button().validate_on_submit():
+        abort(400)
+    confirm = request.form.get("confirm") == "yes"  # the unbound figures, checked by them
+    return act(report_id, lambda: stats_check.run(store(), report_id, g.account.name, confirm),
+               _("The statistics check ran on the version held."), "#statistics")
+
+
+@bp.route("/reports/<report_id>/publish", methods=["POST"])
+def publish(report_id: str) -> Any:
+    from reportgen.workflow.publish import publish as run_publish
+    _report_or_404(report_id)
+    if not Button().validate_on_submit():
+        abort(400)
+    return act(report_id, lambda: run_publish(store(), report_id, published_root(),
+                                              g.account.name),
+               _("%(id)s is published.", id=report_id), "#publication")
+
+
+@bp.route("/reports/<report_id>/translation", methods=["POST"])
+def translation_import(report_id: str) -> Any:
+    _report_or_404(report_id)
+    form = TranslationUpload(prefix="translation")
+    if not form.validate_on_submit():
+        return form_errors(report_id, form, "#welsh")
+    upload = form.document.data
+    # The format is told by the file's ending; its name is never a path on this machine.
+    name = "translation.po" if (upload.filename or "").lower().endswith(".po") \
+        else "translation.xlf"
+    return act(report_id, lambda: welsh.import_translations(store(), report_id, upload.read(),
+                                                            name, g.account.name),
+               _("The translation is kept as a new version of the data."), "#welsh")
+
+
+@bp.route("/reports/<report_id>/translation/confirm", methods=["POST"])
+def translation_confirm(report_id: str) -> Any:
+    _report_or_404(report_id)
+    if not Button().validate_on_submit():
+        abort(400)
+    return act(report_id, lambda: welsh.confirm(store(), report_id, [], True, g.account.name),
+               _("Every unconfirmed Welsh segment is confirmed."), "#welsh")
+
+
+@bp.route("/reports/<report_id>/translation/todo.<fmt>")
+def translation_export(report_id: str, fmt: str) -> Any:
+    r = _report_or_404(report_id)
+    if fmt not in ("xlf", "po") or not r.in_wales:
+        abort(404)
+    content, _count, _words = welsh.export(store(), report_id,
+                                           "xliff" if fmt == "xlf" else "po", True)
+    return send_file(io.BytesIO(content), as_attachment=True,
+                     download_name=f"{report_id}.cy.{fmt}",
+                     mimetype="application/xliff+xml" if fmt == "xlf" else "text/x-gettext")
+
+
+@bp.route("/reports/<report_id>/compare")
+def compare(report_id: str) -> Any:
+    """What changed between two data versions, as text on the page."""
+    r = _report_or_404(report_id)
+    form = _compare_form(store(), report_id, store().data(report_id).number)
+    first, second = int(form.first.data), int(form.second.data)
+    try:
+        lines = list(versions.text_diff(store(), report_id, min(first, second),
+                                        max(first, second)))
+    except TrackError as exc:
+        lines = [str(exc)]
+    return render_template("compare.html", report=r, form=form, lines=lines,
+                           first=min(first, second), second=max(first, second),
+                           langs=languages(r))
+
+
+@bp.route("/reports/<report_id>/redline/<int:first>-<int:second>.<lang>.docx")
+def redline(report_id: str, first: int, second: int, lang: str) -> Any:
+    """The later version's Word edition with its differences from the earlier tracked."""
+    r = _report_or_404(report_id)
+    if lang not in languages(r):
+        abort(404)
+    try:
+        content, _changes = versions.redline(store(), report_id, first, second, lang)
+    except TrackError:
+        abort(404)
+    return send_file(io.BytesIO(content), as_attachment=True, mimetype=EDITION_FORMATS["docx"],
+                     download_name=f"{report_id}-redline-{first}-{second}.{lang}.docx")
+
+
+# ------------------------------------------------------------------------- downloads
+
+@bp.route("/reports/<report_id>/versions/<int:version_id>")
+def version(report_id: str, version_id: int) -> Any:
+    _report_or_404(report_id)
+    found = next((v for v in store().versions(report_id) if v.id == version_id), None)
+    if found is None:
+        abort(404)
+    return send_file(io.BytesIO(store().content(report_id, version_id)), as_attachment=True,
+                     download_name=found.name, mimetype=EDITION_FORMATS["docx"])
+
+
+@bp.route("/reports/<report_id>/editions/<lang>.<fmt>")
+def edition(report_id: str, lang: str, fmt: str) -> Any:
+    """Each edition of the data version held: the Word document kept with it; the PDF
+    converted from that; the web edition and the workbook made from the data."""
+    r = _report_or_404(report_id)
+    number = store().data(report_id).number
+    held = store().latest(report_id, lang, data_version=number) if lang in languages(r) \
+        else None
+    if held is None or fmt not in EDITION_FORMATS:
+        abort(404)
+    content = store().content(report_id, held.id)
+    if fmt == "pdf":
+        from reportgen.convert import pdf
+        with tempfile.TemporaryDirectory(prefix="reportgen-pdf-") as folder:
+            source = Path(folder) / f"{report_id}.{lang}.docx"
+            source.write_bytes(content)
+            [made] = pdf.convert([source], Path(folder))
+            content = made.read_bytes()
+    elif fmt in ("html", "xlsx"):
+        content = editions.files(store(), report_id, lang, [fmt])[f".{fmt}"]
+    return send_file(io.BytesIO(content), as_attachment=True,
+                     download_name=f"{report_id}.{lang}.{fmt}", mimetype=EDITION_FORMATS[fmt])
+
+
+def published_root() -> Path:
+    return instance() / "published"
+
+
+def published_manifest(report_id: str) -> dict[str, Any] | None:
+    path = published_root() / report_id / "manifest.json"
+    return json.loads(path.read_text()) if path.is_file() else None
+
+
+@bp.route("/reports/<report_id>/published/<name>")
+def published_file(report_id: str, name: str) -> Any:
+    _report_or_404(report_id)
+    manifest = published_manifest(report_id)
+    names = [f["name"] for f in manifest["files"]] + ["manifest.json"] if manifest else []
+    if name not in names:  # only a file the manifest lists: no path is taken from the request
+        abort(404)
+    return send_file(published_root() / report_id / names[names.index(name)],
+                     as_attachment=True, download_name=name)

@@ -1,0 +1,86 @@
+"""The service for the tests: the Flask application over a store on SQLite or PostgreSQL, its
+test client, and a live server (waitress) that a real Chromium drives."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import tempfile
+import threading
+from pathlib import Path
+
+import pytest
+
+from reportgen.web import create_app
+from reportgen.workflow.store import Store
+from tests.conftest import PASSWORD, TEAM, add_team
+
+
+@pytest.fixture
+def app(store_url, tmp_path, quick_hashing):
+    add_team(Store(store_url), PASSWORD)
+    application = create_app(store_url, tmp_path / "instance", secret_key="test " * 8)
+    from reportgen.web.app import limiter
+    limiter.reset()
+    return application
+
+
+class Client:
+    """A person at the service over HTTPS: signs in, and sends forms with the CSRF token the
+    pages give them (under the form's prefix, as the page names it)."""
+
+    def __init__(self, app) -> None:
+        self.http = app.test_client()
+
+    def get(self, path: str):
+        return self.http.get(path, base_url="https://localhost")
+
+    def token(self) -> str:
+        page = self.get("/sign-in").get_data(as_text=True)
+        if "csrf_token" not in page:  # signed in: the sign-in page redirects nowhere, use /
+            page = self.get("/").get_data(as_text=True)
+        return re.search(r'name="[\w-]*csrf_token"[^>]*value="([^"]+)"', page).group(1)
+
+    def post(self, path: str, data: dict | None = None, prefix: str = "", token: bool = True,
+             **kwargs):
+        data = dict(data or {})
+        if token:
+            data[f"{prefix}-csrf_token" if prefix else "csrf_token"] = self.token()
+        # Over HTTPS Flask-WTF also wants the Referer a browser sends to its own origin.
+        kwargs.setdefault("headers", {"Referer": "https://localhost/"})
+        return self.http.post(path, data=data, base_url="https://localhost", **kwargs)
+
+    def sign_in(self, role: str, password: str = PASSWORD):
+        return self.post("/sign-in", {"name": TEAM[role], "password": password})
+
+
+@pytest.fixture
+def client(app):
+    return Client(app)
+
+
+@pytest.fixture
+def as_role(app):
+    def _as(role: str) -> Client:
+        c = Client(app)
+        assert c.sign_in(role).status_code == 302
+        return c
+    return _as
+
+
+@pytest.fixture
+def live_server(store_url, quick_hashing):
+    """The service on a free port of this machine, served by waitress in a thread."""
+    import waitress
+
+    from reportgen.web.app import limiter
+    instance = Path(tempfile.mkdtemp(prefix="reportgen-instance-"))
+    add_team(Store(store_url), PASSWORD)
+    app = create_app(store_url, instance, secret_key="live " * 8)
+    limiter.reset()
+    server = waitress.create_server(app, host="127.0.0.1", port=0, threads=4)
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.effective_port}"
+    server.close()
+    shutil.rmtree(instance, ignore_errors=True)

@@ -1,0 +1,291 @@
+"""The service's pages, on SQLite and PostgreSQL: the dashboard and its filters, a report's
+next move and its gate, moves and send-backs as the account signed in, each role refused what
+it may not do, inputs with their problems, correspondence, accounts, and Welsh."""
+
+from __future__ import annotations
+
+import io
+import json
+
+import pytest
+from docx import Document
+
+from reportgen.workflow import accounts, welsh
+from tests.conftest import EAST, FIXTURES, TEAM, WALES, owner, track_luton, walk
+
+ID = "luton-pdu-report"
+
+
+@pytest.fixture
+def store(app, luton_draft):
+    s = app.extensions["reportgen"]["store"]
+    track_luton(s, luton_draft)
+    return s
+
+
+def text(response) -> str:
+    return response.get_data(as_text=True)
+
+
+def test_the_dashboard_lists_each_report_with_its_stage_holder_and_dates(store, as_role):
+    page = text(as_role("editor").get("/"))
+    assert ID in page and "East of England" in page and "Draft" in page
+    assert "Lead inspector" in page  # who holds a draft
+    # Luton's draft for factual accuracy was due on 1 May 2026: overdue on any later day.
+    assert "2026-05-01" in page and "Overdue" in page
+
+
+def test_the_dashboard_filters_by_stage_and_region(store, as_role, luton_draft):
+    walk(store, ID, "initial-edit")
+    editor = as_role("editor")
+    assert ID in text(editor.get("/?stage=initial-edit"))
+    assert ID not in text(editor.get("/?stage=draft"))
+    assert "0 of 1 reports" in text(editor.get("/?region=Wales"))
+    assert "1 of 1 reports" in text(editor.get("/?region=East+of+England"))
+
+
+def test_only_the_owner_sees_the_move_and_a_refused_gate_says_why(store, as_role):
+    walk(store, ID, "initial-edit", "strategic-edit", "chief-inspector-review",
+         "factual-accuracy")
+    store.add_fa_items(ID, [{"paragraph": 1, "current_text": "x", "proposed": "y",
+                             "category": "B", "evidence": ""}], "f", "f.docx", TEAM["editor"])
+    editor_page = text(as_role("editor").get(f"/reports/{ID}"))
+    assert "It cannot move on yet: factual accuracy item(s) 1 have no decision" in editor_page
+    assert "Move to Statistics check" in editor_page
+    coo_page = text(as_role("coo").get(f"/reports/{ID}"))
+    assert "Move to" not in coo_page and "Only Editor moves it on" in coo_page
+    assert "Decide item 1" in coo_page  # category B: the COO's
+    assert "Decide item 1" not in editor_page
+    refused = as_role("editor").post(f"/reports/{ID}/advance", {}, prefix="move",
+                                     follow_redirects=True)
+    assert "have no decision" in text(refused)
+    assert store.report(ID).stage == "factual-accuracy"
+
+
+def test_a_move_and_a_send_back_are_made_as_the_account_signed_in(store, as_role):
+    lead = as_role("lead-inspector")
+    moved = lead.post(f"/reports/{ID}/advance", {"move-note": "Ready for editing"},
+                      prefix="move", follow_redirects=True)
+    assert "moved to Initial editing" in text(moved)
+    editor = as_role("editor")
+    missing = editor.post(f"/reports/{ID}/send-back", {"back-to": "draft"}, prefix="back",
+                          follow_redirects=True)
+    assert "Give the reason it goes back" in text(missing)
+    back = editor.post(f"/reports/{ID}/send-back", {"back-to": "draft",
+                                                     "back-reason": "Findings missing"},
+                       prefix="back", follow_redirects=True)
+    assert "was sent back to Draft" in text(back)
+    assert [(h.to_stage, h.by, h.note) for h in store.history(ID)][1:] == [
+        ("initial-edit", TEAM["lead-inspector"], "Ready for editing"),
+        ("draft", TEAM["editor"], "sent back: Findings missing")]
+
+
+FORBIDDEN = {  # role -> (path, form data, prefix) it may not use while Luton is at draft
+    "editor": ("/reports/{id}/advance", {}, "move"),
+    "coo": ("/reports/{id}/send-back", {"back-to": "draft", "back-reason": "x"}, "back"),
+    "chief-inspector": ("/reports/{id}/statistics", {}, ""),
+    "translator": ("/inputs/fixtures", {"fixtures-region": "wales"}, "fixtures"),
+    "publication": ("/reports/{id}/factual-accuracy/send", {}, ""),
+    "admin": ("/reports/{id}/publish", {}, ""),
+    "lead-inspector": ("/accounts", {"account-name": "Eve", "account-roles": "admin",
+                                     "account-password": "x" * 12}, "account"),
+}
+
+
+@pytest.mark.parametrize("role", sorted(FORBIDDEN))
+def test_each_role_is_refused_what_it_may_not_do(store, as_role, role):
+    path, data, prefix = FORBIDDEN[role]
+    response = as_role(role).post(path.format(id=ID), data, prefix=prefix)
+    assert response.status_code == 403, text(response)
+    [line] = store.audit_lines(refused_only=True)
+    assert line.account == TEAM[role]
+    assert store.report(ID).stage == "draft" and len(store.history(ID)) == 1
+    assert [a.name for a in accounts.all_accounts(store)] == sorted(TEAM.values())
+
+
+def test_an_invalid_input_file_lists_its_problems_and_nothing_is_kept(store, as_role):
+    broken = json.loads((EAST / "pdus" / "luton.json").read_text())
+    broken["pdu"]["code"] = 7
+    del broken["fieldwork"]
+    response = as_role("lead-inspector").post(
+        "/inputs", {"input-document": (io.BytesIO(json.dumps(broken).encode()), "luton.json")},
+        prefix="input")
+    page = text(response)
+    assert response.status_code == 400
+    assert "$.pdu.code" in page and "$.fieldwork" in page and "a value (this field is required)" \
+        in page
+    assert store.inputs() == []
+
+
+def test_a_valid_pdu_file_is_kept_and_its_report_tracked(app, as_role):
+    store = app.extensions["reportgen"]["store"]
+    content = (WALES / "pdus" / "gwent.json").read_bytes()
+    response = as_role("lead-inspector").post(
+        "/inputs", {"input-document": (io.BytesIO(content), "gwent.json")}, prefix="input")
+    assert response.location == "/reports/gwent-pdu-report"
+    assert [i.kind for i in store.inputs()] == ["pdu-inspection"]
+    assert {v.lang for v in store.versions("gwent-pdu-report")} == {"en", "cy"}
+    assert store.history("gwent-pdu-report")[0].by == TEAM["lead-inspector"]
+
+
+def test_correspondence_of_a_plan_in_the_addressees_language(app, as_role):
+    admin = as_role("admin")
+    content = (FIXTURES / "wales" / "plan.json").read_bytes()
+    kept = admin.post("/inputs", {"input-document": (io.BytesIO(content), "plan.json")},
+                      prefix="input")
+    assert kept.status_code == 302
+    [plan] = app.extensions["reportgen"]["store"].inputs("inspection-plan")
+    page = text(admin.get(f"/correspondence/{plan.id}"))
+    assert "wales-announcement-1.cy+en.docx" in page  # the director asked for both languages
+    assert "gwent-project-plan.en.ics" in page
+    ics = admin.get(f"/correspondence/{plan.id}/gwent-project-plan.en.ics")
+    assert ics.status_code == 200 and b"BEGIN:VCALENDAR" in ics.data
+    assert as_role("editor").get(f"/correspondence/{plan.id}").status_code == 403
+
+
+def test_the_held_version_downloads_as_kept_and_the_web_edition_from_the_data(store, as_role):
+    editor = as_role("editor")
+    docx = editor.get(f"/reports/{ID}/editions/en.docx")
+    held = store.latest(ID, "en")
+    assert docx.data == store.content(ID, held.id)
+    assert "attachment" in docx.headers["Content-Disposition"]
+    html = editor.get(f"/reports/{ID}/editions/en.html")
+    assert html.status_code == 200 and b"Luton" in html.data
+
+
+def test_factual_accuracy_from_the_page(store, as_role):
+    walk(store, ID, "initial-edit", "strategic-edit", "chief-inspector-review",
+         "factual-accuracy")
+    editor = as_role("editor")
+    editor.post(f"/reports/{ID}/factual-accuracy/send", {})
+    form = store.latest(ID, "en:fa-form")
+    doc = Document(io.BytesIO(store.content(ID, form.id)))
+    for cell, value in zip(doc.tables[0].rows[1].cells, ["2", "", "Say 41 cases", "A", ""],
+                           strict=True):
+        cell.text = value
+    returned = io.BytesIO()
+    doc.save(returned)
+    data = returned.getvalue()
+    imported = editor.post(f"/reports/{ID}/factual-accuracy/import",
+                           {"fa-document": (io.BytesIO(data), "form.docx")}, prefix="fa",
+                           follow_redirects=True)
+    assert "The returned form was imported" in text(imported)
+    again = editor.post(f"/reports/{ID}/factual-accuracy/import",
+                        {"fa-document": (io.BytesIO(data), "form-again.docx")}, prefix="fa",
+                        follow_redirects=True)
+    assert "this form was imported already" in text(again)
+    no_reason = editor.post(f"/reports/{ID}/factual-accuracy/1",
+                            {"item1-decision": "not-accepted"}, prefix="item1",
+                            follow_redirects=True)
+    assert "needs a reason" in text(no_reason)
+    unanswered = editor.post(f"/reports/{ID}/factual-accuracy/1",
+                             {"item1-decision": "accepted"}, prefix="item1",
+                             follow_redirects=True)
+    assert "give the change to the data that answers it" in text(unanswered)
+    answered = editor.post(f"/reports/{ID}/factual-accuracy/1", {
+        "item1-decision": "accepted", "item1-values": "$.case_profile.women=7"},
+        prefix="item1", follow_redirects=True)
+    assert "The decision on item 1 is recorded" in text(answered)
+    [item] = store.fa_items(ID)
+    assert (item.decision, item.decided_by, item.data_version) == (
+        "accepted", TEAM["editor"], 2)
+    assert json.loads(store.data(ID).content)["files"]["luton.json"]["case_profile"][
+        "women"] == 7
+    assert "data version 2" in text(answered)
+
+
+def test_accounts_are_added_on_the_page_by_an_administrator(app, as_role):
+    admin = as_role("admin")
+    added = admin.post("/accounts", {"account-name": "Nia Jones",
+                                     "account-roles": ["translator", "editor"],
+                                     "account-password": "a long enough secret",
+                                     "account-language": "cy"}, prefix="account")
+    assert added.status_code == 302
+    nia = accounts.get(app.extensions["reportgen"]["store"], "Nia Jones")
+    assert nia.roles == ("translator", "editor") and nia.language == "cy"
+    short = admin.post("/accounts", {"account-name": "Short", "account-roles": ["editor"],
+                                     "account-password": "short"}, prefix="account")
+    assert short.status_code == 400
+
+
+def test_the_pages_are_in_welsh_for_a_welsh_speaker(store, as_role):
+    editor = as_role("editor")
+    editor.post("/language/cy", {"next": f"/reports/{ID}"})
+    page = text(editor.get(f"/reports/{ID}"))
+    assert '<html lang="cy"' in page
+    assert "Cam nesaf" in page and "Drafft" in page and "Hanes" in page
+    dashboard = text(editor.get("/"))
+    assert "Adroddiadau" in dashboard and "Pob rhanbarth" in dashboard
+    editor.post("/language/en", {"next": "/"})
+    assert "Next move" in text(editor.get(f"/reports/{ID}"))
+
+
+def test_every_stage_has_an_owner_in_the_role_data():
+    from reportgen.workflow import tracker
+    for stage in tracker.stage_ids(True)[:-1]:
+        assert owner(stage)
+
+
+def boxed_edit(content: bytes, addr: str, text: str) -> bytes:
+    """What an editor does in Word: retype the text in one content control."""
+    from docx.oxml.ns import qn
+
+    from reportgen.render.controls import ours
+    doc = Document(io.BytesIO(content))
+    sdt = next(s for s in doc.element.body.iter(qn("w:sdt")) if ours(s) == addr)
+    ts = list(sdt.iter(qn("w:t")))
+    ts[0].text = text
+    for t in ts[1:]:
+        t.text = ""
+    out = io.BytesIO()
+    doc.save(out)
+    return out.getvalue()
+
+
+def test_an_edited_word_edition_becomes_a_data_version_with_its_redline(store, as_role):
+    lead = as_role("lead-inspector")
+    draft = lead.get(f"/reports/{ID}/editions/en.docx").data
+    edited = boxed_edit(draft, "$.foreword[0]", "We inspected Luton in spring 2026.")
+    kept = lead.post(f"/reports/{ID}/edited", {"edited-document": (io.BytesIO(edited),
+                                                                   "luton.docx")},
+                     prefix="edited", follow_redirects=True)
+    assert "The edits are kept as a new version of the data" in text(kept)
+    assert store.data(ID).number == 2 and store.data(ID).by == TEAM["lead-inspector"]
+    compared = text(lead.get(f"/reports/{ID}/compare?first=1&second=2"))
+    assert "$.foreword[0]" in compared and "+ We inspected Luton in spring 2026." \
+        in compared
+    redline = lead.get(f"/reports/{ID}/redline/1-2.en.docx")
+    assert redline.status_code == 200 and b"w:ins" in zip_part(redline.data)
+    # A Word file that is not an edition of this report is refused, by place, and nothing kept.
+    stray = Document()
+    stray.add_paragraph("Not a report.")
+    out = io.BytesIO()
+    stray.save(out)
+    refused = lead.post(f"/reports/{ID}/edited", {"edited-document": (io.BytesIO(
+        out.getvalue()), "stray.docx")}, prefix="edited", follow_redirects=True)
+    assert "Nothing was kept" in text(refused) and "an edition of luton-pdu-report" in \
+        text(refused)
+    assert store.data(ID).number == 2
+
+
+def zip_part(content: bytes, name: str = "word/document.xml") -> bytes:
+    import zipfile
+    return zipfile.ZipFile(io.BytesIO(content)).read(name)
+
+
+def test_welsh_translation_from_the_page(app, as_role):
+    from reportgen.workflow import tracker
+    s = app.extensions["reportgen"]["store"]
+    tracker.start(s, WALES / "pdus" / "gwent.json", "pdu-report", TEAM["lead-inspector"])
+    translator = as_role("translator")
+    page = text(translator.get("/reports/gwent-pdu-report"))
+    n = welsh.status(s, "gwent-pdu-report")["segments"]  # every Welsh segment typed in
+    assert f"0 missing, 0 stale, {n} unconfirmed of {n} segments" in page
+    xliff = translator.get("/reports/gwent-pdu-report/translation/todo.xlf")
+    assert xliff.status_code == 200 and b"<xliff" in xliff.data
+    assert as_role("editor").post("/reports/gwent-pdu-report/translation/confirm",
+                                  {}).status_code == 403
+    translator.post("/reports/gwent-pdu-report/translation/confirm", {})
+    page = text(translator.get("/reports/gwent-pdu-report"))
+    assert f"0 missing, 0 stale, 0 unconfirmed of {n} segments" in page
+    assert s.data("gwent-pdu-report").by == TEAM["translator"]

@@ -1,0 +1,201 @@
+"""The service's security, on SQLite and PostgreSQL: sign-in and its rate limit, session
+cookies, CSRF on every form, headers, 403s logged, upload limits and checks, and no path from a
+request to the file system."""
+
+from __future__ import annotations
+
+import io
+import logging
+import re
+import zipfile
+
+import pytest
+from docx import Document
+
+from reportgen.checks.upload import UnsafeDocument, check_docx
+from reportgen.workflow import tracker
+from reportgen.workflow.store import Store
+from tests.conftest import EAST, PASSWORD, TEAM, track_luton
+from tests.web.conftest import Client
+
+ID = "luton-pdu-report"
+
+
+def docx_bytes() -> bytes:
+    doc = Document()
+    doc.add_paragraph("A plain document.")
+    out = io.BytesIO()
+    doc.save(out)
+    return out.getvalue()
+
+
+def repacked(content: bytes, extra: dict[str, bytes] | None = None,
+             change: dict[str, bytes] | None = None) -> bytes:
+    src = zipfile.ZipFile(io.BytesIO(content))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
+        for item in src.infolist():
+            z.writestr(item, (change or {}).get(item.filename, src.read(item)))
+        for name, data in (extra or {}).items():
+            z.writestr(name, data)
+    return out.getvalue()
+
+
+@pytest.fixture
+def tracked(app, luton_draft):
+    s = app.extensions["reportgen"]["store"]
+    track_luton(s, luton_draft)
+    return s
+
+
+def test_every_page_needs_a_signed_in_account(client):
+    for path in ("/", f"/reports/{ID}", "/inputs", "/correspondence", "/accounts"):
+        response = client.get(path)
+        assert response.status_code == 302 and response.location.startswith("/sign-in")
+
+
+def test_a_wrong_password_or_name_says_the_same_and_a_disabled_account_cannot_sign_in(
+        client, app):
+    wrong = client.post("/sign-in", {"name": TEAM["editor"], "password": "not the password"})
+    nobody = client.post("/sign-in", {"name": "Nobody", "password": PASSWORD})
+    for response in (wrong, nobody):
+        assert response.status_code == 401
+        assert "The account name or password is wrong" in response.get_data(as_text=True)
+    from reportgen.workflow import accounts
+    accounts.change(app.extensions["reportgen"]["store"], TEAM["editor"], TEAM["admin"],
+                    active=False)
+    assert client.sign_in("editor").status_code == 401
+
+
+def test_sign_in_is_rate_limited_per_account_and_counts_failures_only(app):
+    person = Client(app)
+    for _ in range(3):
+        assert person.sign_in("editor").status_code == 302  # successes are not counted
+    attacker = Client(app)
+    for _ in range(5):
+        assert attacker.sign_in("coo", password="guess " * 3).status_code == 401
+    assert attacker.sign_in("coo").status_code == 429  # even the right password, for a while
+    assert Client(app).sign_in("editor").status_code == 302  # other accounts are unaffected
+
+
+def test_the_session_cookie_is_secure_http_only_and_same_site(client):
+    response = client.sign_in("editor")
+    cookie = response.headers["Set-Cookie"]
+    assert "Secure" in cookie and "HttpOnly" in cookie and "SameSite=Lax" in cookie
+
+
+def test_sign_in_goes_only_to_a_page_of_the_service(client):
+    for target, expected in (("//evil.example/x", "/"), ("https://evil.example/", "/"),
+                             ("/inputs", "/inputs")):
+        response = client.post(f"/sign-in?next={target}", {"name": TEAM["editor"],
+                                                           "password": PASSWORD})
+        assert response.location == expected
+        client.post("/sign-out")
+
+
+def test_every_form_is_refused_without_its_csrf_token(app, as_role, tracked):
+    admin = as_role("admin")
+    posts = sorted(r.rule for r in app.url_map.iter_rules() if "POST" in r.methods)
+    assert len(posts) >= 13
+    for rule in posts:
+        path = re.sub(r"<(int:)?(\w+)>", lambda m: {"report_id": ID, "code": "cy",
+                                                     "name": TEAM["editor"],
+                                                     "change": "disable"}.get(m[2], "1"), rule)
+        response = admin.post(path, {}, token=False)
+        assert response.status_code == 400, rule
+    assert admin.get(f"/reports/{ID}").status_code == 200  # nothing happened to it
+    assert tracked.report(ID).stage == "draft"
+
+
+def test_headers_forbid_framing_and_scripts_from_elsewhere(as_role):
+    response = as_role("editor").get("/")
+    csp = response.headers["Content-Security-Policy"]
+    assert "frame-ancestors 'none'" in csp and "default-src 'self'" in csp
+    assert "unsafe-inline" not in csp
+    assert response.headers["X-Frame-Options"] == "DENY"
+    assert response.headers["X-Content-Type-Options"] == "nosniff"
+    assert response.headers["Cache-Control"] == "no-store"
+    page = response.get_data(as_text=True)
+    nonce = re.search(r"'nonce-([^']+)'", csp).group(1)
+    scripts = re.findall(r"<script([^>]*)>", page)
+    assert scripts and all(f'nonce="{nonce}"' in s for s in scripts)
+    # Every stylesheet, script and image is served from here, not from a CDN.
+    assert not re.search(r'<(script|link|img)[^>]*(src|href)="(https?:)?//', page)
+
+
+def test_the_design_system_is_served_locally(client, as_role):
+    css = client.get("/frontend/govuk-frontend.min.css")  # before signing in too
+    assert css.status_code == 200 and b".govuk-button" in css.data
+    assert client.get("/assets/images/favicon.svg").status_code == 200
+    assert as_role("editor").get("/frontend/..%2fpackage.json").status_code == 404
+
+
+def test_a_forbidden_action_is_refused_with_403_and_logged(as_role, tracked, caplog):
+    translator = as_role("translator")
+    with caplog.at_level(logging.WARNING, "reportgen.security"):
+        response = translator.post(f"/reports/{ID}/advance", {}, prefix="move")
+    assert response.status_code == 403
+    assert "does not own the draft stage" in response.get_data(as_text=True)
+    assert f"refused: {TEAM['translator']} may not advance {ID}" in caplog.text
+    [line] = tracked.audit_lines(ID, refused_only=True)
+    assert line.account == TEAM["translator"]
+    assert tracked.report(ID).stage == "draft"
+
+
+def test_an_upload_over_the_limit_is_refused(as_role, tracked):
+    owner = as_role("lead-inspector")
+    big = io.BytesIO(b"PK" + b"0" * (11 * 1024 * 1024))
+    response = owner.post(f"/reports/{ID}/edited", {"edited-lang": "en",
+                                                     "edited-document": (big, "big.docx")},
+                          prefix="edited")
+    assert response.status_code == 413
+    assert len(tracked.versions(ID)) == 1
+
+
+@pytest.mark.parametrize(("name", "make", "says"), [
+    ("not-word", lambda: b"%PDF-1.7 not a zip", "not a Word document"),
+    ("bomb", lambda: repacked(docx_bytes(), {"word/media/zeros.bin.xml": b"\0" * 50_000_000}),
+     "zip bomb"),
+    ("entities", lambda: repacked(docx_bytes(), change={"word/document.xml": (
+        b'<?xml version="1.0"?><!DOCTYPE x [<!ENTITY e SYSTEM "file:///etc/passwd">]>'
+        b'<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
+        b'<w:body><w:p><w:r><w:t>&e;</w:t></w:r></w:p></w:body></w:document>')}),
+     "declares a DTD or entities"),
+    ("macros", lambda: repacked(docx_bytes(), {"word/vbaProject.bin": b"\xd0\xcf\x11\xe0"}),
+     "carries macros"),
+])
+def test_a_word_upload_that_is_not_a_plain_document_is_refused(as_role, tracked, name, make,
+                                                                says):
+    content = make()
+    with pytest.raises(UnsafeDocument, match=says):
+        check_docx(content, "x.docx")
+    response = as_role("lead-inspector").post(
+        f"/reports/{ID}/edited", {"edited-lang": "en",
+                                  "edited-document": (io.BytesIO(content), f"{name}.docx")},
+        prefix="edited", follow_redirects=True)
+    page = response.get_data(as_text=True)
+    assert "That was refused" in page and says in page
+    assert len(tracked.versions(ID)) == 1  # nothing kept
+
+
+def test_a_plain_word_document_passes_the_checks():
+    check_docx(docx_bytes(), "plain.docx")
+
+
+def test_no_path_from_a_request_reaches_the_file_system(as_role, tracked):
+    editor = as_role("editor")
+    for path in (f"/reports/{ID}/published/..%2f..%2fsecret-key",
+                 f"/reports/{ID}/published/manifest.json",  # nothing published yet
+                 f"/reports/{ID}/editions/en.exe", f"/reports/{ID}/editions/..%2f.docx",
+                 f"/reports/{ID}/editions/cy.docx",  # Luton has no Welsh edition
+                 "/reports/..%2f..%2fetc%2fpasswd", "/correspondence/1/..%2fsecret-key",
+                 "/static/..%2f__init__.py", "/assets/..%2f..%2fpackage.json"):
+        assert editor.get(path).status_code == 404, path
+
+
+def test_a_version_of_another_report_is_not_served_under_this_one(app, as_role, tracked):
+    other = Store(tracked.url)
+    tracker.start(other, EAST / "pdus" / "bedfordshire.json", "pdu-report",
+                  TEAM["lead-inspector"])
+    [theirs] = other.versions("bedfordshire-pdu-report")
+    assert as_role("editor").get(f"/reports/{ID}/versions/{theirs.id}").status_code == 404
