@@ -13,7 +13,7 @@ from click.testing import CliRunner, Result
 from reportgen.cli.main import cli
 from reportgen.workflow import tracker
 from reportgen.workflow.store import Store
-from tests.conftest import WALES
+from tests.conftest import TEAM, WALES, add_team
 
 GWENT = WALES / "pdus" / "gwent.json"
 
@@ -41,7 +41,9 @@ def one_line(result: Result, *wanted: str) -> str:
 def store(tmp_path_factory) -> Path:
     """A store that tracks gwent-pdu-report."""
     path = tmp_path_factory.mktemp("store") / "tracker.db"
-    tracker.start(Store(str(path)), GWENT, "pdu-report", "Owain Davies")
+    store = Store(str(path))
+    add_team(store)
+    tracker.start(store, GWENT, "pdu-report", TEAM["lead-inspector"])
     return path
 
 
@@ -154,17 +156,25 @@ def test_a_store_that_does_not_exist_is_not_created(args, tmp_path):
     elsewhere = tmp_path / "elsewhere" / "tracker.db"
     (tmp_path / "elsewhere").mkdir()
     result = run(*_args(args, tmp_path), env={"REPORTGEN_STORE": str(elsewhere)})
-    one_line(result, f"no tracker store at {elsewhere}", "track start")
+    one_line(result, f"no tracker store at {elsewhere}", "users add")
     assert not elsewhere.exists()
 
 
-def test_track_start_creates_the_store_and_says_where(tmp_path):
+def test_the_first_account_creates_the_store_and_says_where(tmp_path):
     path = tmp_path / "new.db"
-    result = run("track", "start", GWENT, "--doc", "pdu-report", "--store", path)
+    result = run("users", "add", "Ada Admin", "--role", "admin", "--store", path,
+                 env={"REPORTGEN_USER": None})
     assert result.exit_code == 0, result.output
     assert f"Created the tracker's store at {path}" in result.stderr
     again = run("track", "status", "--store", path)
     assert again.exit_code == 0 and "Created" not in again.stderr
+
+
+def test_track_start_does_not_create_a_store(tmp_path):
+    path = tmp_path / "new.db"
+    one_line(run("track", "start", GWENT, "--doc", "pdu-report", "--store", path),
+             f"no tracker store at {path}")
+    assert not path.exists()
 
 
 def test_create_makes_an_empty_store_on_request(tmp_path):
@@ -175,8 +185,8 @@ def test_create_makes_an_empty_store_on_request(tmp_path):
 
 def test_a_store_in_a_folder_that_does_not_exist_is_one_line(tmp_path):
     path = tmp_path / "no" / "such" / "folder" / "t.db"
-    one_line(run("track", "start", GWENT, "--doc", "pdu-report", "--store", path),
-             f"no folder {path.parent}")
+    one_line(run("users", "add", "Ada Admin", "--role", "admin", "--store", path,
+                 env={"REPORTGEN_USER": None}), f"no folder {path.parent}")
 
 
 def test_a_file_that_is_not_a_store_is_one_line(tmp_path):

@@ -16,13 +16,17 @@ from click.testing import CliRunner, Result
 from translate.storage import xliff
 
 from reportgen.cli.main import cli
-from tests.conftest import FIXTURES, ROOT
+from reportgen.workflow.store import Store
+from tests.conftest import FIXTURES, PASSWORD, ROOT, TEAM, owner
 from tests.test_docs import _commands
 from tests.workflow.test_journey import EDITED, WELSH, edit_box, fill_form
 
 ID = "gwent-pdu-report"
+# Run by CI, by setup.sh, by test_benchmark.py and the benchmarks themselves, not here.
 OTHER_README_COMMANDS = {"bash scripts/setup.sh", ".venv/bin/python -m pytest -q",
-                         "python3 benchmarks/render_region.py"}
+                         "python3 benchmarks/render_region.py",
+                         ".venv/bin/python benchmarks/service_load.py",
+                         ".venv/bin/python benchmarks/service_load.py --store postgresql://..."}
 
 
 def _lines(block: str) -> list[str]:
@@ -43,13 +47,22 @@ def help_examples() -> list[str]:
 
 
 def readme_examples() -> list[str]:
+    """The README's command lines; a command shown again later (comments aside) is run once."""
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    return [line for block in re.findall(r"```sh\n(.*?)```", readme, re.S)
-            for line in _lines(block)]
+    found: dict[str, str] = {}
+    for block in re.findall(r"```sh\n(.*?)```", readme, re.S):
+        for line in _lines(block):
+            found.setdefault(" ".join(shlex.split(line, comments=True)), line)
+    return list(found.values())
+
+
+# A web service runs until it is stopped, here or on a database server: shown, not run.
+NOT_RUN = re.compile(r"^reportgen serve\b")
 
 
 class Shell:
-    """Runs one example line as a shell would: `export`, quoting, globs, `>` and comments."""
+    """Runs one example line as a shell would: `export`, quoting, globs, `>`, `<` and comments;
+    a password asked for is typed in."""
 
     def __init__(self) -> None:
         self.env: dict[str, str] = {}
@@ -59,12 +72,15 @@ class Shell:
         if words[0] == "export":
             self.env |= dict(w.split("=", 1) for w in words[1:])
             return None
-        target = None
+        target, typed = None, f"{PASSWORD}\n{PASSWORD}\n"
         if ">" in words:
             target, words = words[words.index(">") + 1], words[:words.index(">")]
+        if "<" in words:
+            typed = Path(words[words.index("<") + 1]).read_text(encoding="utf-8")
+            words = words[:words.index("<")]
         assert words[0] == "reportgen", line
         args = [m for w in words[1:] for m in (sorted(glob.glob(w)) if "*" in w else [w])]
-        result = CliRunner(env=self.env).invoke(cli, args, prog_name="reportgen")
+        result = CliRunner(env=self.env).invoke(cli, args, input=typed, prog_name="reportgen")
         if target:
             Path(target).write_text(result.stdout, encoding="utf-8")
         return result
@@ -111,8 +127,25 @@ def _translate(exported: str) -> None:
 
 
 def _through(sh: Shell, *stages: str) -> None:
+    """Each move made by the account that owns the stage it leaves."""
     for stage in stages:
-        _ok(sh, f"reportgen track advance {ID} --to {stage} --by 'Owain Davies'")
+        store = sh.env.get("REPORTGEN_STORE", "reportgen-tracker.db")
+        by = owner(Store(store).report(ID).stage)
+        _ok(sh, f"reportgen track advance {ID} --to {stage} --as '{by}'")
+
+
+def _passwords() -> None:
+    """Where the examples read passwords from."""
+    for name in ("secret.txt", "pw.txt"):
+        Path(name).write_text(PASSWORD + "\n", encoding="utf-8")
+
+
+def _team(sh: Shell) -> None:
+    """The administrator adds an account for each role the examples act in."""
+    added = {line.split()[0] for line in _ok(sh, "reportgen users list").stdout.splitlines()}
+    for role, name in TEAM.items():
+        if name.split()[0] not in added:
+            _ok(sh, f"reportgen users add '{name}' --role {role} --as 'Ada Admin'")
 
 
 Steps = dict[str, Callable[[Shell], object]]
@@ -135,48 +168,56 @@ HELP_JOURNEY = [
     "reportgen check stats out/gwent-pdu-report.en.docx --data fixtures/wales/pdus/gwent.json",
     "reportgen check stats out/gwent-pdu-report.*.docx --data fixtures/wales/pdus/gwent.json",
     "reportgen check layout out/gwent-pdu-report.cy.pdf out/wales-regional-report.en.pdf",
+    "reportgen check accessibility out/gwent-pdu-report.cy.pdf out/gwent-pdu-report.cy.html",
     "reportgen check welsh fixtures/wales/pdus/*.json fixtures/wales/region.json",
     "reportgen glossary status --unconfirmed",
     'reportgen glossary confirm "Inadequate" --by "Mererid Hopwood"',
     'reportgen glossary confirm "Not sufficient" --by "Mererid Hopwood"',
     'reportgen glossary confirm "P 2.3" --by "Mererid Hopwood" --on 2026-11-25',
-    "reportgen check accessibility out/gwent-pdu-report.cy.pdf out/gwent-pdu-report.cy.html",
     "reportgen translate status fixtures/wales/pdus/gwent.json",
     "reportgen translate export fixtures/east-of-england/pdus/luton.json --format po",
     "reportgen translate import fixtures/east-of-england/pdus/luton.json "
     "fixtures/east-of-england/pdus/luton.cy.xlf",
     "reportgen translate confirm fixtures/wales/pdus/gwent.json --all",
     "reportgen translate status fixtures/wales/pdus/*.json",
-    'reportgen track start fixtures/wales/pdus/gwent.json --doc pdu-report --by "Owain Davies"',
+    'reportgen users add "Ada Admin" --role admin --password-stdin < secret.txt',
+    'reportgen users add "Lorna Achebe" --role coo --password-stdin --as "Ada Admin" < pw.txt',
+    'reportgen users add "Sam Editor" --role editor --password --as "Ada Admin"',
+    "reportgen users list",
+    'reportgen track start fixtures/wales/pdus/gwent.json --doc pdu-report --as "Owain Davies"',
     "reportgen track status",
     "reportgen track status --today 2026-04-20",
     "reportgen translate status gwent-pdu-report",
-    "reportgen translate confirm gwent-pdu-report '$.foreword[1]' --by \"Translator\"",
+    "reportgen translate confirm gwent-pdu-report '$.foreword[1]' --as \"Megan Harris\"",
     "reportgen edits diff gwent-pdu-report gwent-edited.docx",
-    'reportgen track advance gwent-pdu-report --to strategic-edit --by "Sam Editor" '
+    'reportgen track advance gwent-pdu-report --to strategic-edit --as "Sam Editor" '
     "--file gwent-edited.docx",
-    'reportgen edits apply gwent-pdu-report gwent-edited.docx --by "Sam Editor"',
+    'reportgen track send-back gwent-pdu-report --to initial-edit --reason "The summary repeats '
+    'the findings" --as "Lorna Achebe"',
+    'reportgen edits apply gwent-pdu-report gwent-edited.docx --as "Sam Editor"',
+    'reportgen users change "Sam Editor" --role editor --role translator --as "Ada Admin"',
     "reportgen track history gwent-pdu-report",
     "reportgen track versions gwent-pdu-report",
     "reportgen track versions gwent-pdu-report --get latest --out gwent-current.docx",
     "reportgen track versions gwent-pdu-report --get 1 --out gwent-v1.json",
     "reportgen track diff gwent-pdu-report 1 4",
     "reportgen track diff gwent-pdu-report 1 4 --out gwent-redline.docx",
-    'reportgen fa send gwent-pdu-report --out fa/ --by "Megan Harris"',
-    "reportgen fa import gwent-pdu-report returned-form.docx",
+    'reportgen fa send gwent-pdu-report --out fa/ --as "Sam Editor"',
+    'reportgen fa import gwent-pdu-report returned-form.docx --as "Sam Editor"',
     "reportgen fa decide gwent-pdu-report 1 --decision accepted --set '$.case_profile.women=9' "
-    '--by "Owain Davies"',
+    '--as "Owain Davies"',
     "reportgen fa decide gwent-pdu-report 3 --decision accepted --file gwent-corrected.docx "
-    '--by "Owain Davies"',
+    '--as "Owain Davies"',
     'reportgen fa decide gwent-pdu-report 2 --decision not-accepted --reason "The case was '
-    'inspected as recorded" --coo --by "Lorna Achebe"',
+    'inspected as recorded" --as "Lorna Achebe"',
     "reportgen fa log gwent-pdu-report --out fa/log.docx",
     "reportgen fa log gwent-pdu-report --out gwent-fa-log.docx",
-    "reportgen check stats --track gwent-pdu-report --signoff gwent-statistics.xlsx",
-    'reportgen check stats --track wales-regional-report --confirm --by "Priya Shah"',
+    'reportgen check stats --track gwent-pdu-report --signoff gwent-statistics.xlsx --as "Sam '
+    'Editor"',
+    'reportgen check stats --track wales-regional-report --confirm --as "Sam Editor"',
     "reportgen translate export gwent-pdu-report --todo",
-    'reportgen translate import gwent-pdu-report gwent-pdu-report.cy.xlf --by "Translator"',
-    'reportgen publish gwent-pdu-report --out published/ --by "Publication team"',
+    'reportgen translate import gwent-pdu-report gwent-pdu-report.cy.xlf --as "Megan Harris"',
+    'reportgen publish gwent-pdu-report --out published/ --as "Publication team"',
 ]
 
 HELP_STEPS: Steps = {
@@ -186,7 +227,10 @@ HELP_STEPS: Steps = {
     "reportgen edits diff": lambda sh: (
         _through(sh, "initial-edit"), _edited(sh, "gwent-edited.docx", EDITED)),
     "reportgen edits apply": lambda sh: _edited(sh, "gwent-edited.docx", EDITED + " Again."),
-    "reportgen fa send": lambda sh: _through(sh, "chief-inspector-review", "factual-accuracy"),
+    "reportgen fa send": lambda sh: _through(sh, "strategic-edit", "chief-inspector-review",
+                                             "factual-accuracy"),
+    'reportgen users add "Ada Admin"': lambda sh: _passwords(),
+    "reportgen track start": _team,
     "reportgen fa import": lambda sh: _fill_form(
         f"fa/{ID}-factual-accuracy-form.en.docx", "returned-form.docx", FORM_ROWS),
     "reportgen fa decide gwent-pdu-report 3": lambda sh: _edited(
@@ -194,7 +238,7 @@ HELP_STEPS: Steps = {
     "reportgen check stats --track gwent": lambda sh: _through(sh, "statistics-check"),
     "reportgen check stats --track wales": lambda sh: _ok(
         sh, "reportgen track start fixtures/wales/region.json --doc regional-report "
-            "--by 'Owain Davies'"),
+            "--as 'Owain Davies'"),
     "reportgen translate export gwent-pdu-report": lambda sh: _through(sh, "translation"),
     "reportgen translate import gwent-pdu-report": lambda sh: _translate(f"{ID}.cy.xlf"),
     "reportgen publish": lambda sh: _through(sh, "ready-to-publish"),
@@ -244,7 +288,9 @@ def _journey(examples: list[str], steps: Steps, tmp_path: Path, monkeypatch) -> 
 def test_every_help_example_runs(tmp_path, monkeypatch):
     """`glossary confirm` writes beside the wording it confirms: here, in a copy of the data."""
     from reportgen import glossary
-    assert sorted(help_examples()) == sorted(HELP_JOURNEY)
+    shown = help_examples()
+    assert sorted(line for line in shown if not NOT_RUN.match(line)) == sorted(HELP_JOURNEY)
+    assert [line for line in shown if NOT_RUN.match(line)]  # the web service's, shown only
     shutil.copytree(glossary.DATA, tmp_path / "data")
     monkeypatch.setattr(glossary, "DATA", tmp_path / "data")
     _journey(HELP_JOURNEY, HELP_STEPS, tmp_path, monkeypatch)
@@ -254,10 +300,12 @@ def test_every_help_example_runs(tmp_path, monkeypatch):
 
 def test_every_readme_example_runs(tmp_path, monkeypatch):
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    others = {line for block in re.findall(r"```sh\n(.*?)```", readme, re.S)
+    others = {" ".join(shlex.split(line, comments=True))
+              for block in re.findall(r"```sh\n(.*?)```", readme, re.S)
               for line in _lines(block) if not line.startswith(("reportgen ", "export "))}
     assert others == OTHER_README_COMMANDS  # run by CI, by setup.sh and by test_benchmark.py
-    examples = [line for line in readme_examples() if line not in OTHER_README_COMMANDS]
+    examples = [line for line in readme_examples()
+                if line.startswith(("reportgen ", "export ")) and not NOT_RUN.match(line)]
     _journey(examples, README_STEPS, tmp_path, monkeypatch)
     assert (tmp_path / "published" / ID / "manifest.json").exists()
     assert (tmp_path / "tracker.db").exists()

@@ -23,10 +23,10 @@ def fa() -> None:
 
     \b
     Example:
-        reportgen fa send gwent-pdu-report --out fa/ --as "Megan Harris"
-        reportgen fa import gwent-pdu-report returned-form.docx
+        reportgen fa send gwent-pdu-report --out fa/ --as "Sam Editor"
+        reportgen fa import gwent-pdu-report returned-form.docx --as "Sam Editor"
         reportgen fa decide gwent-pdu-report 1 --decision accepted \\
-            --set '$.case_profile.women=9' --by "Owain Davies"
+            --set '$.case_profile.women=9' --as "Owain Davies"
         reportgen fa log gwent-pdu-report --out fa/log.docx
     """
 
@@ -44,7 +44,7 @@ def fa_send(report_id: str, out: Path, store: str, by: str) -> None:
 
     \b
     Example:
-        reportgen fa send gwent-pdu-report --out fa/ --as "Megan Harris"
+        reportgen fa send gwent-pdu-report --out fa/ --as "Sam Editor"
     """
     from reportgen.workflow import factual_accuracy as fa_
     files = fa_.send(store_at(store, report_id), report_id, by)
@@ -66,7 +66,7 @@ def fa_import(report_id: str, form: Path, store: str, by: str) -> None:
 
     \b
     Example:
-        reportgen fa import gwent-pdu-report returned-form.docx --as "Megan Harris"
+        reportgen fa import gwent-pdu-report returned-form.docx --as "Sam Editor"
     """
     from reportgen.workflow import factual_accuracy as fa_
     items = fa_.import_form(store_at(store, report_id), report_id, read_document(form),

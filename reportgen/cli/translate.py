@@ -35,7 +35,7 @@ def translate() -> None:
     \b
     Example:
         reportgen translate export gwent-pdu-report --todo
-        reportgen translate import gwent-pdu-report gwent-pdu-report.cy.xlf --by "Translator"
+        reportgen translate import gwent-pdu-report gwent-pdu-report.cy.xlf --as "Megan Harris"
         reportgen translate status fixtures/wales/pdus/gwent.json
     """
 

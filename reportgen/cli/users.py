@@ -50,7 +50,7 @@ def users_add(name: str, roles: tuple[str, ...], prompt: bool, stdin: bool, lang
 
     \b
     Example:
-        reportgen users add "Ada Admin" --role admin --password
+        reportgen users add "Sam Editor" --role editor --password --as "Ada Admin"
     """
     from reportgen.workflow import accounts
     # The store's first account (added with no --as) is what makes a new store.
