@@ -18,7 +18,7 @@ class Problem:
     severity: Literal["error", "warning"] = "error"
 
     def line(self) -> str:
-        where = f"{self.source}: {self.path}" if self.source else self.path
+        where = ": ".join(part for part in (self.source, self.path) if part)
         prefix = "warning: " if self.severity == "warning" else ""
         return f"{prefix}{where}: expected {self.expected}; found {self.found}"
 

@@ -25,15 +25,24 @@ def jsonpath(*parts: str | int | Iterable[str | int]) -> str:
         elif _IDENT.match(part):
             out += f".{part}"
         else:
-            out += f"[{json.dumps(part, ensure_ascii=False)}]"
+            out += f"[{_dumps(part)}]"
     return out
 
 
 def shown(value: object, limit: int = 60) -> str:
     """A value as it would appear in the file, shortened for a one-line message."""
-    text = json.dumps(value, ensure_ascii=False, default=str)
+    text = _dumps(value)
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
+
+_SURROGATE = re.compile(r"[\ud800-\udfff]")
+
+
+def _dumps(value: object) -> str:
+    """JSON text; a lone surrogate, which cannot be printed or encoded, escaped as JSON writes
+    it."""
+    text = json.dumps(value, ensure_ascii=False, default=str)
+    return _SURROGATE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
 _STEP = re.compile(r'\.([A-Za-z_][A-Za-z0-9_]*)|\[(\d+)\]|\[("(?:[^"\\]|\\.)*")\]')
 

@@ -6,7 +6,12 @@ file in one pass rather than one error per run.
 
 from __future__ import annotations
 
+import io
 import json
+import re
+import stat
+import sys
+import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -51,6 +56,50 @@ def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     return seen
 
 
+def read_file(path: Path, where: str = "", limit: int = MAX_BYTES) -> bytes:
+    """The bytes of a regular file of at most `limit` bytes. Anything else (missing, a folder, a
+    FIFO or a device, which would block or never end, too big, unreadable) is an InputError
+    naming the file."""
+
+    def fail(expected: str, found: str) -> InputError:
+        return InputError([Problem(where, expected, found, source=str(path))])
+
+    too_big = f"a file of at most {limit / 1024 / 1024:g} MiB"
+    try:
+        found = path.stat()
+        if stat.S_ISDIR(found.st_mode):
+            raise fail("a file", "a directory")
+        if not stat.S_ISREG(found.st_mode):
+            raise fail("a regular file", "a special file (a FIFO, device or socket)")
+        if found.st_size > limit:
+            raise fail(too_big, f"{found.st_size / 1024 / 1024:.1f} MiB")
+        with path.open("rb") as f:
+            raw = f.read(limit + 1)  # no more, even if the file grew since
+    except (FileNotFoundError, NotADirectoryError):
+        raise fail("a readable file", "no such file") from None
+    except OSError as exc:
+        raise fail("a readable file", exc.strerror or str(exc)) from None
+    except ValueError:  # a NUL byte in the name
+        raise fail("a file name", "a name holding a NUL character") from None
+    if len(raw) > limit:
+        raise fail(too_big, "a file that grew past that while it was read")
+    return raw
+
+
+def read_document(path: Path) -> bytes:
+    """A Word document's bytes; an InputError naming the file if it is not one."""
+    raw = read_file(path)
+    try:
+        with zipfile.ZipFile(io.BytesIO(raw)) as z:
+            found = "word/document.xml" in z.namelist()
+    except zipfile.BadZipFile:
+        found = False
+    if not found:
+        raise InputError([Problem("", "a Word document (.docx)", "a file that is not one",
+                                  source=str(path))])
+    return raw
+
+
 def read_json(path: Path) -> tuple[str, dict[str, Any]]:
     """The file's text and its top-level object; InputError for anything else."""
     src = str(path)
@@ -58,17 +107,7 @@ def read_json(path: Path) -> tuple[str, dict[str, Any]]:
     def fail(expected: str, found: str, where: str = "$") -> InputError:
         return InputError([Problem(where, expected, found, source=src)])
 
-    try:
-        raw = path.read_bytes() if path.stat().st_size <= MAX_BYTES else None
-    except FileNotFoundError:
-        raise fail("a readable file", "no such file") from None
-    except IsADirectoryError:
-        raise fail("a file", "a directory") from None
-    except OSError as exc:
-        raise fail("a readable file", exc.strerror or str(exc)) from None
-    if raw is None:
-        size = path.stat().st_size / 1024 / 1024
-        raise fail(f"a file of at most {MAX_BYTES // 1024 // 1024} MiB", f"{size:.1f} MiB")
+    raw = read_file(path, "$")
     if not raw.strip():
         raise fail("a JSON object", "an empty file")
     try:
@@ -86,21 +125,53 @@ def read_json(path: Path) -> tuple[str, dict[str, Any]]:
                    f"line {exc.lineno}, column {exc.colno}") from None
     except RecursionError:
         raise fail("JSON nested to a sensible depth", "nesting too deep to read") from None
+    except ValueError as exc:  # Python's limit on the digits of an integer it converts
+        digits = re.search(r"has (\d+) digits", str(exc))
+        raise fail(f"whole numbers of at most {sys.get_int_max_str_digits()} digits",
+                   f"one of {digits.group(1) if digits else 'more'} digits") from None
     if not isinstance(obj, dict):
         raise fail("a JSON object", f"a JSON {type(obj).__name__}")
+    surrogate = _lone_surrogate(obj)
+    if surrogate:
+        where, at = surrogate
+        raise fail("text without lone surrogates (\\ud800 to \\udfff alone encode no "
+                   "character, and no document can hold one)", at, where)
     return text, obj
 
 
-def parse(path: Path) -> Loaded:
-    """Read, parse and check one input file (and, for a region, the PDU files it names)."""
+def _lone_surrogate(value: Any, keys: tuple[str | int, ...] = ()) -> tuple[str, str] | None:
+    """The JSON path and place of the first lone surrogate ("\\ud800" written in the file
+    decodes to one) in any key or text of the value."""
+    if isinstance(value, str):
+        found = _SURROGATE.search(value)
+        return (jsonpath(keys), f"\\u{ord(found.group()):04x} at character "
+                f"{found.start() + 1}") if found else None
+    items = value.items() if isinstance(value, dict) else \
+        enumerate(value) if isinstance(value, list) else ()
+    for key, item in items:
+        if isinstance(key, str) and _SURROGATE.search(key):
+            return jsonpath(keys), f"a key holding a lone surrogate: {shown(key)}"
+        found = _lone_surrogate(item, (*keys, key))
+        if found:
+            return found
+    return None
+
+
+_SURROGATE = re.compile(r"[\ud800-\udfff]")
+
+
+def parse(path: Path, expect: str | None = None) -> Loaded:
+    """Read, parse and check one input file (and, for a region, the PDU files it names); with
+    `expect`, a file of another kind is refused before it is read further."""
     from reportgen.validation import check  # validation needs the framework; imported late
 
     text, obj = read_json(path)
     kind = obj.get("kind")
     model = MODELS.get(kind) if isinstance(kind, str) else None
-    if model is None:
-        raise InputError([Problem("$.kind", "one of " + ", ".join(f'"{k}"' for k in MODELS),
-                                  shown(kind) if "kind" in obj else "nothing", source=str(path))])
+    if model is None or expect not in (None, kind):
+        wanted = f'"{expect}"' if expect else "one of " + ", ".join(f'"{k}"' for k in MODELS)
+        raise InputError([Problem("$.kind", wanted, shown(kind) if "kind" in obj else "nothing",
+                                  source=str(path))])
     try:
         data = model.model_validate_json(text)
     except ValidationError as exc:
@@ -138,6 +209,7 @@ _EXPECTED = {
     "less_than_equal": "a number of at most {le}",
     "too_short": "at least {min_length} item(s)",
     "too_long": "at most {max_length} item(s)",
+    "string_too_long": "text of at most {max_length} characters",
     "enum": "one of {expected}",
     "literal_error": "{expected}",
     "tuple_length": "a list of {expected} items",

@@ -8,8 +8,9 @@ the first, so one run lists everything to fix.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from pathlib import Path
 
-from reportgen.errors import InputError, Problem, a, warning
+from reportgen.errors import InputError, Problem, warning
 from reportgen.framework import Framework, Standard, load_framework
 from reportgen.jsonpath import jsonpath, shown
 from reportgen.loading import Loaded, parse
@@ -146,6 +147,8 @@ def _evidence(surveys: Surveys | None, contextual: ContextualData | None,
 
 # -------------------------------------------------------------------------------------- PDU
 
+MIN_CASES = 20  # §4.1: "at least 20 cases" in each PDU; the panel may have reasons for fewer
+
 
 def check_pdu(pdu: PduInspection, fw: Framework) -> Iterator[Problem]:
     yield from _framework_version(pdu.framework_version, fw)
@@ -158,6 +161,9 @@ def check_pdu(pdu: PduInspection, fw: Framework) -> Iterator[Problem]:
     profile = pdu.case_profile
     if profile.cases == 0:
         yield Problem("$.case_profile", "at least one inspected case", "none")
+    elif profile.cases < MIN_CASES:
+        yield warning("$.case_profile", f"at least {MIN_CASES} inspected cases in a PDU (§4.1)",
+                      f"{profile.core_cases} + {profile.adjusted_cases} = {profile.cases}")
     for what, n in (("women", profile.women),
                     ("high_risk_of_serious_harm", profile.high_risk_of_serious_harm)):
         if n > profile.cases:
@@ -225,22 +231,37 @@ def check_region(loaded: Loaded, region: RegionalInspection, fw: Framework) -> I
                          [s.code for s in fw.regional if s.domain == 1], region.fieldwork.end)
 
 
+def _pdu_file(region_file: Path, name: str, where: str) -> Path | Problem:
+    """Where a PDU file entry leads: a file in the region file's folder or below it (a symbolic
+    link may not lead out), and not the region file itself."""
+    folder = region_file.parent.resolve()
+    target = (folder / name).resolve()
+    if not target.is_relative_to(folder):
+        return Problem(where, "a file in the region file's folder or below",
+                       f"{shown(name)}, which leads to {target}")
+    if target == region_file.resolve():
+        return Problem(where, "a PDU inspection file, not the region file itself", shown(name))
+    return target
+
+
 def _region_pdus(loaded: Loaded, region: RegionalInspection) -> Iterator[Problem]:
     seen: dict[str, int] = {}
     for i, entry in enumerate(region.pdus):
         path = jsonpath("pdus", i)
         code = entry.code
         if entry.file is not None:
+            target = _pdu_file(loaded.path, entry.file, f"{path}.file")
+            if isinstance(target, Problem):
+                yield target
+                continue
             try:
-                pdu = parse((loaded.path.parent / entry.file).resolve())
+                pdu = parse(target, expect="pdu-inspection")
             except InputError as exc:
                 yield Problem(f"{path}.file", "a valid PDU inspection file",
                               f"{len(exc.problems)} problem(s) in {entry.file}")
                 yield from exc.problems
                 continue
-            if not isinstance(pdu.data, PduInspection):
-                yield Problem(f"{path}.file", "a PDU inspection file", f"{a(pdu.data.kind)} file")
-                continue
+            assert isinstance(pdu.data, PduInspection)
             if pdu.data.region.code != region.region.code:
                 yield Problem(f"{path}.file", f"a PDU of region {region.region.code}",
                               f"a PDU of region {pdu.data.region.code}")

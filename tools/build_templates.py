@@ -27,7 +27,7 @@ from docx.shared import Cm, Pt, RGBColor
 sys.path.insert(0, str(Path(__file__).parent))
 from template_wording_cy import CY
 
-from reportgen.render.postprocess import set_document_language
+from reportgen.render.postprocess import repeat_header, save, set_document_language
 
 ROOT = Path(__file__).resolve().parent.parent
 PALETTE = tomllib.loads((ROOT / "styles" / "palette.toml").read_text())
@@ -191,7 +191,7 @@ class Builder:
             head_style = "Table Heading Compact"
         cell_margins(table, 0.1)
         header = table.rows[0]
-        mark_header(header)
+        repeat_header(header)
         for cell, text in zip(header.cells, headings):
             cell.paragraphs[0].text = text
             cell.paragraphs[0].style = self.doc.styles[head_style]
@@ -248,13 +248,6 @@ def cell_margins(table, cm: float) -> None:
         el.set(qn("w:type"), "dxa")
         mar.append(el)
     table._tbl.tblPr.append(mar)
-
-
-def mark_header(row) -> None:
-    trpr = row._tr.get_or_add_trPr()
-    el = OxmlElement("w:tblHeader")
-    el.set(qn("w:val"), "true")
-    trpr.append(el)
 
 
 def shade(cell, fill: str) -> None:
@@ -703,14 +696,15 @@ def main() -> None:
     styles = house_styles()
     clear_body(styles)
     styles.add_paragraph("House styles of reportgen's documents. Templates are built on these.")
-    styles.save(ROOT / "styles" / "house-styles.docx")
+    # Saved through reportgen's post-processing, in the schema's shape Word expects.
+    (ROOT / "styles" / "house-styles.docx").write_bytes(save(styles))
     names = sys.argv[1:] or list(TEMPLATES)
     for lang in ("en", "cy"):
         out = ROOT / "templates" / lang
         out.mkdir(parents=True, exist_ok=True)
         for name in names:
             doc = TEMPLATES[name]()
-            (in_welsh(doc) if lang == "cy" else doc).save(out / f"{name}.docx")
+            (out / f"{name}.docx").write_bytes(save(in_welsh(doc) if lang == "cy" else doc))
             print(f"wrote templates/{lang}/{name}.docx")
 
 

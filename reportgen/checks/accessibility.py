@@ -28,8 +28,9 @@ from docx.oxml.ns import qn
 from matplotlib.colors import to_rgb
 
 from reportgen.docxtext import paragraph_text
-from reportgen.errors import ReportgenError
+from reportgen.errors import InputError, Problem, ReportgenError
 from reportgen.files import workspace
+from reportgen.loading import read_document, read_file
 from reportgen.paths import ROOT, STYLES
 from reportgen.processes import process_group
 
@@ -247,20 +248,32 @@ def check_palette(palette: dict[str, str] | None = None) -> list[Finding]:
     return found
 
 
+def _checked_pdf(path: Path) -> list[Finding]:
+    try:
+        return check_pdf(read_file(path), expected_language(path))
+    except pikepdf.PdfError as exc:
+        raise InputError([Problem("", "a PDF file", f"one pikepdf cannot read ({exc})"[:120],
+                                  source=str(path))]) from None
+
+
 def check_files(paths: list[Path]) -> dict[Path, list[Finding]]:
-    """Every file by its kind; HTML pages share one browser."""
+    """Every file by its kind; HTML pages share one browser. A file of another kind, or one
+    that cannot be read as its kind, is an InputError."""
     results: dict[Path, list[Finding]] = {}
     pages = []
     for path in paths:
         suffix = path.suffix.lower()
         if suffix == ".docx":
-            results[path] = check_docx(path.read_bytes(), expected_language(path))
+            results[path] = check_docx(read_document(path), expected_language(path))
         elif suffix == ".pdf":
-            results[path] = check_pdf(path.read_bytes(), expected_language(path))
+            results[path] = _checked_pdf(path)
         elif suffix in (".html", ".htm"):
+            read_file(path)  # a regular file: the browser would wait for ever on a FIFO
             pages.append(path)
         else:
-            results[path] = [Finding("format", str(path), "only DOCX, PDF and HTML are checked")]
+            found = f"a {suffix} file" if suffix else "a file with no suffix"
+            raise InputError([Problem("", "a .docx, .pdf or .html file", found,
+                                      source=str(path))])
     if pages:
         results |= check_html(pages)
     return results

@@ -10,6 +10,7 @@ import click
 
 from reportgen.cli.common import (
     AS_OPTIONAL,
+    DOCUMENT,
     EXISTING,
     STORE_OPTION,
     load,
@@ -17,6 +18,7 @@ from reportgen.cli.common import (
     store_at,
 )
 from reportgen.errors import ReportgenError
+from reportgen.loading import read_file
 
 
 @click.group()
@@ -30,7 +32,7 @@ def check() -> None:
 
 
 @check.command("stats")
-@click.argument("reports", nargs=-1, type=EXISTING)
+@click.argument("reports", nargs=-1, type=DOCUMENT)
 @click.option("--data", "data_file", type=EXISTING, default=None,
               help="The inspection file the REPORTS were made from.")
 @click.option("--track", "report_id", default=None,
@@ -82,14 +84,14 @@ def check_stats(reports: tuple[Path, ...], data_file: Path | None, report_id: st
         if reports or data_file:
             raise ReportgenError("give either REPORTS with --data, or --track ID: not both")
         from reportgen.workflow import stats_check
-        number, by_lang = stats_check.run(store_at(store), report_id, by, confirm)
+        number, by_lang = stats_check.run(store_at(store, report_id), report_id, by, confirm)
         results = list(by_lang.values())
         title, source = f"{report_id}, data version {number}", f"data version {number}"
         cleared = confirm or not any(r.unbound for r in results)
     else:
         if not (reports and data_file):
             raise ReportgenError("give REPORTS and --data FILE, or --track ID")
-        results = statistics.check_editions([(p.name, p.read_bytes()) for p in reports],
+        results = statistics.check_editions([(p.name, read_file(p)) for p in reports],
                                             load(data_file))
         title, source = reports[0].name, data_file.name
     if signoff:
@@ -109,7 +111,7 @@ def check_stats(reports: tuple[Path, ...], data_file: Path | None, report_id: st
 
 
 @check.command("accessibility")
-@click.argument("files", nargs=-1, required=True, type=EXISTING)
+@click.argument("files", nargs=-1, required=True, type=DOCUMENT)
 @click.option("--json", "as_json", is_flag=True)
 @reports_errors
 def check_accessibility(files: tuple[Path, ...], as_json: bool) -> None:

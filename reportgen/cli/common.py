@@ -16,6 +16,8 @@ from reportgen.loading import Loaded, parse
 F = TypeVar("F", bound=Callable[..., Any])
 
 EXISTING = click.Path(path_type=Path, dir_okay=False)
+# A document a command reads as it is (a Word file, a form, a translation): it must be there.
+DOCUMENT = click.Path(path_type=Path, exists=True, dir_okay=False, readable=True)
 
 
 def reports_errors(fn: F) -> F:
@@ -54,10 +56,22 @@ def parse_list(value: str, allowed: Sequence[str], what: str) -> list[str]:
 
 
 
-STORE_OPTION = click.option(
-    "--store", envvar="REPORTGEN_STORE", default="reportgen-tracker.db", show_default=True,
-    help="The tracker's store: a SQLite file (created on first use) or a SQLAlchemy URL. "
-         "Also from REPORTGEN_STORE.")
+def _create(ctx: click.Context, _: click.Parameter, value: bool) -> None:
+    ctx.meta["reportgen.create_store"] = value
+
+
+def STORE_OPTION(fn: F) -> F:
+    """--store, and --create: a store is created only with its first account or when asked, so
+    that a mistyped path is an error rather than a tracker that seems to hold no reports."""
+    fn = click.option("--create", is_flag=True, expose_value=False, is_eager=True,
+                      callback=_create, help="Create the store if it does not exist.")(fn)
+    return click.option(
+        "--store", envvar="REPORTGEN_STORE", default="reportgen-tracker.db", show_default=True,
+        help="The tracker's store: a SQLite file or a SQLAlchemy URL (also from "
+             "REPORTGEN_STORE). Made by users add with its first account, or by any command "
+             "given --create.")(fn)
+
+
 BY_OPTION = click.option(
     "--as", "by", envvar="REPORTGEN_USER", required=True, metavar="ACCOUNT",
     help="The account that acts (also from REPORTGEN_USER): its roles decide what it may do "
@@ -67,7 +81,15 @@ AS_OPTIONAL = click.option(
     help="The account that acts (also from REPORTGEN_USER).")
 
 
-def store_at(location: str):
+def store_at(location: str, report_id: str | None = None, create: bool = False):
+    """The store at `location`, and, given a report id, the certainty that it tracks that
+    report (a clear error otherwise, before anything is done)."""
     from reportgen.workflow.store import Store
-    return Store(location)
+    create = create or click.get_current_context().meta.get("reportgen.create_store", False)
+    store = Store(location, create=create)
+    if store.created:
+        click.echo(f"Created the tracker's store at {store.created}", err=True)
+    if report_id is not None:
+        store.report(report_id)
+    return store
 

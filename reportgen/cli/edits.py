@@ -6,7 +6,8 @@ from pathlib import Path
 
 import click
 
-from reportgen.cli.common import BY_OPTION, EXISTING, STORE_OPTION, reports_errors, store_at
+from reportgen.cli.common import BY_OPTION, DOCUMENT, STORE_OPTION, reports_errors, store_at
+from reportgen.loading import read_document
 
 ACCEPT = click.option("--accept-tracked", is_flag=True,
                       help="Read tracked changes as accepted instead of refusing the document.")
@@ -33,7 +34,7 @@ def edits() -> None:
 
 @edits.command("diff")
 @TARGET
-@click.argument("edited", type=EXISTING)
+@click.argument("edited", type=DOCUMENT)
 @ACCEPT
 @STORE_OPTION
 @reports_errors
@@ -52,7 +53,7 @@ def edits_diff(target: str, edited: Path, accept_tracked: bool, store: str) -> N
 
 @edits.command("apply")
 @TARGET
-@click.argument("edited", type=EXISTING)
+@click.argument("edited", type=DOCUMENT)
 @click.option("--note", default="", help="Why, or what was done.")
 @ACCEPT
 @STORE_OPTION
@@ -76,7 +77,7 @@ def edits_apply(target: str, edited: Path, note: str, accept_tracked: bool, stor
         apply(bundle, changes, target).write_changes(Path(target), bundle)
         click.echo(f"Wrote {len(changes)} change(s) into {target}")
         return
-    found, number = tracker.keep_edits(store_at(store), target, edited.read_bytes(),
+    found, number = tracker.keep_edits(store_at(store, target), target, read_document(edited),
                                        str(edited), by, note, accept_tracked)
     for change in found.changes:
         click.echo(change.line())
@@ -88,8 +89,8 @@ def _changes(target: str, edited: Path, accept_tracked: bool, store: str) -> lis
     from reportgen.bundle import Bundle
     from reportgen.readback import against_data
     from reportgen.workflow import tracker
-    content = edited.read_bytes()
+    content = read_document(edited)
     if target.endswith(".json"):
         return against_data(Bundle.read(Path(target)), content, str(edited), accept_tracked)
-    return tracker.read_edits(store_at(store), target, content, str(edited),
+    return tracker.read_edits(store_at(store, target), target, content, str(edited),
                               accept_tracked).changes

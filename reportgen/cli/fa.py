@@ -8,12 +8,13 @@ import click
 
 from reportgen.cli.common import (
     BY_OPTION,
-    EXISTING,
+    DOCUMENT,
     STORE_OPTION,
     reports_errors,
     store_at,
 )
 from reportgen.files import write_atomically
+from reportgen.loading import read_document
 
 
 @click.group()
@@ -22,9 +23,10 @@ def fa() -> None:
 
     \b
     Example:
-        reportgen fa send gwent-pdu-report --out fa/ --as "Megan Harris"
-        reportgen fa import gwent-pdu-report returned-form.docx
-        reportgen fa decide gwent-pdu-report 1 --decision accepted --set '$.case_profile.women=9'
+        reportgen fa send gwent-pdu-report --out fa/ --as "Sam Editor"
+        reportgen fa import gwent-pdu-report returned-form.docx --as "Sam Editor"
+        reportgen fa decide gwent-pdu-report 1 --decision accepted \\
+            --set '$.case_profile.women=9' --as "Owain Davies"
         reportgen fa log gwent-pdu-report --out fa/log.docx
     """
 
@@ -42,10 +44,10 @@ def fa_send(report_id: str, out: Path, store: str, by: str) -> None:
 
     \b
     Example:
-        reportgen fa send gwent-pdu-report --out fa/ --as "Megan Harris"
+        reportgen fa send gwent-pdu-report --out fa/ --as "Sam Editor"
     """
     from reportgen.workflow import factual_accuracy as fa_
-    files = fa_.send(store_at(store), report_id, by)
+    files = fa_.send(store_at(store, report_id), report_id, by)
     for name, content in files.items():
         write_atomically(out / name, content)
     click.echo(f"Wrote {', '.join(files)} to {out}")
@@ -53,7 +55,7 @@ def fa_send(report_id: str, out: Path, store: str, by: str) -> None:
 
 @fa.command("import")
 @click.argument("report_id")
-@click.argument("form", type=EXISTING)
+@click.argument("form", type=DOCUMENT)
 @STORE_OPTION
 @BY_OPTION
 @reports_errors
@@ -64,10 +66,11 @@ def fa_import(report_id: str, form: Path, store: str, by: str) -> None:
 
     \b
     Example:
-        reportgen fa import gwent-pdu-report returned-form.docx --as "Megan Harris"
+        reportgen fa import gwent-pdu-report returned-form.docx --as "Sam Editor"
     """
     from reportgen.workflow import factual_accuracy as fa_
-    items = fa_.import_form(store_at(store), report_id, form.read_bytes(), str(form), by)
+    items = fa_.import_form(store_at(store, report_id), report_id, read_document(form),
+                            str(form), by)
     click.echo(f"Imported {len(items)} item(s) for {report_id}"
                + (f": {items[0]['number']} to {items[-1]['number']}" if items else ""))
 
@@ -78,7 +81,7 @@ def fa_import(report_id: str, form: Path, store: str, by: str) -> None:
 @click.option("--decision", required=True,
               type=click.Choice(["accepted", "partly-accepted", "not-accepted"]))
 @click.option("--reason", default="", help="Required unless accepted.")
-@click.option("--file", "edited", type=EXISTING, default=None,
+@click.option("--file", "edited", type=DOCUMENT, default=None,
               help="The edition with the correction made, read back as the change answering "
                    "the item.")
 @click.option("--set", "values", multiple=True, metavar="ADDRESS=VALUE",
@@ -97,15 +100,16 @@ def fa_decide(report_id: str, item: int, decision: str, reason: str, edited: Pat
 
     \b
     Example:
-        reportgen fa decide gwent-pdu-report 1 --decision accepted \\
+        reportgen fa decide gwent-pdu-report 3 --decision accepted \\
             --file gwent-corrected.docx --as "Owain Davies"
         reportgen fa decide gwent-pdu-report 2 --decision not-accepted \\
             --reason "The case was inspected as recorded" --as "Lorna Achebe"
     """
     from reportgen.workflow import factual_accuracy as fa_
-    answer = fa_.Answer((edited.read_bytes(), str(edited)) if edited else None,
+    answer = fa_.Answer((read_document(edited), str(edited)) if edited else None,
                         fa_.parse_values(values), version)
-    made = fa_.decide(store_at(store), report_id, item, decision, reason, by, answer)
+    made = fa_.decide(store_at(store, report_id), report_id, item, decision, reason, by,
+                      answer)
     click.echo(f"Item {item} of {report_id}: {decision}"
                + (f", answered by data version {made}" if made else ""))
 
@@ -123,5 +127,5 @@ def fa_log(report_id: str, out: Path, store: str) -> None:
         reportgen fa log gwent-pdu-report --out gwent-fa-log.docx
     """
     from reportgen.workflow import factual_accuracy as fa_
-    write_atomically(out, fa_.log(store_at(store), report_id, report_id))
+    write_atomically(out, fa_.log(store_at(store, report_id), report_id, report_id))
     click.echo(f"Wrote {out}")

@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
-from typing import Any
 
 import click
 
@@ -57,20 +56,6 @@ def _assess(loaded: Loaded) -> Assessment:
     return assess_region(data, loaded.pdus)
 
 
-def ratings_json(a: Assessment) -> dict[str, Any]:
-    return {
-        "standards": {code: {"rating": (r.computed or r.finalised).value,
-                             "score": (r.computed or r.finalised).score,
-                             "finalised": r.finalised.value, "basis": r.basis}
-                      for code, r in a.standards.items()},
-        "overall": {"rating": a.overall_computed.value, "score": a.score,
-                    "finalised": a.overall_finalised.value},
-        "disagreements": [{"standard": d.standard, "finalised": d.finalised, "computed": d.computed,
-                           "reason": d.reason, "recorded_by_panel": d.recorded}
-                          for d in a.disagreements],
-    }
-
-
 @click.command()
 @click.argument("file", type=EXISTING)
 @click.option("--json", "as_json", is_flag=True, help="Print JSON instead of a table.")
@@ -90,14 +75,18 @@ def ratings(file: Path, as_json: bool) -> None:
     """
     a = _assess(load(file))
     if as_json:
-        click.echo(json.dumps(ratings_json(a), indent=2, ensure_ascii=False))
+        click.echo(json.dumps(a.as_json(), indent=2, ensure_ascii=False))
     else:
         for code, r in a.standards.items():
-            rating = r.computed or r.finalised
+            if r.computed is None:
+                click.echo(f"{code:<7} {'not rated by the rules':<22} -  ({r.note})")
+                continue
             lowest = f"  (lowest key question {r.lowest.code}: {r.lowest.percent_yes}%)" \
                 if r.lowest else ""
-            click.echo(f"{code:<7} {rating.value:<22} {rating.score}{lowest}")
-        click.echo(f"{'overall':<7} {a.overall_computed.value:<22} {a.score}")
+            click.echo(f"{code:<7} {r.computed.value:<22} {r.computed.score}{lowest}")
+        stands_in = f"  (the panel's rating stands in for {', '.join(a.not_computed)})" \
+            if a.not_computed else ""
+        click.echo(f"{'overall':<7} {a.overall_computed.value:<22} {a.score}{stands_in}")
         for d in a.disagreements:
             click.echo(f"disagreement: {d.line()}")
         if not a.disagreements:

@@ -4,6 +4,9 @@ input (or a document) could not be used."""
 
 from __future__ import annotations
 
+import sys
+from typing import Any
+
 import click
 
 from reportgen import __version__
@@ -22,7 +25,31 @@ from reportgen.cli import (
 )
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+class Reportgen(click.Group):
+    """A usage error is one line, as every other error is: what is wrong, and where help is."""
+
+    def main(self, args: Any = None, prog_name: str | None = None,  # type: ignore[override]
+             complete_var: str | None = None, standalone_mode: bool = True, **extra: Any) -> Any:
+        if not standalone_mode:
+            return super().main(args, prog_name, complete_var, False, **extra)
+        try:
+            code = super().main(args, prog_name, complete_var, False, **extra)
+        except click.UsageError as exc:
+            where = exc.ctx.command_path if exc.ctx else "reportgen"
+            click.echo(f"error: {where}: {exc.format_message().rstrip('.')} (see {where} --help)",
+                       err=True)
+            sys.exit(exc.exit_code)
+        except click.ClickException as exc:
+            exc.show()
+            sys.exit(exc.exit_code)
+        except click.Abort:
+            click.echo("Aborted!", err=True)
+            sys.exit(1)
+        sys.exit(code if isinstance(code, int) else 0)
+
+
+@click.group(cls=Reportgen,
+             context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
 @click.version_option(__version__, prog_name="reportgen")
 def cli() -> None:
     """Render HM Inspectorate of Probation inspection documents from finalised ratings-and-findings
@@ -30,6 +57,11 @@ def cli() -> None:
 
     Input files are JSON, one per inspection: a PDU inspection, a regional inspection or an
     inspection plan (see `reportgen schema` and docs/input.md).
+
+    \b
+    Example:
+        reportgen validate fixtures/wales/region.json
+        reportgen render fixtures/wales/pdus/gwent.json --doc pdu-report --lang cy
     """
 
 

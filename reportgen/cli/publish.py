@@ -32,5 +32,6 @@ def publish(report_id: str, out: Path, on, store: str, by: str) -> None:
     from reportgen.processes import stopping_on_signals
     from reportgen.workflow.publish import publish as run_publish
     with stopping_on_signals():
-        target = run_publish(store_at(store), report_id, out, by, on.date() if on else None)
+        target = run_publish(store_at(store, report_id), report_id, out, by,
+                             on.date() if on else None)
     click.echo(f"Published {report_id} to {target}")

@@ -71,6 +71,7 @@ def render(file: Path, docs: str, formats: str, langs: str | None, out: Path,
     \b
     Example:
         reportgen render fixtures/wales/pdus/gwent.json --doc pdu-report --out out/
+        reportgen render fixtures/wales/pdus/gwent.json --doc pdu-report --format html,xlsx
         reportgen render fixtures/wales/region.json --doc regional-report --format pdf
     """
     loaded = load(file)

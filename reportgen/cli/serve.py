@@ -28,7 +28,7 @@ def serve(store: str, host: str, port: int, instance: Path, threads: int) -> Non
 
     \b
     Example:
-        reportgen users add "Ada Admin" --role admin --password
+        reportgen users add "Ada Admin" --role admin --password-stdin < secret.txt
         reportgen serve --port 8080
         reportgen serve --store postgresql://reportgen@db.internal/reportgen
     """

@@ -10,6 +10,7 @@ import click
 
 from reportgen.cli.common import (
     BY_OPTION,
+    DOCUMENT,
     EXISTING,
     STORE_OPTION,
     reports_errors,
@@ -84,7 +85,7 @@ def track_status(store: str, today, as_json: bool) -> None:
 @click.argument("report_id")
 @click.option("--to", "to", required=True, help="The next stage.")
 @click.option("--note", default="", help="Why, or what was done.")
-@click.option("--file", "files", type=EXISTING, multiple=True,
+@click.option("--file", "files", type=DOCUMENT, multiple=True,
               help="An edited edition (English or Welsh) made in the stage being left: read "
                    "back into a new data version. May be given twice (English and Welsh).")
 @click.option("--accept-tracked", is_flag=True,
@@ -110,7 +111,7 @@ def track_advance(report_id: str, to: str, note: str, files: tuple[Path, ...],
     from reportgen.workflow import tracker
     if accept_tracked:
         note = (note + "; " if note else "") + "tracked changes read as accepted"
-    number = tracker.advance(store_at(store), report_id, to, by, note, list(files),
+    number = tracker.advance(store_at(store, report_id), report_id, to, by, note, list(files),
                              accept_tracked)
     made = f" with its edits as data version {number}" if number else ""
     click.echo(f"{report_id} is now at {to}{made}")
@@ -148,7 +149,7 @@ def track_history(report_id: str, store: str) -> None:
     Example:
         reportgen track history gwent-pdu-report
     """
-    for h in store_at(store).history(report_id):
+    for h in store_at(store, report_id).history(report_id):
         click.echo(f"{h.at:%Y-%m-%d %H:%M}  {h.by:<20} {h.from_stage or '-':<24} -> "
                    f"{h.to_stage:<24} {h.note}")
 
@@ -176,7 +177,7 @@ def track_versions(report_id: str, get: str | None, lang: str, out: Path | None,
         reportgen track versions gwent-pdu-report --get 1 --out gwent-v1.json
     """
     from reportgen.workflow import editions
-    s = store_at(store)
+    s = store_at(store, report_id)
     if get is None:
         documents = s.versions(report_id)
         for v in s.data_versions(report_id):
@@ -222,7 +223,7 @@ def track_diff(report_id: str, first: int, second: int, lang: str, out: Path | N
         reportgen track diff gwent-pdu-report 1 4 --out gwent-redline.docx
     """
     from reportgen.workflow import versions
-    s = store_at(store)
+    s = store_at(store, report_id)
     for line in versions.text_diff(s, report_id, first, second):
         click.echo(line)
     if out is not None:

@@ -9,8 +9,9 @@ from typing import Any
 
 import click
 
-from reportgen.cli.common import AS_OPTIONAL, EXISTING, STORE_OPTION, reports_errors, store_at
+from reportgen.cli.common import AS_OPTIONAL, DOCUMENT, STORE_OPTION, reports_errors, store_at
 from reportgen.files import write_atomically
+from reportgen.loading import read_file
 
 TARGET = click.argument("target", metavar="REPORT_ID|FILE.json")
 
@@ -34,7 +35,7 @@ def translate() -> None:
     \b
     Example:
         reportgen translate export gwent-pdu-report --todo
-        reportgen translate import gwent-pdu-report gwent-pdu-report.cy.xlf
+        reportgen translate import gwent-pdu-report gwent-pdu-report.cy.xlf --as "Megan Harris"
         reportgen translate status fixtures/wales/pdus/gwent.json
     """
 
@@ -67,7 +68,7 @@ def translate_export(target: str, fmt: str, out: Path | None, todo: bool, store:
                                                    fmt, todo)  # type: ignore[arg-type]
         default = path.with_suffix(".cy.xlf" if fmt == "xliff" else ".cy.po")
     else:
-        content, count, words = welsh.export(store_at(store), target, fmt, todo)  # type: ignore[arg-type]
+        content, count, words = welsh.export(store_at(store, target), target, fmt, todo)  # type: ignore[arg-type]
         default = Path(f"{target}.cy.{'xlf' if fmt == 'xliff' else 'po'}")
     target_file = out or default
     write_atomically(target_file, content)
@@ -77,7 +78,7 @@ def translate_export(target: str, fmt: str, out: Path | None, todo: bool, store:
 
 @translate.command("import")
 @TARGET
-@click.argument("translated", type=EXISTING)
+@click.argument("translated", type=DOCUMENT)
 @STORE_OPTION
 @AS_OPTIONAL
 @reports_errors
@@ -89,14 +90,15 @@ def translate_import(target: str, translated: Path, store: str, by: str | None) 
 
     \b
     Example:
-        reportgen translate import fixtures/east-of-england/pdus/luton.json luton.cy.xlf
+        reportgen translate import fixtures/east-of-england/pdus/luton.json \\
+            fixtures/east-of-england/pdus/luton.cy.xlf
         reportgen translate import gwent-pdu-report gwent-pdu-report.cy.xlf --as "Megan Harris"
     """
     from reportgen import translation
     from reportgen.bundle import Bundle
     from reportgen.errors import ReportgenError
     from reportgen.workflow import welsh
-    path, content = _file(target), translated.read_bytes()
+    path, content = _file(target), read_file(translated)
     if path is not None:
         bundle = Bundle.read(path)
         new, imported, stale = translation.import_translations(bundle, bundle.load(), content,
@@ -106,8 +108,8 @@ def translate_import(target: str, translated: Path, store: str, by: str | None) 
     else:
         if not by:
             raise ReportgenError("say which account imports it: --as ACCOUNT or REPORTGEN_USER")
-        number, imported, stale = welsh.import_translations(store_at(store), target, content,
-                                                            translated.name, by)
+        number, imported, stale = welsh.import_translations(
+            store_at(store, target), target, content, translated.name, by)
         where = f"{target} (data version {number})"
     click.echo(f"Imported {imported} translation(s) into {where}"
                + (f"; {stale} were made from English that has since changed (stale)"
@@ -146,7 +148,7 @@ def translate_confirm(target: str, segments: tuple[str, ...], every: bool, store
         return
     if not by:
         raise ReportgenError("say which account confirms it: --as ACCOUNT or REPORTGEN_USER")
-    number, confirmed = welsh.confirm(store_at(store), target, segments, every, by)
+    number, confirmed = welsh.confirm(store_at(store, target), target, segments, every, by)
     click.echo(f"Confirmed {len(confirmed)} Welsh segment(s) of {target}"
                + (f" (data version {number})" if number else ""))
 
@@ -174,7 +176,7 @@ def translate_status(targets: tuple[str, ...], as_json: bool, store: str) -> Non
     for target in targets:
         path = _file(target)
         found.append(translation.status(Bundle.read(path).load(), str(path)) if path else
-                     welsh.status(store_at(store), target))
+                     welsh.status(store_at(store, target), target))
     if as_json:
         click.echo(json.dumps(found, indent=2, ensure_ascii=False))
     else:

@@ -50,10 +50,12 @@ def users_add(name: str, roles: tuple[str, ...], prompt: bool, stdin: bool, lang
 
     \b
     Example:
-        reportgen users add "Ada Admin" --role admin --password
+        reportgen users add "Sam Editor" --role editor --password --as "Ada Admin"
     """
     from reportgen.workflow import accounts
-    accounts.add(store_at(store), name, list(roles), _password(prompt, stdin), by, language)
+    # The store's first account (added with no --as) is what makes a new store.
+    accounts.add(store_at(store, create=by is None), name, list(roles), _password(prompt, stdin),
+                 by, language)
     click.echo(f"Added {name} ({', '.join(roles)})")
 
 

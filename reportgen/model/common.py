@@ -6,30 +6,53 @@ import datetime as dt
 import hashlib
 import re
 from enum import StrEnum
+from functools import partial
 from typing import Annotated, Any, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validator, model_validator
 from pydantic_core import PydanticCustomError
 
+from reportgen.jsonpath import shown
+
 Language = Literal["en", "cy"]
 
 # XML 1.0 (and so Word) cannot hold C0 control characters other than tab, newline and carriage
-# return; they are refused at the door rather than silently dropped from a published report.
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+# return; they are refused at the door rather than silently dropped from a published report. A
+# carriage return is refused too: XML reads it back as a newline, so it could not come out as
+# written (a line break is written as a newline).
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\ufffe\uffff]")
 
 
-def check_text(value: str) -> str:
-    """Refuse text that cannot be published: empty, or holding control characters."""
+_LINE_BREAK = re.compile(r"[\r\n\u2028\u2029\x85]")
+
+# The longest text each kind of field takes: what a report, a title, a file name or a calendar
+# can hold, refused at validation with the limit rather than failing in rendering.
+MAX_TEXT = 10_000  # one paragraph of narrative
+MAX_LINE = 200  # a person's name or role, a place, a reference: one line
+MAX_NAME = 60  # a PDU's or a region's name: titles hold it, and Word caps a title at 255
+MAX_CODE = 40  # a code names the output files
+MAX_COUNT = 100_000  # cases in one count: far beyond any inspection
+
+
+def check_text(value: str, limit: int = MAX_TEXT, one_line: bool = False) -> str:
+    """Refuse text that cannot be published: empty, too long, holding control characters (or,
+    for one line, a line break)."""
     if not value.strip():
-        raise PydanticCustomError("reportgen", "expected {expected}; found {found}",
-                                  {"expected": "some text", "found": "empty text"})
-    bad = _CONTROL.search(value)
+        raise refused("some text", "empty text")
+    if len(value) > limit:
+        raise refused(f"text of at most {limit:,} characters", f"{len(value):,} characters")
+    bad = _CONTROL.search(value) or (_LINE_BREAK.search(value) if one_line else None)
     if bad:
-        raise PydanticCustomError(
-            "reportgen", "expected {expected}; found {found}",
-            {"expected": "text without control characters",
-             "found": f"U+{ord(bad.group()):04X} at character {bad.start() + 1}"})
+        what = "one line of text" if one_line else "text"
+        raise refused(f"{what} without control characters",
+                      f"U+{ord(bad.group()):04X} at character {bad.start() + 1}")
     return value
+
+
+def refused(expected: str, found: str) -> PydanticCustomError:
+    """The error of a value the model refuses, in the words of an input problem."""
+    return PydanticCustomError("reportgen", "expected {expected}; found {found}",
+                               {"expected": expected, "found": found})
 
 
 def fingerprint(english: str) -> str:
@@ -38,8 +61,25 @@ def fingerprint(english: str) -> str:
     return "sha256:" + hashlib.sha256(english.encode("utf-8")).hexdigest()[:16]
 
 
-# Plain text from the data: non-empty and publishable.
+# Plain text from the data: non-empty and publishable; Line: one line of it; NameLine: a name.
 Plain = Annotated[str, AfterValidator(check_text)]
+Line = Annotated[str, AfterValidator(partial(check_text, limit=MAX_LINE, one_line=True))]
+NameLine = Annotated[str, AfterValidator(partial(check_text, limit=MAX_NAME, one_line=True))]
+Code = Annotated[str, Field(pattern=r"^[a-z0-9-]+$", max_length=MAX_CODE)]
+Fingerprint = Annotated[str, Field(pattern=r"^sha256:[0-9a-f]{16}$")]
+_EMAIL = re.compile(r"^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]{1,64}@[A-Za-z0-9-]{1,63}"
+                    r"(\.[A-Za-z0-9-]{1,63})+$")
+
+
+def check_email(value: str) -> str:
+    """An address as people type one: letters, digits and the few signs addresses use, and no
+    control character that a document would silently drop."""
+    if len(value) > 254 or not _EMAIL.match(value):
+        raise refused("an email address such as name@example.gov.uk", shown(value))
+    return value
+
+
+Email = Annotated[str, AfterValidator(check_email)]
 
 
 class Strict(BaseModel):
@@ -58,7 +98,7 @@ class Text(Strict):
 
     en: Plain
     cy: Plain | None = None
-    cy_source: str | None = None
+    cy_source: Fingerprint | None = None
 
     @model_validator(mode="before")
     @classmethod
@@ -84,7 +124,10 @@ class Name(Text):
     """A proper name (PDU, region) with, for Welsh, the phrase meaning "in <name>" already
     mutated ("yng Nghaerdydd"), because a template cannot mutate a name it does not know."""
 
-    cy_in: Plain | None = None
+    en: NameLine
+    cy: NameLine | None = None
+    cy_in: Annotated[str, AfterValidator(partial(check_text, limit=MAX_NAME + 10,
+                                                 one_line=True))] | None = None
 
 
 class Rating(StrEnum):
@@ -105,21 +148,35 @@ class Rating(StrEnum):
 
 
 class Person(Strict):
-    name: Plain
+    name: Line
     role: Text | None = None
-    email: str | None = Field(default=None, pattern=r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+    email: Email | None = None
     language: Language = "en"  # the language the person asked to be written to in
     bilingual: bool = False  # asked for letters in Welsh and English together, Welsh first
 
 
 class Region(Strict):
-    code: str = Field(pattern=r"^[a-z0-9-]+$")
+    code: Code
     name: Name
     country: Literal["England", "Wales"]
 
     @property
     def in_wales(self) -> bool:
         return self.country == "Wales"
+
+
+# Dates the calendar can lay out: its milestones run from 33 weeks before fieldwork to months
+# after publication, and every one of them must be a date Python can hold.
+EARLIEST, LATEST = dt.date(2000, 1, 1), dt.date(2099, 12, 31)
+
+
+def check_date(value: dt.date) -> dt.date:
+    if not EARLIEST <= value <= LATEST:
+        raise refused(f"a date from {EARLIEST} to {LATEST}", value.isoformat())
+    return value
+
+
+Date = Annotated[dt.date, AfterValidator(check_date)]
 
 
 def _weekday_error(what: str, day: dt.date) -> PydanticCustomError:
@@ -131,8 +188,8 @@ def _weekday_error(what: str, day: dt.date) -> PydanticCustomError:
 class Fieldwork(Strict):
     """A fieldwork period: it starts on a Monday (afternoon) and ends on a Friday (§5.1)."""
 
-    start: dt.date
-    end: dt.date
+    start: Date
+    end: Date
 
     @field_validator("start")
     @classmethod
@@ -162,7 +219,22 @@ class Fieldwork(Strict):
         return (self.end - self.start).days // 7 + 1
 
 
-Count = Annotated[int, Field(ge=0)]
+class PduFieldwork(Fieldwork):
+    """A PDU's fieldwork (§5.1): case inspections, then a week of domain one meetings. The
+    calendar lays the cases out up to the last week and the meetings in it, so a single week
+    would give it a case inspection period that ends before it starts."""
+
+    @model_validator(mode="after")
+    def _two_weeks(self) -> PduFieldwork:
+        if self.weeks < 2:
+            raise refused("at least two weeks of PDU fieldwork: case inspections, then a week "
+                          "of domain one meetings (§5.1)",
+                          f"{self.weeks} week, {self.start.isoformat()} to "
+                          f"{self.end.isoformat()}")
+        return self
+
+
+Count = Annotated[int, Field(ge=0, le=MAX_COUNT)]
 
 
 class YesNo(Strict):

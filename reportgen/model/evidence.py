@@ -5,13 +5,12 @@ standards they bear on."""
 
 from __future__ import annotations
 
-import datetime as dt
 from decimal import Decimal
 from typing import Annotated, Literal
 
 from pydantic import Field
 
-from reportgen.model.common import Count, Plain, Strict, Text
+from reportgen.model.common import Code, Count, Date, Line, Strict, Text
 
 # Full-time equivalents, as the organisational data spreadsheet gives them: one decimal place.
 Fte = Annotated[Decimal, Field(ge=0, le=10000, decimal_places=1)]
@@ -23,10 +22,10 @@ class SurveyQuestion(Strict):
     """One statement respondents were asked to agree or disagree with, and how they answered.
     Respondents who skipped it are neither agree, neither nor disagree."""
 
-    code: str = Field(pattern=r"^[a-z0-9-]+$")
+    code: Code
     statement: Text
     short: Text | None = None  # a few words naming it beside its bar in a chart
-    standard: str | None = None  # the standard it bears on ("P 1.2"): shown beside its findings
+    standard: Line | None = None  # the standard it bears on ("P 1.2"): shown beside its findings
     agree: Count
     neither: Count = 0
     disagree: Count
@@ -47,7 +46,7 @@ class PeopleOnProbationSurvey(Survey):
     supervision in the cohort's weeks, gathered by an organisation of people with lived
     experience."""
 
-    gathered_by: Plain = "User Voice"
+    gathered_by: Line = "User Voice"
 
 
 class Surveys(Strict):
@@ -79,7 +78,7 @@ class StaffingLine(Strict):
 
 
 class ContextualData(Strict):
-    as_at: dt.date  # the date the figures describe
+    as_at: Date  # the date the figures describe
     caseload: Caseload
     staffing: list[StaffingLine] = Field(default_factory=list)
 

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Literal
 
 from pydantic import Field
 
-from reportgen.model.common import Person, Rating, Strict, Text
+from reportgen.model.common import Date, Person, Rating, Strict, Text
 
 Addressee = Literal["pdu", "region", "probation-service", "hmpps", "ministry-of-justice"]
 
@@ -54,7 +53,7 @@ class Departure(Strict):
 class Panel(Strict):
     """The ratings panel (§7.2): who sat, when, and any recorded departure from the rules."""
 
-    date: dt.date
+    date: Date
     chair: Person
     members: list[Person] = Field(default_factory=list)
     key_findings: list[Text] = Field(default_factory=list)

@@ -4,13 +4,12 @@ national level."""
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Literal
 
 from pydantic import Field, model_validator
 from pydantic_core import PydanticCustomError
 
-from reportgen.model.common import Person, Strict, Text
+from reportgen.model.common import Date, Person, Strict, Text
 
 
 class KeyQuestionFindings(Strict):
@@ -26,8 +25,8 @@ class NationalStandard(Strict):
 class Period(Strict):
     """The first and last day a review covers ("October 2025 to September 2026")."""
 
-    start: dt.date
-    end: dt.date
+    start: Date
+    end: Date
 
     @model_validator(mode="after")
     def _ordered(self) -> Period:
@@ -44,7 +43,7 @@ class NationalReview(Strict):
     schema_version: Literal[1]
     framework_version: str
     period: Period  # the months the review covers, written by Babel in each language
-    publication_date: dt.date
+    publication_date: Date
     lead_inspector: Person
     introduction: list[Text] = Field(default_factory=list)
     evidence_sources: list[Text] = Field(min_length=1)

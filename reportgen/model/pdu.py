@@ -2,16 +2,17 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Literal
 
 from pydantic import Field
 
 from reportgen.model.common import (
     ZERO,
+    Code,
     Count,
-    Fieldwork,
+    Date,
     Name,
+    PduFieldwork,
     Person,
     Rating,
     Region,
@@ -62,7 +63,7 @@ class CaseProfile(Strict):
 
 
 class PduRef(Strict):
-    code: str = Field(pattern=r"^[a-z0-9-]+$")
+    code: Code
     name: Name
 
 
@@ -76,8 +77,8 @@ class PduInspection(Strict):
     pdu: PduRef
     head_of_pdu: Person
     inspectors: Inspectors
-    fieldwork: Fieldwork
-    publication_date: dt.date | None = None
+    fieldwork: PduFieldwork
+    publication_date: Date | None = None
     panel: Panel | None = None
     foreword: list[Text] = Field(default_factory=list)
     overall_findings: list[Text] = Field(default_factory=list)

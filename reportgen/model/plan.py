@@ -7,17 +7,27 @@ from typing import Literal
 
 from pydantic import Field
 
-from reportgen.model.common import Fieldwork, Name, Person, Plain, Region, Strict
+from reportgen.model.common import (
+    Code,
+    Date,
+    Email,
+    Line,
+    Name,
+    PduFieldwork,
+    Person,
+    Region,
+    Strict,
+)
 from reportgen.model.region import RegionalFieldwork
 
 Time = str  # "HH:MM", 24-hour
 
 
 class PlannedPdu(Strict):
-    code: str = Field(pattern=r"^[a-z0-9-]+$")
+    code: Code
     name: Name
     head_of_pdu: Person
-    fieldwork: Fieldwork
+    fieldwork: PduFieldwork
     sites: list[Name] = Field(default_factory=list)  # offices, in each language
     lead_inspector: Person | None = None
 
@@ -26,7 +36,7 @@ class Batch(Strict):
     """PDUs announced together (§3.3): regions of 7 to 12 PDUs in two batches, the largest in
     three."""
 
-    announced: dt.date | None = None
+    announced: Date | None = None
     pdus: list[PlannedPdu] = Field(min_length=1)
 
 
@@ -47,14 +57,14 @@ class Inspectorate(Strict):
     lead_inspector: Person
     administrator: Person
     signatory: Person | None = None  # who signs the letters; the lead inspector by default
-    mailbox: str = "probationinspections@hmiprobation.gov.uk"
+    mailbox: Email = "probationinspections@hmiprobation.gov.uk"
 
 
 class InspectionPlan(Strict):
     kind: Literal["inspection-plan"]
     schema_version: Literal[1]
     region: Region
-    reference: Plain
+    reference: Line
     contacts: Contacts
     inspectorate: Inspectorate
     batches: list[Batch] = Field(min_length=1)

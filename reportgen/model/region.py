@@ -3,12 +3,26 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Literal
+from typing import Annotated, Literal
 
-from pydantic import Field, model_validator
+from pydantic import AfterValidator, Field, model_validator
 from pydantic_core import PydanticCustomError
 
-from reportgen.model.common import Fieldwork, Name, Person, Rating, Region, Strict, Text
+from reportgen.jsonpath import shown
+from reportgen.model.common import (
+    MAX_LINE,
+    Code,
+    Date,
+    Fieldwork,
+    Name,
+    Person,
+    Rating,
+    Region,
+    Strict,
+    Text,
+    check_text,
+    refused,
+)
 from reportgen.model.evidence import ContextualData, Surveys
 from reportgen.model.findings import (
     Inspectors,
@@ -21,12 +35,25 @@ from reportgen.model.findings import (
 from reportgen.model.pdu import KeyQuestionCounts
 
 
+def check_pdu_file(value: str) -> str:
+    """A PDU file is named relative to the region's file, in its folder or below."""
+    check_text(value, MAX_LINE, one_line=True)
+    parts = value.replace("\\", "/").split("/")
+    if value.startswith("/") or ".." in parts or not value.endswith(".json"):
+        raise refused("a .json file named from the region file's folder, in it or below "
+                      "(such as pdus/gwent.json)", shown(value))
+    return value
+
+
+PduFile = Annotated[str, AfterValidator(check_pdu_file)]
+
+
 class PduEntry(Strict):
     """A PDU of the region: a reference to its inspection file (preferred: its case data is then
     aggregated), or its code, name and finalised ratings given inline."""
 
-    file: str | None = None
-    code: str | None = Field(default=None, pattern=r"^[a-z0-9-]+$")
+    file: PduFile | None = None
+    code: Code | None = None
     name: Name | None = None
     ratings: dict[str, Rating] | None = None
     overall_rating: Rating | None = None
@@ -64,6 +91,9 @@ class RegionalFieldwork(Strict):
         return self.meetings.end
 
 
+Total = Annotated[int, Field(ge=0, le=3 * 100)]  # a sum of staffing scores (0 to 3 a PDU)
+
+
 class Staffing(RatedStandard):
     """Regional staffing (R 1.2): the indicative rating from the PDUs' staffing scores, and the
     panel's final rating after moderation on qualitative evidence (R 1.2.1)."""
@@ -73,7 +103,7 @@ class Staffing(RatedStandard):
     moderation_reason: Text | None = None
     # Bands for a region whose PDU count has no row in the manual's table: lowest total of
     # Requires improvement, Good, Outstanding.
-    bands: tuple[int, int, int] | None = None
+    bands: tuple[Total, Total, Total] | None = None
 
 
 class RegionalCaseStandard(RatedStandard):
@@ -92,7 +122,7 @@ class RegionalInspection(Strict):
     regional_probation_director: Person
     inspectors: Inspectors
     fieldwork: RegionalFieldwork
-    publication_date: dt.date | None = None
+    publication_date: Date | None = None
     panel: Panel | None = None
     pdus: list[PduEntry]
     foreword: list[Text] = Field(default_factory=list)

@@ -13,6 +13,7 @@ from docx.oxml.ns import qn
 from docxcompose.composer import Composer
 
 from reportgen.i18n import BCP47
+from reportgen.render.postprocess import save
 
 
 def _mark_language(doc: Document, tag: str) -> None:
@@ -65,6 +66,4 @@ def combine(welsh: bytes, english: bytes) -> bytes:
     props.title = f"{props.title} / {second.core_properties.title}"
     props.subject = f"{props.subject} / {second.core_properties.subject}"
     props.author = f"{props.author} / {second.core_properties.author}"
-    out = io.BytesIO()
-    composer.save(out)
-    return out.getvalue()
+    return save(composer.doc)

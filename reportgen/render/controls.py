@@ -17,6 +17,14 @@ from docx.oxml.ns import qn
 
 from reportgen.documents.bound import Bound, split_address
 
+
+def braces_kept(xml: str) -> str:
+    """XML text (or a quoted attribute) with its braces as character references: docxtpl turns
+    "{_{", "}_}", "{_%" and "%_}" in the rendered XML into template braces, and text from the
+    data must come out as it was written."""
+    return xml.replace("{", "&#123;").replace("}", "&#125;")
+
+
 # The one way this module's controls are told from any other content control in a document.
 TAG_PATTERN = re.compile(r"^(?:[^#]+#)?\$")
 
@@ -55,11 +63,12 @@ class ContentControl:
     def __html__(self) -> str:
         path = self.text.path
         return ("</w:t></w:r><w:sdt><w:sdtPr>"
-                f"<w:alias w:val={quoteattr(label(path))}/><w:tag w:val={quoteattr(path)}/>"
+                f"<w:alias w:val={braces_kept(quoteattr(label(path)))}/>"
+                f"<w:tag w:val={braces_kept(quoteattr(path))}/>"
                 f'<w:id w:val="{self.ids.next(path)}"/><w:lock w:val="sdtLocked"/>'
                 '<w:text w:multiLine="1"/></w:sdtPr><w:sdtContent><w:r>'
-                f'<w:t xml:space="preserve">{escape(str(self.text))}</w:t></w:r></w:sdtContent>'
-                '</w:sdt><w:r><w:t xml:space="preserve">')
+                f'<w:t xml:space="preserve">{braces_kept(escape(str(self.text)))}</w:t></w:r>'
+                '</w:sdtContent></w:sdt><w:r><w:t xml:space="preserve">')
 
     __str__ = __html__
 

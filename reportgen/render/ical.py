@@ -23,7 +23,8 @@ def calendar(spec: CalendarSpec) -> bytes:
     cal.add("version", "2.0")
     cal.add("calscale", "GREGORIAN")
     cal.add("method", "PUBLISH")
-    cal.add("x-wr-calname", name)
+    # X-WR-CALNAME is written unescaped: a line break in it would end the content line.
+    cal.add("x-wr-calname", " ".join(name.split()))
     stamp = dt.datetime.now(dt.UTC).replace(microsecond=0)
     for e in events:
         ev = icalendar.Event()

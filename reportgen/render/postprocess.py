@@ -3,7 +3,8 @@ marks table header rows to repeat, lays tables out for print (rows kept whole, f
 right-aligned, headings kept with the first row), marks a draft as a draft, makes sure every
 picture has alt text, and stamps a tracked report's edition with what it was made from (custom
 properties, which Word and LibreOffice keep), so that an edited copy can be read back against
-it."""
+it; and puts the package in the shape the OOXML schema (and so Word) expects, so that Word never
+offers to repair a document the project wrote."""
 
 from __future__ import annotations
 
@@ -21,12 +22,65 @@ from docx.opc.part import Part
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.table import Table
+from lxml import etree
 
 from reportgen.errors import RenderError
 from reportgen.i18n import BCP47, gettext_for
 from reportgen.model import Language
 
 AUTHOR = "HM Inspectorate of Probation"  # in the catalogue: the author in each language
+
+W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+CORE = "http://schemas.openxmlformats.org/package/2006/metadata/core-properties"
+# Word 2010's copy of the styles: python-docx's own template holds one, and so do files Word 2010
+# saved.
+STYLES_WITH_EFFECTS = "http://schemas.microsoft.com/office/2007/relationships/stylesWithEffects"
+
+
+def _w(*names: str) -> tuple[str, ...]:
+    return tuple(f"{{{W}}}{n}" for n in names)
+
+
+# The schema's sequences (ECMA-376 Part 1, CT_TblPr and CT_Settings): Word refuses children out
+# of this order, and a template edited by tools or by hand may hold them in any order.
+TBLPR_ORDER = _w("tblStyle", "tblpPr", "tblOverlap", "bidiVisual", "tblStyleRowBandSize",
+                 "tblStyleColBandSize", "tblW", "jc", "tblCellSpacing", "tblInd", "tblBorders",
+                 "shd", "tblLayout", "tblCellMar", "tblLook", "tblCaption", "tblDescription",
+                 "tblPrChange")
+SETTINGS_ORDER = (
+    *_w("writeProtection", "view", "zoom", "removePersonalInformation", "removeDateAndTime",
+        "doNotDisplayPageBoundaries", "displayBackgroundShape", "printPostScriptOverText",
+        "printFractionalCharacterWidth", "printFormsData", "embedTrueTypeFonts",
+        "embedSystemFonts", "saveSubsetFonts", "saveFormsData", "mirrorMargins",
+        "alignBordersAndEdges", "bordersDoNotSurroundHeader", "bordersDoNotSurroundFooter",
+        "gutterAtTop", "hideSpellingErrors", "hideGrammaticalErrors", "activeWritingStyle",
+        "proofState", "formsDesign", "attachedTemplate", "linkStyles", "stylePaneFormatFilter",
+        "stylePaneSortMethod", "documentType", "mailMerge", "revisionView", "trackRevisions",
+        "doNotTrackMoves", "doNotTrackFormatting", "documentProtection", "autoFormatOverride",
+        "styleLockTheme", "styleLockQFSet", "defaultTabStop", "autoHyphenation",
+        "consecutiveHyphenLimit", "hyphenationZone", "doNotHyphenateCaps", "showEnvelope",
+        "summaryLength", "clickAndTypeStyle", "defaultTableStyle", "evenAndOddHeaders",
+        "bookFoldRevPrinting", "bookFoldPrinting", "bookFoldPrintingSheets",
+        "drawingGridHorizontalSpacing", "drawingGridVerticalSpacing",
+        "displayHorizontalDrawingGridEvery", "displayVerticalDrawingGridEvery",
+        "doNotUseMarginsForDrawingGridOrigin", "drawingGridHorizontalOrigin",
+        "drawingGridVerticalOrigin", "doNotShadeFormData", "noPunctuationKerning",
+        "characterSpacingControl", "printTwoOnOne", "strictFirstAndLastChars",
+        "noLineBreaksAfter", "noLineBreaksBefore", "savePreviewPicture",
+        "doNotValidateAgainstSchema", "saveInvalidXml", "ignoreMixedContent",
+        "alwaysShowPlaceholderText", "doNotDemarcateInvalidXml", "saveXmlDataOnly",
+        "useXSLTWhenSaving", "saveThroughXslt", "showXMLTags", "alwaysMergeEmptyNamespace",
+        "updateFields", "hdrShapeDefaults", "footnotePr", "endnotePr", "compat", "docVars",
+        "rsids"),
+    "{http://schemas.openxmlformats.org/officeDocument/2006/math}mathPr",
+    *_w("attachedSchema", "themeFontLang", "clrSchemeMapping", "doNotIncludeSubdocsInStats",
+        "doNotAutoCompressPictures", "forceUpgrade", "captions", "readModeInkLockDown",
+        "smartTagType"),
+    "{http://schemas.openxmlformats.org/schemaLibrary/2006/main}schemaLibrary",
+    *_w("shapeDefaults", "doNotEmbedSmartTags", "decimalSymbol", "listSeparator"),
+)
+# Row properties whose w:val is ST_OnOffOnly ("on" or "off"), not the wider ST_OnOff.
+_ON_OFF_ONLY = _w("tblHeader", "cantSplit", "hidden")
 
 
 def finish(docx: bytes | DocxDocument, lang: Language, title: str, subject: str,
@@ -39,18 +93,83 @@ def finish(docx: bytes | DocxDocument, lang: Language, title: str, subject: str,
     props = doc.core_properties
     props.title, props.subject, props.language = title, subject, BCP47[lang]
     props.author = gettext_for(lang)(AUTHOR)
-    props.keywords = keywords
+    set_keywords(doc, keywords)
     for table in doc.tables:
-        _repeat_header(table.rows[0])
+        repeat_header(table.rows[0])
     lay_out_tables(doc)
     if draft:
         mark_draft(doc, draft)
     _alt_text(doc)
     if stamp:
         set_custom_properties(doc, stamp)
+    return save(doc)
+
+
+def save(doc: Document) -> bytes:
+    """The document as .docx bytes, in the schema's shape: every DOCX the project writes is saved
+    through here."""
+    conform(doc)
     out = io.BytesIO()
     doc.save(out)
     return out.getvalue()
+
+
+def conform(doc: Document) -> None:
+    """Put what templates, python-docx and docxcompose leave out of the schema's shape back in
+    it: table property order, on/off row properties, settings order, the core properties'
+    keywords, and no stylesWithEffects part (Word 2010's copy of the styles, which goes out of
+    step as soon as styles.xml is edited, and which Word then calls unreadable content)."""
+    for part in doc.part.package.iter_parts():
+        element = getattr(part, "_element", None)
+        if element is None:
+            continue
+        for tblpr in element.iter(qn("w:tblPr")):
+            _in_order(tblpr, TBLPR_ORDER)
+        for trpr in element.iter(qn("w:trPr")):
+            for el in trpr:
+                if el.tag in _ON_OFF_ONLY:
+                    _on_off_only(el)
+    _in_order(doc.settings.element, SETTINGS_ORDER)
+    for rid, rel in list(doc.part.rels.items()):
+        if rel.reltype == STYLES_WITH_EFFECTS:
+            doc.part.rels.pop(rid)
+    set_keywords(doc, None)
+
+
+def _in_order(parent: etree._Element, order: tuple[str, ...]) -> None:
+    """Children sorted into the schema's sequence; any the sequence does not name (extensions,
+    such as w14:docId) after them, in the order they were."""
+    rank = {tag: i for i, tag in enumerate(order)}
+    children = list(parent)
+    ordered = sorted(children, key=lambda el: rank.get(el.tag, len(order)))
+    if ordered != children:
+        parent[:] = ordered
+
+
+def _on_off_only(el: etree._Element) -> None:
+    val = el.get(qn("w:val"))
+    if val is None:
+        return
+    if val.lower() in ("true", "1", "on"):
+        del el.attrib[qn("w:val")]  # absent means on
+    else:
+        el.set(qn("w:val"), "off")
+
+
+def set_keywords(doc: Document, keywords: str | None) -> None:
+    """cp:keywords in the core-properties namespace, whatever prefix mapping python-docx holds
+    at the time (docxcompose maps "cp" to the custom-properties namespace for every importer,
+    and python-docx's own keywords property then writes a second, foreign element). None keeps
+    the document's keywords, moved into the right namespace if need be."""
+    core = doc.core_properties._element
+    found = sorted((el for el in core if etree.QName(el).localname == "keywords"),
+                   key=lambda el: etree.QName(el).namespace != CORE)
+    if keywords is None:
+        keywords = next((el.text for el in found if el.text), "" if found else None)
+    for el in found:
+        core.remove(el)
+    if keywords is not None:
+        etree.SubElement(core, f"{{{CORE}}}keywords").text = keywords or None
 
 
 def set_document_language(doc: Document, tag: str) -> None:
@@ -65,12 +184,11 @@ def set_document_language(doc: Document, tag: str) -> None:
         el.set(qn(attr), tag)
 
 
-def _repeat_header(row) -> None:
+def repeat_header(row) -> None:
+    """Mark a table's first row as its header, repeated at the top of each page."""
     trpr = row._tr.get_or_add_trPr()
     if trpr.find(qn("w:tblHeader")) is None:
-        el = OxmlElement("w:tblHeader")
-        el.set(qn("w:val"), "true")
-        trpr.append(el)
+        _insert_ordered(trpr, OxmlElement("w:tblHeader"), TRPR_ORDER)
 
 
 def _alt_text(doc: Document) -> None:

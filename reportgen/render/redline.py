@@ -22,6 +22,7 @@ from docx.oxml.ns import qn
 
 from reportgen.docxtext import text_of
 from reportgen.render.controls import ours
+from reportgen.render.postprocess import save
 
 Author = tuple[str, dt.datetime]  # who made a change, and when
 
@@ -68,9 +69,7 @@ def redline(before: bytes, after: bytes, default: Author,
         anchor = new_ps[j2] if j2 < len(new_ps) else None
         for p in old_ps[i1 + pairs:i2]:
             count += _deleted(new, p, anchor, marks)
-    out = io.BytesIO()
-    new.save(out)
-    return out.getvalue(), count
+    return save(new), count
 
 
 def _paragraphs(doc: Any) -> Iterator[Any]:

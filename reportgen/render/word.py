@@ -1,6 +1,7 @@
 """Word documents from docxtpl templates (templates/<lang>/<name>.docx).
 
-Text from the data is always text: Jinja autoescaping turns &, < and > into XML entities, and a
+Text from the data is always text: Jinja autoescaping turns &, < and > into XML entities, braces
+become character references (so docxtpl's escapes such as "{_{" come out as written), and a
 value is never read as template code. Narrative printed on its own is wrapped in a content control
 tagged with its place in the data (reportgen.render.controls). A variable the template asks for
 that the context does not give, or gives as None, is an error naming the variable and the
@@ -20,6 +21,7 @@ from docx.document import Document as DocxDocument
 from docx.opc.part import PartFactory, XmlPart
 from docx.shared import Cm
 from docxtpl import DocxTemplate, InlineImage
+from markupsafe import Markup, escape
 
 from reportgen.documents.bound import Bound
 from reportgen.documents.figures import ChartSpec
@@ -69,6 +71,8 @@ def _no_none(template: Template) -> Callable[[Any], Any]:
     def finalize(value: Any) -> Any:
         if value is None:
             raise RenderError(f"{template}: a variable printed by the template has no value")
+        if isinstance(value, str) and not isinstance(value, Markup):
+            return Markup(controls.braces_kept(str(escape(value))))
         return value
     return finalize
 

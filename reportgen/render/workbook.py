@@ -7,13 +7,25 @@ from __future__ import annotations
 import io
 
 from openpyxl import Workbook
+from openpyxl.cell import Cell
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.table import Table, TableStyleInfo
+from openpyxl.worksheet.worksheet import Worksheet
 
 from reportgen.documents.workbook import WorkbookSpec
 from reportgen.i18n import BCP47, gettext_for
 from reportgen.render.postprocess import AUTHOR
+
+
+def _cell(ws: Worksheet, row: int, column: int, value: object) -> Cell:
+    """A cell holding the value as it is: text is always stored as text, never read as a
+    formula (a title "=HYPERLINK(...)" stays those characters, not a live link)."""
+    cell = ws.cell(row, column)
+    cell.value = value
+    if isinstance(value, str):
+        cell.data_type = "s"
+    return cell
 
 
 def write(spec: WorkbookSpec) -> bytes:
@@ -21,30 +33,29 @@ def write(spec: WorkbookSpec) -> bytes:
     wb = Workbook()
     cover = wb.active
     cover.title = _("Cover")
-    cover["A1"] = spec.title
-    cover["A1"].font = Font(size=16, bold=True)
+    _cell(cover, 1, 1, spec.title).font = Font(size=16, bold=True)
     row = 3
     for label, value in spec.cover:
-        cover.cell(row, 1, label).font = Font(bold=True)
-        cover.cell(row, 2, value)
+        _cell(cover, row, 1, label).font = Font(bold=True)
+        _cell(cover, row, 2, value)
         row += 1
     row += 1
-    cover.cell(row, 1, _("Contents")).font = Font(size=13, bold=True)
+    _cell(cover, row, 1, _("Contents")).font = Font(size=13, bold=True)
     for sheet in spec.sheets:
         row += 1
-        cover.cell(row, 1, sheet.name)
-        cover.cell(row, 2, sheet.title)
+        _cell(cover, row, 1, sheet.name)
+        _cell(cover, row, 2, sheet.title)
     for note in dict.fromkeys(n for s in spec.sheets for n in s.notes):  # in sheet order
         row += 2
-        cover.cell(row, 1, _("Note")).font = Font(bold=True)
-        cover.cell(row, 2, note)
+        _cell(cover, row, 1, _("Note")).font = Font(bold=True)
+        _cell(cover, row, 2, note)
     cover.column_dimensions["A"].width = 22
     cover.column_dimensions["B"].width = 90
     for sheet in spec.sheets:
         ws = wb.create_sheet(sheet.name[:31])
-        ws.append(list(sheet.headers))
-        for values in sheet.rows:
-            ws.append(list(values))
+        for r, values in enumerate([sheet.headers, *sheet.rows], 1):
+            for c, value in enumerate(values, 1):
+                _cell(ws, r, c, value)
         ref = f"A1:{get_column_letter(len(sheet.headers))}{len(sheet.rows) + 1}"
         table = Table(displayName=sheet.table, ref=ref)
         table.tableStyleInfo = TableStyleInfo(name="TableStyleMedium2", showRowStripes=True)

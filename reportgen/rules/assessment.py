@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from typing import Any
 
 from reportgen.errors import ReportgenError
 from reportgen.framework import Framework, Standard, load_framework
@@ -78,6 +79,33 @@ class Assessment:
     @property
     def unrecorded(self) -> list[Disagreement]:
         return [d for d in self.disagreements if not d.recorded]
+
+    @property
+    def not_computed(self) -> list[str]:
+        """The standards the rules could not rate: the panel's rating stands in the overall."""
+        return [code for code, r in self.standards.items() if r.computed is None]
+
+    def as_json(self) -> dict[str, Any]:
+        """What `ratings --json` prints: a rating the rules cannot give is null, with why."""
+        def rated(r: StandardResult) -> dict[str, Any]:
+            found = {"rating": r.computed.value if r.computed else None,
+                     "score": r.computed.score if r.computed else None,
+                     "finalised": r.finalised.value, "basis": r.basis}
+            return found | ({"reason": r.note} if r.computed is None else {})
+
+        overall: dict[str, Any] = {"rating": self.overall_computed.value, "score": self.score,
+                                   "finalised": self.overall_finalised.value,
+                                   "not_computed": self.not_computed}
+        if self.not_computed:
+            overall["note"] = ("the panel's finalised rating stands in the score for "
+                               + ", ".join(self.not_computed) + ", which the rules could not rate")
+        return {
+            "standards": {code: rated(r) for code, r in self.standards.items()},
+            "overall": overall,
+            "disagreements": [{"standard": d.standard, "finalised": d.finalised,
+                               "computed": d.computed, "reason": d.reason,
+                               "recorded_by_panel": d.recorded} for d in self.disagreements],
+        }
 
 
 def _results(std: Standard,
@@ -196,13 +224,13 @@ def assess_region(region: RegionalInspection, pdus: Mapping[str, PduInspection],
                                                region.leadership.rating, "judgement")
         elif std.kind == "staffing":
             staffing = region.staffing
+            note = ""
             try:
-                indicative = ratings.indicative_staffing(
+                indicative: Rating | None = ratings.indicative_staffing(
                     pdu_staffing(region, pdus, pdu_staffing_code), staffing.bands)
             except ReportgenError as exc:
-                extra.append(Disagreement(std.code, staffing.indicative_rating, None, str(exc)))
-                indicative = staffing.indicative_rating
-            if indicative != staffing.indicative_rating:
+                indicative, note = None, str(exc)
+            if indicative is not None and indicative != staffing.indicative_rating:
                 extra.append(Disagreement(std.code, staffing.indicative_rating, indicative,
                                           "the indicative rating from the PDUs' staffing scores "
                                           "differs"))
@@ -211,9 +239,12 @@ def assess_region(region: RegionalInspection, pdus: Mapping[str, PduInspection],
                        if staffing.moderated else
                        "the final rating differs from the indicative one but moderated is false")
                 extra.append(Disagreement(std.code, staffing.rating, indicative, why))
-            # The panel's moderation is part of the rule: the moderated rating stands.
-            final = staffing.rating if staffing.moderated else indicative
-            results[std.code] = StandardResult(std.code, staffing.rating, final, "staffing")
+            # The panel's moderation is part of the rule: the moderated rating stands (of an
+            # indicative rating the rules could give).
+            final = None if indicative is None else \
+                staffing.rating if staffing.moderated else indicative
+            results[std.code] = StandardResult(std.code, staffing.rating, final, "staffing",
+                                               note=note)
         else:
             results[std.code] = _case_result(std, region.domain_two[std.code].rating,
                                              regional_counts(std, region, pdus, fw))

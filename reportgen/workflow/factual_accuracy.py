@@ -27,7 +27,7 @@ from reportgen.errors import InputError, Problem
 from reportgen.i18n import BCP47, gettext_for
 from reportgen.model import Language
 from reportgen.render.controls import ours
-from reportgen.render.postprocess import set_document_language
+from reportgen.render.postprocess import repeat_header, save, set_document_language
 from reportgen.workflow import editions, tracker
 from reportgen.workflow.accounts import authorise
 from reportgen.workflow.store import NewVersion, Store, TrackError
@@ -65,9 +65,7 @@ def numbered(content: bytes) -> tuple[bytes, dict[int, str]]:
         n += 1
         texts[n] = text
         p._p.insert(1 if p._p.pPr is not None else 0, p.add_run(f"[{n}] ")._r)
-    out = io.BytesIO()
-    doc.save(out)
-    return out.getvalue(), texts
+    return save(doc), texts
 
 
 def numbered_texts(content: bytes) -> tuple[dict[int, str], dict[int, list[str]], set[str]]:
@@ -113,12 +111,8 @@ def response_form(report_id: str, title: str, lang: Language = "en", rows: int =
     table.style = doc.styles["Table Grid"]
     for cell, text in zip(table.rows[0].cells, FORM_COLUMNS, strict=True):
         cell.text = _(text)
-    header = table.rows[0]._tr.get_or_add_trPr()
-    el = header.makeelement(qn("w:tblHeader"), {qn("w:val"): "true"})
-    header.append(el)
-    out = io.BytesIO()
-    doc.save(out)
-    return out.getvalue()
+    repeat_header(table.rows[0])
+    return save(doc)
 
 
 def _headings() -> list[list[str]]:
@@ -362,8 +356,7 @@ def log(store: Store, report_id: str, title: str) -> bytes:
     table.style = doc.styles["Table Grid"]
     for cell, text in zip(table.rows[0].cells, columns, strict=True):
         cell.text = text
-    trpr = table.rows[0]._tr.get_or_add_trPr()
-    trpr.append(trpr.makeelement(qn("w:tblHeader"), {qn("w:val"): "true"}))
+    repeat_header(table.rows[0])
     for i in items:
         who = (i.decided_by or "") + (" (chief operating officer)" if i.decided_by_coo else "")
         change = f"data version {i.data_version}" + (f" ({i.segment})" if i.segment else "") \
@@ -372,6 +365,4 @@ def log(store: Store, report_id: str, title: str) -> bytes:
                   (i.decision or "undecided").replace("-", " "), i.reason or "", who, change]
         for cell, text in zip(table.add_row().cells, values, strict=True):
             cell.text = text
-    out = io.BytesIO()
-    doc.save(out)
-    return out.getvalue()
+    return save(doc)

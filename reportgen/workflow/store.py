@@ -1,5 +1,5 @@
 """The tracker's store: SQLAlchemy Core over an embedded SQLite file by default (any SQLAlchemy
-URL, such as a shared PostgreSQL server, works the same). Created on first use and migrated with
+URL, such as a shared PostgreSQL server, works the same). Created when asked and migrated with
 Alembic when it was made by an older reportgen. Only this module speaks SQL.
 
 It keeps the inspection data itself, never a path to it: each report has numbered data versions
@@ -81,6 +81,11 @@ def _url(location: str) -> str:
     return location if "://" in location else f"sqlite:///{Path(location).resolve()}"
 
 
+def _sqlite_file(url: str) -> Path | None:
+    """The file of a SQLite URL (None for an in-memory database or another server)."""
+    path = sa.engine.make_url(url).database if url.startswith("sqlite") else None
+    return Path(path) if path and path != ":memory:" else None
+
 
 def _pause_for_fault_tests() -> None:
     # Lets a test kill a real process in the middle of a move (tests/workflow/test_store.py).
@@ -97,17 +102,39 @@ def _write_ahead_log(dbapi_connection: Any, _record: Any) -> None:
 
 
 class Store:
-    def __init__(self, location: str = DEFAULT_STORE, upgrade_to: str = "head") -> None:
+    def __init__(self, location: str = DEFAULT_STORE, upgrade_to: str = "head",
+                 create: bool = True) -> None:
+        """Open the store at `location`, migrated to `upgrade_to`. With `create` false, a store
+        that does not exist yet is an error rather than a new, empty one (a mistyped path would
+        otherwise look like a tracker with no reports); `created` says where one was made."""
         self.url = _url(location)
+        file = _sqlite_file(self.url)
+        if file is not None and not file.exists():
+            if not create:
+                raise TrackError(f"no tracker store at {file}: reportgen users add, adding its "
+                                 "first account, creates one (or give --create); check --store "
+                                 "or REPORTGEN_STORE")
+            if not file.parent.is_dir():
+                raise TrackError(f"cannot create the tracker store {file}: no folder "
+                                 f"{file.parent}")
+        self.created = file if file is not None and not file.exists() else None
         self.engine = sa.create_engine(
             self.url, connect_args={"timeout": 30} if self.url.startswith("sqlite") else {}
         )
         if self.url.startswith("sqlite"):
             sa.event.listen(self.engine, "connect", _write_ahead_log)
-        self.migrate(upgrade_to)
-        # The tables as the migrations made them: the schema has one source, the migrations.
-        meta = sa.MetaData()
-        meta.reflect(self.engine)
+        shown = sa.engine.make_url(self.url).render_as_string(hide_password=True)
+        try:
+            if not create and not sa.inspect(self.engine).has_table("alembic_version"):
+                raise TrackError(f"{shown} holds no tracker store: reportgen users add, "
+                                 "adding its first account, creates one (or give --create)")
+            self.migrate(upgrade_to)
+            # The tables as the migrations made them: the schema has one source, the migrations.
+            meta = sa.MetaData()
+            meta.reflect(self.engine)
+        except sa.exc.SQLAlchemyError as exc:
+            reason = str(getattr(exc, "orig", None) or exc).splitlines()[0]
+            raise TrackError(f"cannot open the tracker store {shown}: {reason}") from None
         self._t = SimpleNamespace(**meta.tables)
 
     def migrate(self, to: str = "head") -> None:

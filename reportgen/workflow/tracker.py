@@ -14,7 +14,8 @@ from typing import Any
 
 from reportgen import data, readback, translation
 from reportgen.bundle import Bundle
-from reportgen.errors import InputError, Problem, a
+from reportgen.errors import Problem, a
+from reportgen.loading import read_document
 from reportgen.model import PduInspection
 from reportgen.rules.calendar import inspection_calendar
 from reportgen.workflow import editions
@@ -311,11 +312,7 @@ def _as_seen(store: Store, report_id: str, seen: int | None) -> Any:
 
 
 def _read(path: Path) -> bytes:
-    try:
-        return path.read_bytes()
-    except OSError as exc:
-        raise InputError([Problem("the document", "a readable Word document",
-                                  exc.strerror or str(exc), source=str(path))]) from None
+    return read_document(path)
 
 
 # ---------------------------------------------------------------------------- status
