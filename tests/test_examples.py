@@ -24,7 +24,7 @@ from tests.workflow.test_journey import EDITED, WELSH, edit_box, fill_form
 ID = "gwent-pdu-report"
 # Run by CI, by setup.sh, by test_benchmark.py and the benchmarks themselves, not here.
 OTHER_README_COMMANDS = {"bash scripts/setup.sh", ".venv/bin/python -m pytest -q",
-                         "python3 benchmarks/render_region.py",
+                         ".venv/bin/python benchmarks/national.py",
                          ".venv/bin/python benchmarks/service_load.py",
                          ".venv/bin/python benchmarks/service_load.py --store postgresql://..."}
 

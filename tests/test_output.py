@@ -39,7 +39,7 @@ def test_a_link_planted_in_the_output_folder_is_replaced_not_written_through(tmp
 
 @pytest.mark.parametrize(("out", "says"), [
     ("a-file/out", "a-file/out: cannot make the output folder: "),
-    ("a-file", "Invalid value for '--out': Directory 'a-file' is a file."),
+    ("a-file", "Invalid value for '--out': Directory 'a-file' is a file"),
     ("/dev/null", "/dev/null: cannot write there: it is a file, not a folder"),
 ])
 def test_an_output_folder_that_cannot_be_used_is_named(tmp_path, monkeypatch, out, says):
