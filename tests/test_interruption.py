@@ -20,6 +20,7 @@ from pathlib import Path
 import pikepdf
 import pytest
 
+from reportgen.files import WORKSPACE_PREFIX
 from reportgen.workflow import editions, tracker
 from reportgen.workflow.store import Store
 from tests.conftest import EAST, ROOT, TEAM, WALES, add_team
@@ -72,6 +73,19 @@ class Runs:
 
     def stop(self, proc: subprocess.Popen, after: float, sig: int = signal.SIGKILL) -> None:
         time.sleep(after)
+        self.signal(proc, sig)
+
+    def stop_while_working(self, proc: subprocess.Popen, sig: int) -> None:
+        """Signal a run once it is at work (its workspace made, a LibreOffice converting),
+        however fast the machine or warm the chart cache: a fixed delay can outlast a run."""
+        deadline = time.monotonic() + 30
+        while not (any(self.tmp.glob(f"{WORKSPACE_PREFIX}*")) and "soffice.bin" in self.left()):
+            assert proc.poll() is None, "the run ended before it was at work"
+            assert time.monotonic() < deadline, "no LibreOffice started in 30 s"
+            time.sleep(0.02)
+        self.signal(proc, sig)
+
+    def signal(self, proc: subprocess.Popen, sig: int) -> None:
         proc.send_signal(sig)
         proc.wait(timeout=60)
         self.none_left()
@@ -174,7 +188,7 @@ def test_a_run_asked_to_stop_cleans_up_at_once(runs, tmp_path, ready_store, sig)
                  ("publish", ID, "--out", tmp_path / "published", "--store",
                   copy_store(ready_store, tmp_path / "t.db"), "--as", TEAM["publication"])):
         proc = runs.start(*args)
-        runs.stop(proc, 1.5, sig)
+        runs.stop_while_working(proc, sig)
         assert proc.returncode != 0
         assert list(runs.tmp.iterdir()) == []  # removed by the run itself, not the next
         assert not (tmp_path / "published").exists()
