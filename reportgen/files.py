@@ -171,14 +171,20 @@ def sweep(folder: Path) -> None:
 @contextlib.contextmanager
 def workspace(name: str = "run") -> Iterator[Path]:
     """A private folder for work in progress, removed when the block ends. A lock held for the
-    block's life tells later runs that it is in use; one left by a killed run is removed."""
+    block's life tells later runs that it is in use; one left by a killed run is removed.
+    While the block lives, Python's temporary files (a library's, such as openpyxl's sheets
+    being written) are made in it too, so that a killed run leaves none loose."""
     sweep_workspaces()
     path = Path(tempfile.mkdtemp(prefix=f"{WORKSPACE_PREFIX}{name}-{os.getpid()}-"))
     lock = os.open(path / ".lock", os.O_CREAT | os.O_RDWR | os.O_CLOEXEC, 0o600)
+    previous = tempfile.tempdir
     try:
         fcntl.flock(lock, fcntl.LOCK_EX)
+        (path / "tmp").mkdir()
+        tempfile.tempdir = str(path / "tmp")
         yield path
     finally:
+        tempfile.tempdir = previous
         shutil.rmtree(path, ignore_errors=True)
         os.close(lock)
 

@@ -146,3 +146,21 @@ def test_an_output_name_too_long_for_the_file_system_is_refused_cleanly(tmp_path
     assert result.exit_code == 2 and "Traceback" not in result.output
     assert "longer than the file system allows" in result.stderr or "$.pdu.code" in result.stderr
     assert not out.exists()
+
+
+def test_a_librarys_temporary_files_are_made_in_the_runs_workspace(tmp_path, monkeypatch):
+    # openpyxl writes each sheet to a temporary file first: a run killed then must not leave
+    # it loose in the temporary folder, where nothing would remove it.
+    import tempfile
+
+    import openpyxl
+
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    with files.workspace() as space:
+        made = Path(tempfile.mkstemp(prefix="openpyxl.")[1])
+        assert space in made.parents
+        book = openpyxl.Workbook()
+        book.active.append(["a", 1])
+        book.save(space / "book.xlsx")
+    assert tempfile.gettempdir() == str(tmp_path)  # given back when the run ends
+    assert os.listdir(tmp_path) == []
