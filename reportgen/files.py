@@ -168,30 +168,37 @@ def sweep(folder: Path) -> None:
                 _remove(entry)
 
 
+# The temporary folder as it was before a workspace took Python's over: workspaces are made
+# there, side by side, never one inside another (a nested path can be too long for a socket).
+_system_tmp: str | None = None
+
+
 @contextlib.contextmanager
 def workspace(name: str = "run") -> Iterator[Path]:
     """A private folder for work in progress, removed when the block ends. A lock held for the
     block's life tells later runs that it is in use; one left by a killed run is removed.
     While the block lives, Python's temporary files (a library's, such as openpyxl's sheets
     being written) are made in it too, so that a killed run leaves none loose."""
+    global _system_tmp
+    root = _system_tmp or tempfile.gettempdir()
     sweep_workspaces()
-    path = Path(tempfile.mkdtemp(prefix=f"{WORKSPACE_PREFIX}{name}-{os.getpid()}-"))
+    path = Path(tempfile.mkdtemp(prefix=f"{WORKSPACE_PREFIX}{name}-{os.getpid()}-", dir=root))
     lock = os.open(path / ".lock", os.O_CREAT | os.O_RDWR | os.O_CLOEXEC, 0o600)
-    previous = tempfile.tempdir
+    previous = tempfile.tempdir, _system_tmp
     try:
         fcntl.flock(lock, fcntl.LOCK_EX)
         (path / "tmp").mkdir()
-        tempfile.tempdir = str(path / "tmp")
+        tempfile.tempdir, _system_tmp = str(path / "tmp"), root
         yield path
     finally:
-        tempfile.tempdir = previous
+        tempfile.tempdir, _system_tmp = previous
         shutil.rmtree(path, ignore_errors=True)
         os.close(lock)
 
 
 def sweep_workspaces() -> None:
     """Remove workspaces whose run is gone (their lock is free)."""
-    root = Path(tempfile.gettempdir())
+    root = Path(_system_tmp or tempfile.gettempdir())
     with contextlib.suppress(OSError):
         for entry in root.iterdir():
             if entry.name.startswith(WORKSPACE_PREFIX) and _abandoned(entry):

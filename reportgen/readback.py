@@ -28,6 +28,7 @@ from docx.oxml.ns import qn
 from lxml import etree
 
 from reportgen.bundle import AddressError, Bundle
+from reportgen.checks.upload import check_docx
 from reportgen.docxtext import text_of
 from reportgen.errors import InputError, Problem
 from reportgen.jsonpath import keys_of, split_address
@@ -80,6 +81,7 @@ class Change:
 
 
 def read(content: bytes, source: str, accept_tracked: bool = False) -> Reading:
+    check_docx(content, source)  # handed in from outside: refused before anything parses it
     try:
         doc = Document(io.BytesIO(content))
     except Exception as exc:  # python-docx raises many kinds for what is not a .docx

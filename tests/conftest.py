@@ -97,6 +97,16 @@ def add_team(store, password: str | None = None) -> None:
             accounts.add(store, name, [role], password, TEAM["admin"])
 
 
+def tracking(path: Path, source: Path, doc: str = "pdu-report"):
+    """A new store at `path`, with the team, tracking the report made from `source`."""
+    from reportgen.workflow import tracker
+    from reportgen.workflow.store import Store
+    store = Store(str(path))
+    add_team(store)
+    tracker.start(store, source, doc, TEAM["lead-inspector"])
+    return store
+
+
 @pytest.fixture
 def quick_hashing(monkeypatch):
     """Argon2 with the least work it allows, so tests that sign in many accounts stay fast; the

@@ -5,15 +5,16 @@ exit status 0 with nothing done."""
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner, Result
 
+from reportgen.checks.upload import UnsafeDocument
 from reportgen.cli.main import cli
-from reportgen.workflow import tracker
-from reportgen.workflow.store import Store
-from tests.conftest import TEAM, WALES, add_team
+from reportgen.workflow import factual_accuracy
+from tests.conftest import WALES, tracking
 
 GWENT = WALES / "pdus" / "gwent.json"
 
@@ -41,9 +42,7 @@ def one_line(result: Result, *wanted: str) -> str:
 def store(tmp_path_factory) -> Path:
     """A store that tracks gwent-pdu-report."""
     path = tmp_path_factory.mktemp("store") / "tracker.db"
-    store = Store(str(path))
-    add_team(store)
-    tracker.start(store, GWENT, "pdu-report", TEAM["lead-inspector"])
+    tracking(path, GWENT)
     return path
 
 
@@ -198,3 +197,19 @@ def test_a_file_that_is_not_a_store_is_one_line(tmp_path):
 def test_a_usage_error_is_one_line_naming_where_help_is():
     line = one_line(run("track", "history"), "Missing argument 'REPORT_ID'")
     assert line.endswith("(see reportgen track history --help)")
+
+
+def test_a_word_file_with_macros_handed_in_is_refused_before_it_is_read(store, tmp_path):
+    # The same checks as the web service's uploads: an edited document or a returned form
+    # comes from outside, whichever way it arrives.
+    import zipfile
+
+    macro = tmp_path / "macros.docx"
+    with zipfile.ZipFile(_docx(tmp_path)) as plain, zipfile.ZipFile(macro, "w") as out:
+        for item in plain.infolist():
+            out.writestr(item, plain.read(item))
+        out.writestr("word/vbaProject.bin", b"\0" * 64)
+    says = "macros.docx: it carries macros (word/vbaProject.bin)"
+    one_line(run("edits", "diff", "gwent-pdu-report", macro, "--store", store), says)
+    with pytest.raises(UnsafeDocument, match=re.escape(says)):
+        factual_accuracy.read_form(macro.read_bytes(), {}, "macros.docx")

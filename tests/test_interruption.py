@@ -21,13 +21,12 @@ import pikepdf
 import pytest
 
 from reportgen.files import WORKSPACE_PREFIX
-from reportgen.workflow import editions, tracker
-from reportgen.workflow.store import Store
-from tests.conftest import EAST, ROOT, TEAM, WALES, add_team
+from reportgen.workflow import editions
+from tests.conftest import EAST, ROOT, TEAM, WALES, tracking
 
 LUTON = EAST / "pdus" / "luton.json"
 ID = "luton-pdu-report"
-KILLS = 10  # each, in the default run; the slow variants kill 20 times
+KILLS = 20  # each
 
 
 class Runs:
@@ -133,9 +132,7 @@ def copy_store(store: Path, to: Path) -> Path:
 def ready_store(tmp_path_factory) -> Path:
     """A store with Luton's report at ready-to-publish, every gate holding."""
     path = tmp_path_factory.mktemp("store") / "t.db"
-    s = Store(str(path))
-    add_team(s)
-    tracker.start(s, LUTON, "pdu-report", TEAM["lead-inspector"])
+    s = tracking(path, LUTON)
     for stage in ("initial-edit", "strategic-edit", "chief-inspector-review",
                   "factual-accuracy", "statistics-check"):
         s.move(ID, s.report(ID).revision, stage, "x", "")
@@ -174,11 +171,11 @@ def runs(tmp_path):
     shutil.rmtree(made.tmp, ignore_errors=True)
 
 
-def test_render_all_killed_at_random_moments_leaves_nothing_behind(runs):
+def test_render_all_killed_twenty_times_leaves_nothing_behind(runs):
     render_all(runs, KILLS, LUTON)
 
 
-def test_publish_killed_at_random_moments_leaves_nothing_behind(runs, ready_store):
+def test_publish_killed_twenty_times_leaves_nothing_behind(runs, ready_store):
     publish(runs, ready_store, KILLS)
 
 
@@ -192,16 +189,6 @@ def test_a_run_asked_to_stop_cleans_up_at_once(runs, tmp_path, ready_store, sig)
         assert proc.returncode != 0
         assert list(runs.tmp.iterdir()) == []  # removed by the run itself, not the next
         assert not (tmp_path / "published").exists()
-
-
-@pytest.mark.slow
-def test_render_all_killed_twenty_times_leaves_nothing_behind(runs):
-    render_all(runs, 20, LUTON)
-
-
-@pytest.mark.slow
-def test_publish_killed_twenty_times_leaves_nothing_behind(runs, ready_store):
-    publish(runs, ready_store, 20)
 
 
 @pytest.mark.slow

@@ -164,3 +164,14 @@ def test_a_librarys_temporary_files_are_made_in_the_runs_workspace(tmp_path, mon
         book.save(space / "book.xlsx")
     assert tempfile.gettempdir() == str(tmp_path)  # given back when the run ends
     assert os.listdir(tmp_path) == []
+
+
+def test_a_workspace_opened_inside_another_is_made_beside_it(tmp_path, monkeypatch):
+    # Chromium's socket path must stay short: a browser's workspace is not nested in the run's.
+    import tempfile
+
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    with files.workspace("publish") as outer, files.workspace("browser") as inner:
+        assert inner.parent == outer.parent == tmp_path
+        assert Path(tempfile.gettempdir()).parent == inner
+    assert os.listdir(tmp_path) == []

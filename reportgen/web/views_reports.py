@@ -25,7 +25,6 @@ from flask import (
     url_for,
 )
 
-from reportgen.checks.upload import check_docx
 from reportgen.errors import InputError, ReportgenError
 from reportgen.web.app import instance, store
 from reportgen.web.forms import (
@@ -225,9 +224,7 @@ def _seen(form: Any) -> int | None:
 
 
 def _uploaded_docx(field: Any) -> bytes:
-    content = field.data.read()
-    check_docx(content, _("the uploaded file"))
-    return content
+    return field.data.read()  # checked where it is read (readback, the form reader)
 
 
 @bp.route("/reports/<report_id>/edited", methods=["POST"])

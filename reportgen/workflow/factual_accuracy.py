@@ -22,6 +22,7 @@ from docx.oxml.ns import qn
 from docx.shared import Cm
 
 from reportgen.bundle import AddressError
+from reportgen.checks.upload import check_docx
 from reportgen.docxtext import cell_text, paragraph_text
 from reportgen.errors import InputError, Problem
 from reportgen.i18n import BCP47, gettext_for
@@ -125,6 +126,7 @@ def read_form(content: bytes, paragraphs: dict[int, str], source: str,
     """The filled-in rows of a returned form. A row that names no paragraph, table or figure of
     the draft, or is malformed, is reported with what is wrong; any problem and nothing is
     imported."""
+    check_docx(content, source)  # handed in from outside: refused before anything parses it
     try:
         doc = Document(io.BytesIO(content))
         table = next(t for t in doc.tables
