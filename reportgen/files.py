@@ -26,6 +26,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from reportgen.errors import ReportgenError
+from reportgen.processes import check_not_stopped
 
 WORKSPACE_PREFIX = "reportgen-work-"
 TEMP_PREFIX = ".~reportgen-"  # a file or folder being given its name; swept if left behind
@@ -95,6 +96,7 @@ def write_atomically(path: Path, content: bytes) -> None:
 def place(made: Path, path: Path) -> None:
     """Move a finished file from the workspace to `path`, in one step where it can be."""
     _check_target(path)
+    check_not_stopped()
     try:
         os.chmod(made, file_mode())
         try:
@@ -138,6 +140,7 @@ def _write_beside(path: Path, content: bytes) -> None:
 def place_folder(staging: Path, target: Path) -> None:
     """Give the finished folder `staging` its name `target` in one step: renamed if it is on the
     same file system, otherwise copied beside `target` under a hidden name and renamed."""
+    check_not_stopped()
     os.chmod(staging, folder_mode())
     for file in staging.iterdir():
         os.chmod(file, file_mode())

@@ -49,24 +49,41 @@ def ignore_interrupts() -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
+_asked: int | None = None  # the signal a run was asked to stop by, once it has been
+
+
 @contextlib.contextmanager
 def stopping_on_signals() -> Iterator[None]:
-    """Turn SIGTERM and SIGHUP into `Interrupted` for the block, so that cleanup runs."""
+    """Turn SIGINT, SIGTERM and SIGHUP into `Interrupted` for the block, so that cleanup runs,
+    and remember that the run was asked to stop: an exception raised while Python runs a
+    finaliser (`__del__`, a weakref callback) is printed and dropped, so output is put in place
+    only after `check_not_stopped`."""
 
     def raise_interrupted(signum: int, _frame: FrameType | None) -> None:
+        global _asked
+        _asked = signum
         raise Interrupted(signum)
 
     previous = {}
     try:
-        for sig in (signal.SIGTERM, signal.SIGHUP):
+        for sig in (signal.SIGINT, signal.SIGTERM, signal.SIGHUP):
             previous[sig] = signal.signal(sig, raise_interrupted)
     except ValueError:  # not the main thread: signals stay as they are
         pass
     try:
         yield
+        check_not_stopped()
     finally:
+        global _asked
+        _asked = None
         for sig, handler in previous.items():
             signal.signal(sig, handler)
+
+
+def check_not_stopped() -> None:
+    """Raise `Interrupted` if the run was asked to stop, even if that exception was lost."""
+    if _asked is not None:
+        raise Interrupted(_asked)
 
 
 def kill_group(pid: int) -> None:

@@ -175,3 +175,25 @@ def test_a_workspace_opened_inside_another_is_made_beside_it(tmp_path, monkeypat
         assert inner.parent == outer.parent == tmp_path
         assert Path(tempfile.gettempdir()).parent == inner
     assert os.listdir(tmp_path) == []
+
+
+def test_a_stop_whose_exception_was_dropped_still_puts_nothing_in_place(tmp_path):
+    # Python prints and drops an exception raised while it runs a finaliser; the signal that
+    # raised it is remembered, and nothing is put in place after it.
+    import signal
+    import time
+
+    from reportgen import processes
+
+    made = tmp_path / "made.docx"
+    made.write_bytes(b"whole")
+    with pytest.raises(processes.Interrupted), processes.stopping_on_signals():
+        try:
+            os.kill(os.getpid(), signal.SIGTERM)
+            time.sleep(1)
+        except processes.Interrupted:
+            pass  # dropped, as in a finaliser
+        files.place(made, tmp_path / "out" / "report.docx")
+    assert not (tmp_path / "out" / "report.docx").exists()
+    files.place(made, tmp_path / "out" / "report.docx")  # a later run is not stopped by it
+    assert (tmp_path / "out" / "report.docx").read_bytes() == b"whole"
