@@ -34,7 +34,7 @@ WORKER = Path(__file__).with_name("uno_worker.py")
 START_SECONDS = 90  # LibreOffice's start, with a new profile on a busy machine
 PER_DOCUMENT_SECONDS = 90
 ATTEMPTS = 2  # a document whose worker died or hung is tried once more on a new worker
-RECYCLE_AFTER = 50  # documents a LibreOffice converts before a fresh one takes over: it grows
+RECYCLE_AFTER = 25  # documents a LibreOffice converts before a fresh one takes over: it grows
 UNO_PYTHONS = ("/usr/bin/python3", "/usr/lib/libreoffice/program/python")
 LIBREOFFICE = Path("/usr/lib/libreoffice/program")
 
