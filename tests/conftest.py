@@ -164,3 +164,31 @@ def track_luton(store, draft) -> str:
     again."""
     store.add("luton-pdu-report", "pdu-report", False, TEAM["lead-inspector"], *draft)
     return "luton-pdu-report"
+
+
+def edited(content: bytes, change) -> bytes:
+    """A Word document as `change(doc)` leaves it, saved as python-docx saves it."""
+    import io
+
+    from docx import Document
+    doc = Document(io.BytesIO(content))
+    change(doc)
+    out = io.BytesIO()
+    doc.save(out)
+    return out.getvalue()
+
+
+def boxed_edit(content: bytes, addr: str, text: str) -> bytes:
+    """What an editor does in Word: retype the text in one content control."""
+    from docx.oxml.ns import qn
+
+    from reportgen.render.controls import ours
+
+    def retype(doc) -> None:
+        sdt = next(s for s in doc.element.body.iter(qn("w:sdt")) if ours(s) == addr)
+        ts = list(sdt.iter(qn("w:t")))
+        ts[0].text = text
+        for t in ts[1:]:
+            t.text = ""
+
+    return edited(content, retype)

@@ -5,12 +5,10 @@ LibreOffice."""
 from __future__ import annotations
 
 import copy
-import io
 import subprocess
 from pathlib import Path
 
 import pytest
-from docx import Document
 from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls, qn
 
@@ -21,7 +19,7 @@ from reportgen.docxtext import cell_text, paragraph_text
 from reportgen.model.common import fingerprint
 from reportgen.readback import EditsRefused, apply, compare, read
 from reportgen.render.controls import ours
-from tests.conftest import WALES
+from tests.conftest import WALES, edited
 
 GWENT = WALES / "pdus" / "gwent.json"
 LO_EDIT = Path(__file__).with_name("lo_edit.py")
@@ -38,13 +36,6 @@ def editions(bundle) -> dict[str, bytes]:
     jobs = pipeline.jobs_for(loaded, ["pdu-report"], ["en", "cy"])
     return {str(job.lang): pipeline.render_docx(job) for job in jobs}
 
-
-def edited(content: bytes, change) -> bytes:
-    doc = Document(io.BytesIO(content))
-    change(doc)
-    out = io.BytesIO()
-    doc.save(out)
-    return out.getvalue()
 
 
 def control(doc, addr: str):

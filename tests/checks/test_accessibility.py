@@ -6,21 +6,13 @@ import io
 
 import pikepdf
 import pytest
-from docx import Document
 from docx.oxml.ns import qn
 
 from reportgen import pipeline
 from reportgen.checks import accessibility as a11y
 from reportgen.loading import parse
 from tests.conftest import WALES, run
-
-
-def changed(content: bytes, change) -> bytes:
-    doc = Document(io.BytesIO(content))
-    change(doc)
-    out = io.BytesIO()
-    doc.save(out)
-    return out.getvalue()
+from tests.conftest import edited as changed
 
 
 def rules(found) -> list[str]:

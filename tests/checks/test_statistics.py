@@ -8,7 +8,6 @@ import json
 import re
 
 import pytest
-from docx import Document
 from docx.oxml import parse_xml
 from docx.oxml.ns import qn
 from openpyxl import load_workbook
@@ -21,6 +20,7 @@ from reportgen.docxtext import cell_text, paragraph_text
 from reportgen.loading import parse
 from reportgen.model import Rating
 from tests.conftest import EAST, FIXTURES, WALES, fixture, run
+from tests.conftest import edited as edit
 
 GWENT = WALES / "pdus" / "gwent.json"
 
@@ -35,13 +35,6 @@ def gwent():
         editions |= {(job.lang, suffix[1:]): content for suffix, content in files.items()}
     return loaded, editions
 
-
-def edit(content: bytes, change) -> bytes:
-    doc = Document(io.BytesIO(content))
-    change(doc)
-    out = io.BytesIO()
-    doc.save(out)
-    return out.getvalue()
 
 
 def replace_run(paragraphs, old: str, new: str) -> None:

@@ -14,7 +14,6 @@ from pathlib import Path
 
 import pytest
 from docx import Document
-from docx.oxml.ns import qn
 from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
@@ -23,10 +22,9 @@ from selenium.webdriver.support.wait import WebDriverWait
 from translate.storage import xliff
 
 from reportgen.checks.accessibility import axe_violations, chromium
-from reportgen.render.controls import ours
 from reportgen.workflow import welsh
 from reportgen.workflow.store import Store
-from tests.conftest import PASSWORD, TEAM, WALES
+from tests.conftest import PASSWORD, TEAM, WALES, boxed_edit
 
 ID = "gwent-pdu-report"
 GWENT = WALES / "pdus" / "gwent.json"
@@ -142,18 +140,6 @@ def filled_form(content: bytes, rows: list[list[str]]) -> bytes:
     doc.save(out)
     return out.getvalue()
 
-
-def boxed_edit(content: bytes, addr: str, text: str) -> bytes:
-    """What an editor does in Word: retype the text in one content control."""
-    doc = Document(io.BytesIO(content))
-    sdt = next(s for s in doc.element.body.iter(qn("w:sdt")) if ours(s) == addr)
-    ts = list(sdt.iter(qn("w:t")))
-    ts[0].text = text
-    for t in ts[1:]:
-        t.text = ""
-    out = io.BytesIO()
-    doc.save(out)
-    return out.getvalue()
 
 
 def translated(exported: bytes) -> bytes:

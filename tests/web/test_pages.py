@@ -11,7 +11,7 @@ import pytest
 from docx import Document
 
 from reportgen.workflow import accounts, welsh
-from tests.conftest import EAST, FIXTURES, TEAM, WALES, owner, track_luton, walk
+from tests.conftest import EAST, FIXTURES, TEAM, WALES, boxed_edit, owner, track_luton, walk
 
 ID = "luton-pdu-report"
 
@@ -225,21 +225,6 @@ def test_every_stage_has_an_owner_in_the_role_data():
     for stage in tracker.stage_ids(True)[:-1]:
         assert owner(stage)
 
-
-def boxed_edit(content: bytes, addr: str, text: str) -> bytes:
-    """What an editor does in Word: retype the text in one content control."""
-    from docx.oxml.ns import qn
-
-    from reportgen.render.controls import ours
-    doc = Document(io.BytesIO(content))
-    sdt = next(s for s in doc.element.body.iter(qn("w:sdt")) if ours(s) == addr)
-    ts = list(sdt.iter(qn("w:t")))
-    ts[0].text = text
-    for t in ts[1:]:
-        t.text = ""
-    out = io.BytesIO()
-    doc.save(out)
-    return out.getvalue()
 
 
 def test_an_edited_word_edition_becomes_a_data_version_with_its_redline(store, as_role):
