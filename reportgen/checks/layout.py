@@ -1,5 +1,6 @@
 """Print layout, read from a tagged PDF's structure tree: no table row split across two pages,
-and no caption parted from its table or figure.
+no caption parted from its table or figure, and no short table parted from the chart drawn
+from it.
 
 The structure tree says on which page each piece of a row's content is drawn, so a row whose
 text appears on two pages is found without guessing from positions. LibreOffice names each
@@ -15,10 +16,12 @@ from pathlib import Path
 
 import pikepdf
 
+from reportgen.render.postprocess import KEPT_WITH_WHAT_FOLLOWS
+
 
 @dataclass(frozen=True)
 class LayoutProblem:
-    rule: str  # "split-row" or "detached-caption"
+    rule: str  # "split-row", "detached-caption" or "parted-chart"
     where: str
     pages: tuple[int, ...]
 
@@ -26,7 +29,8 @@ class LayoutProblem:
         pages = " and ".join(str(p) for p in self.pages)
         what = {"split-row": "a table row runs over pages",
                 "detached-caption": "a caption is on a different page from its table or figure, "
-                                    "pages"}[self.rule]
+                                    "pages",
+                "parted-chart": "the table and the chart drawn from it are on pages"}[self.rule]
         return f"{name + ': ' if name else ''}{self.where}: {what} {pages}"
 
 
@@ -79,7 +83,7 @@ def check(path: Path) -> list[LayoutProblem]:
         tree = _Tree(pdf)
         if tree.root is None:
             return []
-        return list(_split_rows(tree)) + list(_detached_captions(tree))
+        return [*_split_rows(tree), *_detached_captions(tree), *_parted_charts(tree)]
 
 
 def _split_rows(tree: _Tree) -> Iterator[LayoutProblem]:
@@ -116,3 +120,36 @@ def _detached_captions(tree: _Tree) -> Iterator[LayoutProblem]:
                 if drawn and below and max(drawn) != min(below):
                     yield LayoutProblem("detached-caption", f"figure {figures}",
                                         (max(drawn), min(below)))
+
+
+def _is_figure(tree: _Tree, el: pikepdf.Object) -> bool:
+    return tree.role(el) == "/Figure" or any(tree.role(k) == "/Figure" for k in _kids(el))
+
+
+def _parted_charts(tree: _Tree) -> Iterator[LayoutProblem]:
+    """A short table and the chart after it (past any empty paragraph) start on one page."""
+    tables = 0
+    for el, siblings, i in tree.elements():
+        if tree.role(el) != "/Table":
+            continue
+        tables += 1
+        rows = [r for r, _, _ in tree.elements(el) if tree.role(r) == "/TR"]
+        after = next((s for s in siblings[i + 1:] if tree.pages(s)), None)
+        if len(rows) > KEPT_WITH_WHAT_FOLLOWS or after is None or not _is_figure(tree, after):
+            continue
+        ends, drawn = tree.pages(el), tree.pages(after)
+        if ends and drawn and max(ends) != min(drawn) and not _heads_its_page(tree, siblings, i):
+            yield LayoutProblem("parted-chart", f"table {tables}", (max(ends), min(drawn)))
+
+
+def _heads_its_page(tree: _Tree, siblings: list, i: int) -> bool:
+    """The table, with the caption, lead-in paragraph and heading kept with it, begins its page:
+    the block was moved as far as it can go and still does not fit, so its chart follows."""
+    start = min(tree.pages(siblings[i]) or {0})
+    j = i - 1
+    while j >= 0 and (tree.role(siblings[j]) in ("/Caption", "/P") or
+                      tree.role(siblings[j]).startswith("/H")) and i - j <= 3:
+        if min(tree.pages(siblings[j]) or {start}) < start:
+            return False
+        j -= 1
+    return j < 0 or max(tree.pages(siblings[j]) or {0}) < start

@@ -172,8 +172,10 @@ def check_welsh(files: tuple[Path, ...]) -> None:
 @click.argument("files", nargs=-1, required=True, type=EXISTING)
 @reports_errors
 def check_layout(files: tuple[Path, ...]) -> None:
-    """Check tagged PDFs for print layout: no table row split over two pages, and no caption on
-    another page than its table or figure. Exit status 1 if any.
+    """Check tagged PDFs for print layout: no table row split over two pages, no caption on
+    another page than its table or figure, and no short table (12 rows or fewer) on another
+    page than the chart drawn from it, unless the table already begins its page. Exit status 1
+    if any.
 
     \b
     Example:

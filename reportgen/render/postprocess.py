@@ -21,6 +21,7 @@ from docx.opc.packuri import PackURI
 from docx.opc.part import Part
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
+from docx.oxml.xmlchemy import BaseOxmlElement
 from docx.table import Table
 from lxml import etree
 
@@ -265,21 +266,46 @@ def figure_columns(table: Table) -> set[int]:
             and any(any(ch.isdigit() for ch in r[c]) for r in body)}
 
 
+KEPT_WITH_WHAT_FOLLOWS = 12  # rows: a table this short moves to the next page with its chart
+
+
 def lay_out_tables(doc: Document) -> None:
     """Rows never split across pages; figures right-aligned in their columns, the column's
     heading with them; the header row kept with the first row below it (and so, through the
-    caption's own keep-with-next, the caption with its table)."""
+    caption's own keep-with-next, the caption with its table); the paragraph that leads into a
+    table's caption kept with it; a short table kept with the chart drawn from it or the note
+    below it."""
     for table in doc.tables:
         columns = figure_columns(table)
-        for n, tr in enumerate(table._tbl.tr_lst):
+        rows = table._tbl.tr_lst
+        spacer = table._tbl.getnext()  # the empty paragraph the template leaves after a table
+        if not (_styled(spacer, "TableText") and not "".join(spacer.itertext())):
+            spacer = None
+        follows = spacer.getnext() if spacer is not None else table._tbl.getnext()
+        whole = len(rows) <= KEPT_WITH_WHAT_FOLLOWS and _styled(follows, "ChartParagraph",
+                                                                 "Normal", None)
+        if whole and spacer is not None:
+            spacer.get_or_add_pPr().keepNext_val = True
+        for n, tr in enumerate(rows):
             keep_row_whole(tr)
             for c, tc in enumerate(tr.tc_lst):
                 for p in tc.iter(qn("w:p")):
                     ppr = p.get_or_add_pPr()
                     if c in columns:
                         ppr.jc_val = WD_ALIGN_PARAGRAPH.RIGHT
-                    if n == 0 and len(table._tbl.tr_lst) > 1:
+                    if whole or (n == 0 and len(rows) > 1):
                         ppr.keepNext_val = True
+        caption = table._tbl.getprevious()
+        lead = caption.getprevious() if _styled(caption, "TableCaption") else None
+        if _styled(lead, "Normal", None):
+            lead.get_or_add_pPr().keepNext_val = True
+
+
+def _styled(element: BaseOxmlElement | None, *styles: str | None) -> bool:
+    """`element` is a paragraph in one of `styles` (None: no style, which is Normal)."""
+    if element is None or element.tag != qn("w:p"):
+        return False
+    return element.style in styles
 
 
 # ---------------------------------------------------------------------------------- drafts

@@ -65,3 +65,36 @@ def test_figure_columns():
         for c, value in enumerate(values):
             table.rows[r].cells[c].text = value
     assert postprocess.figure_columns(table) == {1, 2}
+
+
+def _table_then_chart(path: Path, lay_out: bool) -> Path:
+    """Filler, then a short table near the page's foot and a tall picture after it."""
+    import io
+
+    from PIL import Image
+
+    doc = Document(str(Path(postprocess.__file__).parents[2] / "templates/en/pdu-report.docx"))
+    body = doc.element.body
+    for el in list(body)[:-1]:  # keep the section properties
+        body.remove(el)
+    for n in range(25):
+        doc.add_paragraph(f"Paragraph {n} of the text before the table.")
+    doc.add_paragraph("Table 1: Cases", style="Table Caption")
+    table = doc.add_table(rows=3, cols=2)
+    for r, row in enumerate(table.rows):
+        row.cells[0].text, row.cells[1].text = f"Key question {r}", str(r)
+    doc.add_paragraph(style="Table Text")
+    png = io.BytesIO()
+    Image.new("RGB", (300, 200), "navy").save(png, "PNG")
+    doc.add_paragraph(style="Chart Paragraph").add_run().add_picture(png, width=Cm(15))
+    doc.add_paragraph("Figure 1: Cases", style="Caption")
+    if lay_out:
+        postprocess.lay_out_tables(doc)
+    doc.save(str(path))
+    return pdf.convert([path], path.parent / path.stem)[0]
+
+
+def test_a_short_table_is_kept_with_its_chart_and_the_check_finds_them_parted(tmp_path):
+    parted = layout.check(_table_then_chart(tmp_path / "parted.docx", lay_out=False))
+    assert [(f.rule, f.where, f.pages) for f in parted] == [("parted-chart", "table 1", (1, 2))]
+    assert layout.check(_table_then_chart(tmp_path / "kept.docx", lay_out=True)) == []
