@@ -302,6 +302,18 @@ class Store:
                 sa.select(*cols).where(self._t.data_versions.c.report_id == report_id)
                 .order_by(self._t.data_versions.c.number)))
 
+    def held_versions(self) -> dict[str, Row[Any]]:
+        """The latest data version of every report, without the data itself, in one query (the
+        dashboard shows every report's)."""
+        t = self._t.data_versions
+        latest = (sa.select(t.c.report_id, sa.func.max(t.c.number).label("number"))
+                  .group_by(t.c.report_id).subquery())
+        cols = [c for c in t.c if c.name != "content"]
+        query = sa.select(*cols).join(latest, (t.c.report_id == latest.c.report_id)
+                                      & (t.c.number == latest.c.number))
+        with self.engine.connect() as conn:
+            return {row.report_id: row for row in conn.execute(query)}
+
     def data(self, report_id: str, number: int | None = None) -> Row[Any]:
         """One version of the report's data (the latest, the one held, by default)."""
         self.report(report_id)

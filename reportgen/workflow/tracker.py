@@ -318,9 +318,10 @@ def _read(path: Path) -> bytes:
 # ---------------------------------------------------------------------------- status
 
 
-def due_dates(store: Store, report: Any) -> dict[str, dt.date]:
-    """When the report should reach each stage that has a due milestone."""
-    held = store.data_versions(report.id)[-1]
+def due_dates(store: Store, report: Any, held: Any = None) -> dict[str, dt.date]:
+    """When the report should reach each stage that has a due milestone (from `held`, the row
+    of its latest data version, if the caller has it)."""
+    held = held or store.data_versions(report.id)[-1]
     return dict(_due_dates(store, report.id, held.number, held.sha256, report.in_wales))
 
 
@@ -337,15 +338,16 @@ def _due_dates(store: Store, report_id: str, number: int, sha256: str,
 
 def status(store: Store, today: dt.date) -> list[dict[str, Any]]:
     rows = []
+    held = store.held_versions()
     for report in store.all_reports():
         ids = stage_ids(report.in_wales)
         reached = ids.index(report.stage)
-        due = due_dates(store, report)
+        due = due_dates(store, report, held[report.id])
         pending = {s: d for s, d in due.items() if ids.index(s) > reached}
         overdue = {s: d for s, d in pending.items() if d < today}
         rows.append({
             "id": report.id, "stage": report.stage, "revision": report.revision,
-            "data_version": store.data_versions(report.id)[-1].number,
+            "data_version": held[report.id].number,
             "next": ids[reached + 1] if reached + 1 < len(ids) else None,
             "due": {s: d.isoformat() for s, d in pending.items()},
             "overdue": {s: d.isoformat() for s, d in overdue.items()},

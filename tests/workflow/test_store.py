@@ -18,7 +18,7 @@ from docx import Document
 from reportgen.errors import InputError
 from reportgen.workflow import factual_accuracy, tracker
 from reportgen.workflow.store import MovedUnderYou, Store, TrackError
-from tests.conftest import EAST, ROOT, TEAM, add_team, walk
+from tests.conftest import EAST, ROOT, TEAM, WALES, add_team, walk
 
 LUTON = EAST / "pdus" / "luton.json"
 ID = "luton-pdu-report"
@@ -209,3 +209,18 @@ def test_a_publication_set_that_fails_a_check_is_not_written(tmp_path, store):
         publish(store, ID, tmp_path / "published", TEAM["publication"])
     assert not (tmp_path / "published").exists()  # not even the folder
     assert store.report(ID).stage == "ready-to-publish"
+
+
+def test_the_dashboards_versions_are_each_reports_latest(store):
+    from reportgen.bundle import Bundle
+    from reportgen.workflow import editions
+    bundle = Bundle.read(WALES / "pdus" / "gwent.json")
+    store.add("gwent-pdu-report", "pdu-report", True, LEAD,
+              editions.new_data(bundle, 1, "read"), [])
+    second = editions.new_data(Bundle.read(LUTON), 2, "edited")
+    store.add_data(ID, LEAD, second)
+    held = store.held_versions()
+    assert {k: (v.number, v.sha256) for k, v in held.items()} == {
+        ID: (2, second.sha256), "gwent-pdu-report": (1, editions.new_data(bundle, 1, "").sha256)}
+    rows = {r["id"]: r for r in tracker.status(store, dt.date(2026, 1, 1))}
+    assert rows[ID]["data_version"] == 2 and rows["gwent-pdu-report"]["data_version"] == 1
