@@ -171,32 +171,44 @@ def sweep(folder: Path) -> None:
                 _remove(entry)
 
 
-# The temporary folder as it was before a workspace took Python's over: workspaces are made
-# there, side by side, never one inside another (a nested path can be too long for a socket).
+# The temporary folder as it was before a run's workspace took Python's over: workspaces are
+# made there, side by side, never one inside another (a nested path can be too long for the
+# socket Chromium makes in its scratch folder).
 _system_tmp: str | None = None
 
 
 @contextlib.contextmanager
 def workspace(name: str = "run") -> Iterator[Path]:
     """A private folder for work in progress, removed when the block ends. A lock held for the
-    block's life tells later runs that it is in use; one left by a killed run is removed.
-    While the block lives, Python's temporary files (a library's, such as openpyxl's sheets
-    being written) are made in it too, so that a killed run leaves none loose."""
-    global _system_tmp
-    root = _system_tmp or tempfile.gettempdir()
+    block's life tells later runs that it is in use; one left by a killed run is removed."""
     sweep_workspaces()
+    root = _system_tmp or tempfile.gettempdir()
     path = Path(tempfile.mkdtemp(prefix=f"{WORKSPACE_PREFIX}{name}-{os.getpid()}-", dir=root))
     lock = os.open(path / ".lock", os.O_CREAT | os.O_RDWR | os.O_CLOEXEC, 0o600)
-    previous = tempfile.tempdir, _system_tmp
     try:
         fcntl.flock(lock, fcntl.LOCK_EX)
-        (path / "tmp").mkdir()
-        tempfile.tempdir, _system_tmp = str(path / "tmp"), root
         yield path
     finally:
-        tempfile.tempdir, _system_tmp = previous
         shutil.rmtree(path, ignore_errors=True)
         os.close(lock)
+
+
+@contextlib.contextmanager
+def temporaries_in_workspace(name: str = "run") -> Iterator[Path]:
+    """A workspace that also holds Python's temporary files for the block (a library's, such
+    as openpyxl's sheets being written), so that a command killed leaves none loose. For a
+    command on the main thread only: Python's temporary folder is one for the whole process,
+    so a server's threads must not change it."""
+    global _system_tmp
+    with workspace(name) as path:
+        (path / "tmp").mkdir()
+        previous = tempfile.tempdir, _system_tmp
+        _system_tmp = _system_tmp or tempfile.gettempdir()
+        tempfile.tempdir = str(path / "tmp")
+        try:
+            yield path
+        finally:
+            tempfile.tempdir, _system_tmp = previous
 
 
 def sweep_workspaces() -> None:

@@ -156,7 +156,7 @@ def test_a_librarys_temporary_files_are_made_in_the_runs_workspace(tmp_path, mon
     import openpyxl
 
     monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
-    with files.workspace() as space:
+    with files.temporaries_in_workspace() as space:
         made = Path(tempfile.mkstemp(prefix="openpyxl.")[1])
         assert space in made.parents
         book = openpyxl.Workbook()
@@ -171,9 +171,10 @@ def test_a_workspace_opened_inside_another_is_made_beside_it(tmp_path, monkeypat
     import tempfile
 
     monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
-    with files.workspace("publish") as outer, files.workspace("browser") as inner:
+    with files.temporaries_in_workspace("publish") as outer, \
+            files.workspace("browser") as inner:
         assert inner.parent == outer.parent == tmp_path
-        assert Path(tempfile.gettempdir()).parent == inner
+        assert Path(tempfile.gettempdir()).parent == outer  # the run's, for the whole run
     assert os.listdir(tmp_path) == []
 
 

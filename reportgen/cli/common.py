@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from functools import wraps
 from pathlib import Path
 from typing import Any, TypeVar
@@ -93,3 +94,12 @@ def store_at(location: str, report_id: str | None = None, create: bool = False):
         store.report(report_id)
     return store
 
+
+@contextlib.contextmanager
+def a_run(name: str) -> Iterator[None]:
+    """A command that makes files: stopped cleanly by a signal, with its own and its libraries'
+    temporary files in a workspace of its own, removed however the command ends."""
+    from reportgen.files import temporaries_in_workspace
+    from reportgen.processes import stopping_on_signals
+    with stopping_on_signals(), temporaries_in_workspace(name):
+        yield

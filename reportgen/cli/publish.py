@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from reportgen.cli.common import BY_OPTION, STORE_OPTION, reports_errors, store_at
+from reportgen.cli.common import BY_OPTION, STORE_OPTION, a_run, reports_errors, store_at
 
 
 @click.command()
@@ -29,9 +29,8 @@ def publish(report_id: str, out: Path, on, store: str, by: str) -> None:
     Example:
         reportgen publish gwent-pdu-report --out published/ --as "Publication team"
     """
-    from reportgen.processes import stopping_on_signals
     from reportgen.workflow.publish import publish as run_publish
-    with stopping_on_signals():
+    with a_run("publish"):
         target = run_publish(store_at(store, report_id), report_id, out, by,
                              on.date() if on else None)
     click.echo(f"Published {report_id} to {target}")

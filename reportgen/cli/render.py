@@ -10,18 +10,18 @@ import click
 from reportgen import pipeline
 from reportgen.cli.common import (
     EXISTING,
+    a_run,
     load,
     parse_list,
     reports_errors,
 )
 from reportgen.documents import DOCUMENTS
 from reportgen.errors import ReportgenError
-from reportgen.processes import stopping_on_signals
 
 
 def _render(jobs: list[pipeline.Job], out: Path, formats: list[str], draft: bool,
             force: bool) -> None:
-    with stopping_on_signals():
+    with a_run("render"):
         plan = pipeline.plan(jobs, out, formats, draft, force)
         if plan.skipped:
             click.echo(f"Unchanged since they were last rendered to {out}, so not rendered "
