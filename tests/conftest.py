@@ -192,3 +192,14 @@ def boxed_edit(content: bytes, addr: str, text: str) -> bytes:
             t.text = ""
 
     return edited(content, retype)
+
+
+def filled_form(content: bytes, rows: list[list[str]]) -> bytes:
+    """A factual accuracy response form with its rows filled in, as the inspected body returns
+    it."""
+    def fill(doc) -> None:
+        for row, values in zip(doc.tables[0].rows[1:], rows, strict=False):
+            for cell, value in zip(row.cells, values, strict=True):
+                cell.text = value
+
+    return edited(content, fill)

@@ -6,14 +6,12 @@ as a screenshot (REPORTGEN_SCREENSHOTS names a folder to keep them)."""
 
 from __future__ import annotations
 
-import io
 import json
 import os
 import re
 from pathlib import Path
 
 import pytest
-from docx import Document
 from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
@@ -24,7 +22,7 @@ from translate.storage import xliff
 from reportgen.checks.accessibility import axe_violations, chromium
 from reportgen.workflow import welsh
 from reportgen.workflow.store import Store
-from tests.conftest import PASSWORD, TEAM, WALES, boxed_edit
+from tests.conftest import PASSWORD, TEAM, WALES, boxed_edit, filled_form
 
 ID = "gwent-pdu-report"
 GWENT = WALES / "pdus" / "gwent.json"
@@ -130,15 +128,6 @@ class Person:
 
 
 
-
-def filled_form(content: bytes, rows: list[list[str]]) -> bytes:
-    doc = Document(io.BytesIO(content))
-    for row, values in zip(doc.tables[0].rows[1:], rows, strict=False):
-        for cell, value in zip(row.cells, values, strict=True):
-            cell.text = value
-    out = io.BytesIO()
-    doc.save(out)
-    return out.getvalue()
 
 
 

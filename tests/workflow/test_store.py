@@ -13,12 +13,11 @@ import time
 
 import pytest
 import sqlalchemy as sa
-from docx import Document
 
 from reportgen.errors import InputError
 from reportgen.workflow import factual_accuracy, tracker
 from reportgen.workflow.store import MovedUnderYou, Store, TrackError
-from tests.conftest import EAST, ROOT, TEAM, WALES, add_team, walk
+from tests.conftest import EAST, ROOT, TEAM, WALES, add_team, filled_form, walk
 
 LUTON = EAST / "pdus" / "luton.json"
 ID = "luton-pdu-report"
@@ -127,14 +126,7 @@ def test_a_store_from_an_older_reportgen_is_migrated(tmp_path, store_url):
 
 
 def form_with(rows: list[list[str]], lang: str = "en") -> bytes:
-    import io
-    doc = Document(io.BytesIO(factual_accuracy.response_form(ID, ID, lang)))
-    for row, values in zip(doc.tables[0].rows[1:], rows, strict=False):
-        for cell, value in zip(row.cells, values, strict=True):
-            cell.text = value
-    out = io.BytesIO()
-    doc.save(out)
-    return out.getvalue()
+    return filled_form(factual_accuracy.response_form(ID, ID, lang), rows)
 
 
 def test_a_form_with_bad_rows_is_reported_by_row_and_nothing_is_imported(store):
