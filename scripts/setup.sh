@@ -31,14 +31,34 @@ command -v npm >/dev/null 2>&1 || APT_PACKAGES+=(nodejs npm)
 LIBREOFFICE=(libreoffice-writer-nogui python3-uno)
 LIBREOFFICE_FROM=()
 
-sudo=""
-[ "$(id -u)" -ne 0 ] && sudo="sudo"
+# System packages are installed as root: directly when this runs as root (sudo need not exist),
+# through sudo otherwise, keeping DEBIAN_FRONTEND.
+root() {  # root COMMAND...
+  if [ "$(id -u)" -eq 0 ]; then
+    "$@"
+  elif command -v sudo >/dev/null 2>&1; then
+    sudo -E "$@"
+  else
+    echo "setup.sh: system packages are missing and installing them needs root: run this as root" \
+      "or as a user with sudo" >&2
+    exit 1
+  fi
+}
+
+# apt-get install, showing one line per package as dpkg sets it up instead of dpkg's running
+# "(Reading database ... 5%" lines; apt's errors and warnings still reach the terminal as they are.
+apt_install() {
+  export DEBIAN_FRONTEND=noninteractive
+  root apt-get install -y -q --no-install-recommends -o Dpkg::Use-Pty=0 "$@" \
+    | { grep --line-buffered -E '^Setting up ' | sed -u 's/^Setting up /  installed /; s/ \.\.\.$//' || true; }
+}
+
 codename=$(. /etc/os-release && echo "${VERSION_CODENAME:-}")
 if [ "$codename" = bookworm ]; then
   LIBREOFFICE_FROM=(-t bookworm-backports)
   list=/etc/apt/sources.list.d/reportgen-bookworm-backports.list
   grep -rqs "bookworm-backports" /etc/apt/sources.list /etc/apt/sources.list.d/ \
-    || echo "deb http://deb.debian.org/debian bookworm-backports main" | $sudo tee "$list" >/dev/null
+    || echo "deb http://deb.debian.org/debian bookworm-backports main" | root tee "$list" >/dev/null
 fi
 
 installed() {  # installed [MIN_VERSION] PACKAGE
@@ -53,11 +73,9 @@ for pkg in "${APT_PACKAGES[@]}"; do installed "$pkg" || missing+=("$pkg"); done
 for pkg in "${LIBREOFFICE[@]}"; do installed "4:24.2" "$pkg" || lo_missing+=("$pkg"); done
 if [ $((${#missing[@]} + ${#lo_missing[@]})) -gt 0 ]; then
   echo "Installing system packages: ${missing[*]} ${lo_missing[*]}"
-  $sudo apt-get update -qq
-  export DEBIAN_FRONTEND=noninteractive
-  [ ${#missing[@]} -eq 0 ] || $sudo -E apt-get install -y -qq --no-install-recommends "${missing[@]}"
-  [ ${#lo_missing[@]} -eq 0 ] || $sudo -E apt-get install -y -qq --no-install-recommends \
-    "${LIBREOFFICE_FROM[@]}" "${lo_missing[@]}"
+  root apt-get update -qq
+  [ ${#missing[@]} -eq 0 ] || apt_install "${missing[@]}"
+  [ ${#lo_missing[@]} -eq 0 ] || apt_install "${LIBREOFFICE_FROM[@]}" "${lo_missing[@]}"
 fi
 
 # The project's Python environment: made from pyproject.toml and nothing else, so a package
