@@ -229,5 +229,10 @@ def _problem(err: Any) -> Problem:
         expected = template.format(**ctx) if template else err["msg"].lower()
     except (KeyError, IndexError):
         expected = err["msg"].lower()
-    found = "nothing" if err["type"] == "missing" else shown(err.get("input"))
+    if err["type"] == "missing":
+        found = "nothing"
+    elif err["type"] in ("too_long", "too_short") and "actual_length" in ctx:
+        found = f"{ctx['actual_length']:,} item(s)"  # the count, not the items themselves
+    else:
+        found = shown(err.get("input"))
     return Problem(jsonpath(loc), expected, found)

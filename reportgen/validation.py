@@ -21,6 +21,7 @@ from reportgen.model import (
     PduInspection,
     RegionalInspection,
 )
+from reportgen.model.common import MAX_PDUS
 from reportgen.model.evidence import ContextualData, Surveys
 from reportgen.model.findings import Panel
 from reportgen.model.region import RegionalFieldwork
@@ -205,7 +206,7 @@ def check_region(loaded: Loaded, region: RegionalInspection, fw: Framework) -> I
     yield from _regional_gap("$.fieldwork", region.fieldwork)
     cases = [s for s in fw.regional if s.kind == "cases"]
     yield from _codes("$.domain_two", region.domain_two, [s.code for s in cases])
-    yield from _region_pdus(loaded, region)
+    yield from _region_pdus(loaded, region, [s.code for s in fw.pdu])
     inline = any(e.file is None for e in region.pdus)
     for std in cases:
         given = region.domain_two.get(std.code)
@@ -235,7 +236,11 @@ def _pdu_file(region_file: Path, name: str, where: str) -> Path | Problem:
     """Where a PDU file entry leads: a file in the region file's folder or below it (a symbolic
     link may not lead out), and not the region file itself."""
     folder = region_file.parent.resolve()
-    target = (folder / name).resolve()
+    try:
+        target = (folder / name).resolve()
+    except (RuntimeError, OSError):  # Python 3.11 raises RuntimeError for a loop, 3.13 OSError
+        return Problem(where, "a PDU inspection file",
+                       f"{shown(name)}, a symbolic link that leads round in a loop")
     if not target.is_relative_to(folder):
         return Problem(where, "a file in the region file's folder or below",
                        f"{shown(name)}, which leads to {target}")
@@ -244,11 +249,14 @@ def _pdu_file(region_file: Path, name: str, where: str) -> Path | Problem:
     return target
 
 
-def _region_pdus(loaded: Loaded, region: RegionalInspection) -> Iterator[Problem]:
+def _region_pdus(loaded: Loaded, region: RegionalInspection,
+                 standards: list[str]) -> Iterator[Problem]:
     seen: dict[str, int] = {}
     for i, entry in enumerate(region.pdus):
         path = jsonpath("pdus", i)
         code = entry.code
+        if entry.file is None and entry.ratings is not None:  # a PDU given inline
+            yield from _codes(f"{path}.ratings", entry.ratings, standards)
         if entry.file is not None:
             target = _pdu_file(loaded.path, entry.file, f"{path}.file")
             if isinstance(target, Problem):
@@ -320,12 +328,11 @@ def check_plan(plan: InspectionPlan) -> Iterator[Problem]:
                       f"a date after the last PDU fieldwork ends ({last_pdu})",
                       plan.regional_fieldwork.casework.start.isoformat())
     n, want = len(plan.pdus), batches_expected(len(plan.pdus))
-    if len(plan.batches) != want:
+    if n > MAX_PDUS:
+        yield Problem("$.batches", f"at most {MAX_PDUS} PDUs in all the batches together", str(n))
+    elif len(plan.batches) != want:
         yield warning("$.batches", f"{want} batch(es) for a region of {n} PDUs (§3.3)",
                       f"{len(plan.batches)}")
-
-
-
 
 
 # -------------------------------------------------------------------------------- national

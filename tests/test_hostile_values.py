@@ -15,11 +15,16 @@ from pathlib import Path
 
 import pytest
 from docx import Document
+from docx.oxml.ns import qn
 from openpyxl import load_workbook
 
 from reportgen.documents.events import CalendarSpec, Event
-from reportgen.docxtext import paragraph_text
+from reportgen.docxtext import cell_text, paragraph_text
+from reportgen.framework import load_framework
+from reportgen.jsonpath import jsonpath
+from reportgen.loading import parse
 from reportgen.render import ical
+from reportgen.rules.assessment import regional_counts
 from tests.conftest import FIXTURES, WALES, fixture, run
 
 MINIMAL = "pdu-minimal.json"
@@ -219,3 +224,119 @@ def test_fixtures_stay_within_every_bound():
                  *FIXTURES.glob("*/plan.json")]:
         result = run("validate", path)
         assert result.exit_code == 0, result.output
+
+
+def _inline_region(tmp_path: Path) -> dict:
+    """The Wales region with its PDUs given inline (code, name, seven ratings, overall rating),
+    and the key-question counts their files gave summed into the region's file."""
+    loaded = parse(WALES / "region.json")
+    data = fixture("wales/region.json")
+    fw = load_framework()
+    for std in fw.regional:
+        if std.kind == "cases" and data["domain_two"][std.code].get("key_questions") is None:
+            counts = regional_counts(std, loaded.data, loaded.pdus, fw)
+            data["domain_two"][std.code]["key_questions"] = {
+                code: c.model_dump(mode="json") for code, c in counts.items()}
+    data["pdus"] = [{"code": pdu.pdu.code, "name": pdu.pdu.name.model_dump(mode="json"),
+                     "ratings": {code: s.rating.value for code, s in pdu.standards.items()},
+                     "overall_rating": pdu.overall_rating.value}
+                    for pdu in loaded.pdus.values()]
+    return data
+
+
+def test_a_region_with_its_pdus_inline_renders(tmp_path, write):
+    """The control for the two tests below: the inline region is a good file."""
+    result = run("render", write(_inline_region(tmp_path), "wales/region.json"), "--doc",
+                 "regional-report", "--format", "docx", "--lang", "en", "--out", tmp_path / "out")
+    assert result.exit_code == 0, result.output
+    doc = Document(str(tmp_path / "out" / "wales-regional-report.en.docx"))
+    names = [cell_text(row.cells[0]) for t in doc.tables if t.rows[0].cells[0].text == "PDU"
+             for row in t.rows[1:]]
+    assert "Gwent" in names and len(names) == 6
+
+
+@pytest.mark.parametrize("ratings", ["one missing", "none"])
+def test_an_inline_pdu_without_all_seven_ratings_is_refused_by_path(tmp_path, write, ratings):
+    """A missing rating passed validate, then render failed with KeyError 'P 1.1' (or an
+    AssertionError for "ratings": {})."""
+    data = _inline_region(tmp_path)
+    if ratings == "none":
+        data["pdus"][2]["ratings"] = {}
+    else:
+        del data["pdus"][2]["ratings"]["P 1.1"]
+    path = write(data, "wales/region.json")
+    for args in (["validate", path],
+                 ["render", path, "--doc", "regional-report", "--out", tmp_path / "out"]):
+        said = refused(run(*args), "$.pdus[2].ratings: expected an entry for P 1.1; found none")
+        assert said.count("expected an entry for") == (7 if ratings == "none" else 1), said
+    assert not (tmp_path / "out").exists()
+
+
+def test_a_pdu_file_entry_that_is_a_symbolic_link_loop(tmp_path):
+    """validate printed a traceback (RuntimeError: Symlink loop from pathlib)."""
+    region = _region_copy(tmp_path)
+    (region / "pdus" / "loop.json").symlink_to("loop.json")
+    data = json.loads((region / "region.json").read_text())
+    data["pdus"][1]["file"] = "pdus/loop.json"
+    (region / "region.json").write_text(json.dumps(data))
+    refused(run("validate", region / "region.json"),
+            '$.pdus[1].file: expected a PDU inspection file; found "pdus/loop.json", a symbolic '
+            "link that leads round in a loop")
+
+
+def test_docxtpl_escapes_in_a_pdu_name_come_out_as_written_in_the_regional_report(tmp_path):
+    """The PDUs' scores chart's alt text printed "{_{ 7*7 }_}" in a PDU's name as "{{ 7*7 }}"."""
+    region = _region_copy(tmp_path)
+    gwent = json.loads((region / "pdus" / "gwent.json").read_text())
+    gwent["pdu"]["name"]["en"] = "Gwent {_{ 7*7 }_} {_% x %_}"
+    (region / "pdus" / "gwent.json").write_text(json.dumps(gwent))
+    result = run("render", region / "region.json", "--doc", "regional-report", "--format",
+                 "docx", "--lang", "en", "--out", tmp_path / "out")
+    assert result.exit_code == 0, result.output
+    doc = Document(str(tmp_path / "out" / "wales-regional-report.en.docx"))
+    alts = [pr.get("descr") for pr in doc.element.body.iter(qn("wp:docPr"))]
+    chart = next(a for a in alts if a.startswith("Overall scores of the 6 PDUs"))
+    assert "Gwent {_{ 7*7 }_} {_% x %_} " in chart, chart
+    with zipfile.ZipFile(tmp_path / "out" / "wales-regional-report.en.docx") as z:
+        xml = z.read("word/document.xml").decode()
+    assert "{{ 7*7 }}" not in xml and "{% x %}" not in xml
+    assert xml.count("Gwent {_{ 7*7 }_} {_% x %_}") >= 3  # the table, and both alt texts
+
+
+@pytest.mark.parametrize(("where", "count", "says"), [
+    ("batch", 2000, "$.batches[0].pdus: expected at most 30 item(s); found 2,000 item(s)"),
+    ("batches", 3, "$.batches: expected at most 30 PDUs in all the batches together; found 36"),
+    ("sites", 100, "$.batches[0].pdus[0].sites: expected at most 20 item(s); found 100 item(s)"),
+])
+def test_the_number_of_pdus_and_sites_in_a_plan_is_bounded(write, where, count, says):
+    """A plan with 2,000 PDUs in a batch was accepted and `render` ran past 120 s."""
+    data = fixture("wales/plan.json")
+    pdu = data["batches"][0]["pdus"][0]
+    if where == "batch":
+        data["batches"][0]["pdus"] = [pdu | {"code": f"p{i}"} for i in range(count)]
+    elif where == "batches":
+        data["batches"] = [{"pdus": [pdu | {"code": f"p{b}-{i}"} for i in range(12)]}
+                           for b in range(count)]
+    else:
+        pdu["sites"] = [pdu["sites"][0]] * count
+    started = time.monotonic()
+    said = refused(run("render", write(data), "--doc", "project-plan"), says)
+    assert time.monotonic() - started < 20
+    assert len(said) < 2000  # the count, not the items
+
+
+@pytest.mark.parametrize(("path", "limit"), [
+    (("overall_findings",), 50), (("recommendations",), 50),
+    (("domain_one", "P 1.1", "strengths"), 50), (("panel", "members"), 50),
+])
+def test_lists_of_a_pdu_file_are_bounded_as_text_is(write, path, limit):
+    data = fixture("pdu-maximal.json")
+    parent = data
+    for key in path[:-1]:
+        parent = parent[key]
+    parent[path[-1]] = parent[path[-1]][:1] * (limit + 1)
+    where = jsonpath(*path)
+    refused(run("validate", write(data)),
+            f"{where}: expected at most {limit} item(s); found {limit + 1} item(s)")
+    parent[path[-1]] = parent[path[-1]][:limit]
+    assert "item(s)" not in run("validate", write(data)).output

@@ -32,6 +32,14 @@ MAX_LINE = 200  # a person's name or role, a place, a reference: one line
 MAX_NAME = 60  # a PDU's or a region's name: titles hold it, and Word caps a title at 255
 MAX_CODE = 40  # a code names the output files
 MAX_COUNT = 100_000  # cases in one count: far beyond any inspection
+# How many of each thing one file may hold: far beyond any inspection (the fixtures and the
+# national programme hold at most 18 PDUs, 6 questions, 5 recommendations), near enough that a file
+# made by mistake cannot keep a run busy for minutes.
+MAX_PARAGRAPHS = 50  # paragraphs of one piece of narrative (a summary, the findings, a foreword)
+MAX_ITEMS = 50  # recommendations, examples, panel members, questions, grades, standards
+MAX_PDUS = 30  # PDUs of one region or one plan
+MAX_SITES = 20  # offices of one PDU
+MAX_BATCHES = 5  # announcement batches: the largest regions are announced in three (§3.3)
 
 
 def check_text(value: str, limit: int = MAX_TEXT, one_line: bool = False) -> str:

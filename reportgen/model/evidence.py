@@ -10,7 +10,7 @@ from typing import Annotated, Literal
 
 from pydantic import Field
 
-from reportgen.model.common import Code, Count, Date, Line, Strict, Text
+from reportgen.model.common import MAX_ITEMS, Code, Count, Date, Line, Strict, Text
 
 # Full-time equivalents, as the organisational data spreadsheet gives them: one decimal place.
 Fte = Annotated[Decimal, Field(ge=0, le=10000, decimal_places=1)]
@@ -38,7 +38,7 @@ class SurveyQuestion(Strict):
 class Survey(Strict):
     respondents: Count
     invited: Count | None = None  # staff asked to answer, or people texted: the response rate
-    questions: list[SurveyQuestion] = Field(min_length=1)
+    questions: list[SurveyQuestion] = Field(min_length=1, max_length=MAX_ITEMS)
 
 
 class PeopleOnProbationSurvey(Survey):
@@ -80,5 +80,5 @@ class StaffingLine(Strict):
 class ContextualData(Strict):
     as_at: Date  # the date the figures describe
     caseload: Caseload
-    staffing: list[StaffingLine] = Field(default_factory=list)
+    staffing: list[StaffingLine] = Field(default_factory=list, max_length=MAX_ITEMS)
 

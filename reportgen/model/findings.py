@@ -6,7 +6,15 @@ from typing import Literal
 
 from pydantic import Field
 
-from reportgen.model.common import Date, Person, Rating, Strict, Text
+from reportgen.model.common import (
+    MAX_ITEMS,
+    MAX_PARAGRAPHS,
+    Date,
+    Person,
+    Rating,
+    Strict,
+    Text,
+)
 
 Addressee = Literal["pdu", "region", "probation-service", "hmpps", "ministry-of-justice"]
 
@@ -14,9 +22,9 @@ Addressee = Literal["pdu", "region", "probation-service", "hmpps", "ministry-of-
 class Findings(Strict):
     """What inspectors found on one standard, in the report's words."""
 
-    summary: list[Text] = Field(default_factory=list)
-    strengths: list[Text] = Field(default_factory=list)
-    areas_for_improvement: list[Text] = Field(default_factory=list)
+    summary: list[Text] = Field(default_factory=list, max_length=MAX_PARAGRAPHS)
+    strengths: list[Text] = Field(default_factory=list, max_length=MAX_PARAGRAPHS)
+    areas_for_improvement: list[Text] = Field(default_factory=list, max_length=MAX_PARAGRAPHS)
 
 
 class Recommendation(Strict):
@@ -32,8 +40,8 @@ class PreviousRecommendation(Strict):
 class PreviousRecommendations(Strict):
     """Progress on recommendations of earlier inspections: rated, but never changes a rating."""
 
-    summary: list[Text] = Field(default_factory=list)
-    items: list[PreviousRecommendation] = Field(default_factory=list)
+    summary: list[Text] = Field(default_factory=list, max_length=MAX_PARAGRAPHS)
+    items: list[PreviousRecommendation] = Field(default_factory=list, max_length=MAX_ITEMS)
 
 
 class Practice(Strict):
@@ -55,9 +63,9 @@ class Panel(Strict):
 
     date: Date
     chair: Person
-    members: list[Person] = Field(default_factory=list)
-    key_findings: list[Text] = Field(default_factory=list)
-    departures: list[Departure] = Field(default_factory=list)
+    members: list[Person] = Field(default_factory=list, max_length=MAX_ITEMS)
+    key_findings: list[Text] = Field(default_factory=list, max_length=MAX_PARAGRAPHS)
+    departures: list[Departure] = Field(default_factory=list, max_length=MAX_ITEMS)
 
 
 class Inspectors(Strict):

@@ -7,6 +7,8 @@ from typing import Literal
 from pydantic import Field
 
 from reportgen.model.common import (
+    MAX_ITEMS,
+    MAX_PARAGRAPHS,
     ZERO,
     Code,
     Count,
@@ -45,7 +47,7 @@ class KeyQuestionCounts(Strict):
 class CaseStandard(RatedStandard):
     """A domain two standard: its rating, findings and key-question counts."""
 
-    key_questions: dict[str, KeyQuestionCounts]
+    key_questions: dict[str, KeyQuestionCounts] = Field(max_length=MAX_ITEMS)
 
 
 class CaseProfile(Strict):
@@ -80,17 +82,18 @@ class PduInspection(Strict):
     fieldwork: PduFieldwork
     publication_date: Date | None = None
     panel: Panel | None = None
-    foreword: list[Text] = Field(default_factory=list)
-    overall_findings: list[Text] = Field(default_factory=list)
-    domain_one: dict[str, RatedStandard]
-    domain_two: dict[str, CaseStandard]
+    foreword: list[Text] = Field(default_factory=list, max_length=MAX_PARAGRAPHS)
+    overall_findings: list[Text] = Field(default_factory=list, max_length=MAX_PARAGRAPHS)
+    domain_one: dict[str, RatedStandard] = Field(max_length=MAX_ITEMS)
+    domain_two: dict[str, CaseStandard] = Field(max_length=MAX_ITEMS)
     overall_rating: Rating
     case_profile: CaseProfile
     # Gathered in PDU cases but rated only at regional level (court work, resettlement, §7.1).
-    regional_case_data: dict[str, KeyQuestionCounts] = Field(default_factory=dict)
-    recommendations: list[Recommendation] = Field(default_factory=list)
+    regional_case_data: dict[str, KeyQuestionCounts] = Field(default_factory=dict,
+                                                             max_length=MAX_ITEMS)
+    recommendations: list[Recommendation] = Field(default_factory=list, max_length=MAX_ITEMS)
     previous_recommendations: PreviousRecommendations | None = None
-    effective_practice: list[Practice] = Field(default_factory=list)
+    effective_practice: list[Practice] = Field(default_factory=list, max_length=MAX_ITEMS)
     surveys: Surveys | None = None
     contextual_data: ContextualData | None = None
 

@@ -8,6 +8,9 @@ from typing import Literal
 from pydantic import Field
 
 from reportgen.model.common import (
+    MAX_BATCHES,
+    MAX_PDUS,
+    MAX_SITES,
     Code,
     Date,
     Email,
@@ -28,7 +31,7 @@ class PlannedPdu(Strict):
     name: Name
     head_of_pdu: Person
     fieldwork: PduFieldwork
-    sites: list[Name] = Field(default_factory=list)  # offices, in each language
+    sites: list[Name] = Field(default_factory=list, max_length=MAX_SITES)  # offices, en and cy
     lead_inspector: Person | None = None
 
 
@@ -37,7 +40,7 @@ class Batch(Strict):
     three."""
 
     announced: Date | None = None
-    pdus: list[PlannedPdu] = Field(min_length=1)
+    pdus: list[PlannedPdu] = Field(min_length=1, max_length=MAX_PDUS)
 
 
 class Meeting(Strict):
@@ -67,7 +70,7 @@ class InspectionPlan(Strict):
     reference: Line
     contacts: Contacts
     inspectorate: Inspectorate
-    batches: list[Batch] = Field(min_length=1)
+    batches: list[Batch] = Field(min_length=1, max_length=MAX_BATCHES)
     regional_fieldwork: RegionalFieldwork
     initial_planning_meeting: Meeting
 

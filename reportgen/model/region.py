@@ -10,7 +10,10 @@ from pydantic_core import PydanticCustomError
 
 from reportgen.jsonpath import shown
 from reportgen.model.common import (
+    MAX_ITEMS,
     MAX_LINE,
+    MAX_PARAGRAPHS,
+    MAX_PDUS,
     Code,
     Date,
     Fieldwork,
@@ -55,7 +58,7 @@ class PduEntry(Strict):
     file: PduFile | None = None
     code: Code | None = None
     name: Name | None = None
-    ratings: dict[str, Rating] | None = None
+    ratings: dict[str, Rating] | None = Field(default=None, max_length=MAX_ITEMS)
     overall_rating: Rating | None = None
 
     @model_validator(mode="after")
@@ -111,7 +114,8 @@ class RegionalCaseStandard(RatedStandard):
     cohorts (unpaid work, victim work); for the others they are summed from the PDU files, or
     given here when the PDUs are listed inline."""
 
-    key_questions: dict[str, KeyQuestionCounts] | None = None
+    key_questions: dict[str, KeyQuestionCounts] | None = Field(default=None,
+                                                               max_length=MAX_ITEMS)
 
 
 class RegionalInspection(Strict):
@@ -124,15 +128,15 @@ class RegionalInspection(Strict):
     fieldwork: RegionalFieldwork
     publication_date: Date | None = None
     panel: Panel | None = None
-    pdus: list[PduEntry]
-    foreword: list[Text] = Field(default_factory=list)
-    overall_findings: list[Text] = Field(default_factory=list)
+    pdus: list[PduEntry] = Field(max_length=MAX_PDUS)
+    foreword: list[Text] = Field(default_factory=list, max_length=MAX_PARAGRAPHS)
+    overall_findings: list[Text] = Field(default_factory=list, max_length=MAX_PARAGRAPHS)
     leadership: RatedStandard
     staffing: Staffing
-    domain_two: dict[str, RegionalCaseStandard]
+    domain_two: dict[str, RegionalCaseStandard] = Field(max_length=MAX_ITEMS)
     overall_rating: Rating
-    recommendations: list[Recommendation] = Field(default_factory=list)
+    recommendations: list[Recommendation] = Field(default_factory=list, max_length=MAX_ITEMS)
     previous_recommendations: PreviousRecommendations | None = None
-    effective_practice: list[Practice] = Field(default_factory=list)
+    effective_practice: list[Practice] = Field(default_factory=list, max_length=MAX_ITEMS)
     surveys: Surveys | None = None
     contextual_data: ContextualData | None = None

@@ -45,8 +45,9 @@ class DescribedImage(InlineImage):
         inline.docPr.set("name", self.alt[:60])
         for pr in inline.xpath(".//pic:cNvPr"):
             pr.set("descr", self.alt)
-        return (f'</w:t></w:r><w:r><w:drawing>{inline.xml}</w:drawing></w:r><w:r>'
-                '<w:t xml:space="preserve">')
+        # The alt text may hold a name from the data: its braces must survive docxtpl's "{_{".
+        return (f'</w:t></w:r><w:r><w:drawing>{controls.braces_kept(inline.xml)}</w:drawing>'
+                '</w:r><w:r><w:t xml:space="preserve">')
 
 
 @dataclass(frozen=True)
