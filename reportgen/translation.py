@@ -207,16 +207,18 @@ def _context(unit: Any, seg: Segment, fmt: Format, old_english: str | None) -> N
 
 def units(content: bytes, name: str) -> list[tuple[str, str, str]]:
     """(segment id, English source, Welsh target) of every translated unit; a PO entry still
-    marked fuzzy has not been translated yet."""
+    marked fuzzy has not been translated yet. A file with no translated unit is refused, saying
+    what it held: importing it would change nothing."""
     suffix = name.rsplit(".", 1)[-1].lower()
     try:
         if suffix in ("xlf", "xliff"):
             store: Any = xliff.xlifffile.parsestring(content)
-            found = [(u.getid().split("\x04")[-1], u.source, u.target) for u in store.units]
+            found = [(u.getid().split("\x04")[-1], u.source, u.target, False)
+                     for u in store.units]
         elif suffix == "po":
             store = po.pofile.parsestring(content)
-            found = [(u.getcontext(), u.source, u.target) for u in store.units
-                     if not u.isheader() and not u.isfuzzy()]
+            found = [(u.getcontext(), u.source, u.target, u.isfuzzy()) for u in store.units
+                     if not u.isheader()]
         else:
             raise InputError([Problem("$", "a .xlf, .xliff or .po file", f"a .{suffix} file",
                                       source=name)])
@@ -225,7 +227,15 @@ def units(content: bytes, name: str) -> list[tuple[str, str, str]]:
     except Exception as exc:  # the toolkit's parsers raise many kinds
         raise InputError([Problem("$", "a readable XLIFF or PO file", str(exc)[:120],
                                   source=name)]) from None
-    return [(i, s or "", t or "") for i, s, t in found if t and t.strip()]
+    translated = [(i, s or "", t or "") for i, s, t, fuzzy in found
+                  if t and t.strip() and not fuzzy]
+    if not translated:
+        fuzzy = sum(1 for *_, f in found if f)
+        raise InputError([Problem("$", "at least one translated unit (Welsh in its target)",
+                                  f"{len(found)} unit(s), none translated"
+                                  + (f" ({fuzzy} still marked fuzzy)" if fuzzy else ""),
+                                  source=name)])
+    return translated
 
 
 def import_translations(bundle: Bundle, loaded: Loaded, content: bytes, name: str

@@ -11,7 +11,7 @@ from translate.storage import po, xliff
 
 from reportgen import pipeline, translation
 from reportgen.bundle import Bundle
-from reportgen.errors import RenderError
+from reportgen.errors import InputError, RenderError
 from reportgen.loading import parse
 from reportgen.workflow import tracker, welsh
 from reportgen.workflow.store import Store
@@ -169,3 +169,53 @@ def test_a_stale_segment_goes_out_in_po_with_its_old_english_and_old_welsh(tmp_p
     [unit] = [u for u in po.pofile.parsestring(content).units if not u.isheader()]
     assert (count, unit.source, unit.prev_source, unit.target, unit.isfuzzy()) == (
         1, "New English.", old["en"], old["cy"], True)
+
+
+@pytest.mark.parametrize(("fmt", "fuzzy", "says"), [
+    ("xliff", False, "none translated"),
+    ("po", False, "none translated"),
+    ("po", True, "none translated ({n} still marked fuzzy)"),
+])
+def test_an_import_with_no_translation_in_it_is_refused_and_changes_nothing(luton, fmt, fuzzy,
+                                                                            says):
+    """It printed "Imported 0 translation(s)", exited 0 and made a new, empty data version."""
+    exported = luton.with_suffix(".cy.xlf" if fmt == "xliff" else ".cy.po")
+    content, count, _ = translation.export(parse(luton), "luton.json", fmt)
+    exported.write_bytes(content)
+    if fuzzy:  # a translator's tool that filled in suggestions, none accepted yet
+        translate_all(exported, fmt)
+        store = po.pofile.parsestring(exported.read_bytes())
+        for unit in store.units:
+            unit.markfuzzy(not unit.isheader())
+        exported.write_bytes(bytes(store))
+    before = luton.read_bytes()
+    result = run("translate", "import", luton, exported)
+    assert result.exit_code == 2, result.output
+    assert f"{exported.name}: $: expected at least one translated unit (Welsh in its target); " \
+           f"found {count} unit(s), {says.format(n=count)}" in result.stderr
+    assert luton.read_bytes() == before
+
+
+def test_a_tracked_import_with_nothing_new_makes_no_data_version(tmp_path):
+    store = Store(str(tmp_path / "t.db"))
+    add_team(store)
+    report_id = tracker.start(store, WALES / "pdus" / "gwent.json", "pdu-report",
+                              TEAM["lead-inspector"])
+    content, count, _ = welsh.export(store, report_id, "xliff", todo=False)
+    emptied = xliff.xlifffile.parsestring(content)
+    for unit in emptied.units:
+        unit.target = ""
+    with pytest.raises(InputError, match="none translated"):
+        welsh.import_translations(store, report_id, bytes(emptied), "gwent.cy.xlf",
+                                  TEAM["translator"])
+    assert store.data(report_id).number == 1
+    translated = tmp_path / "gwent.cy.xlf"
+    translated.write_bytes(content)
+    translate_all(translated, "xliff")
+    first = welsh.import_translations(store, report_id, translated.read_bytes(), "gwent.cy.xlf",
+                                      TEAM["translator"])
+    again = welsh.import_translations(store, report_id, translated.read_bytes(), "gwent.cy.xlf",
+                                      TEAM["translator"])
+    assert first == (2, count, 0, True)
+    assert again == (2, count, 0, False)
+    assert store.data(report_id).number == 2

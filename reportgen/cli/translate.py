@@ -86,7 +86,8 @@ def translate_import(target: str, translated: Path, store: str, by: str | None) 
     """Bring translations (XLIFF or PO) back into the data.
 
     Every unit must name a segment of the data; any problem is listed and nothing is kept. A
-    PO entry still marked fuzzy is not imported.
+    PO entry still marked fuzzy is not imported; a file with no translation in it is refused,
+    and translations the data already holds make no new data version.
 
     \b
     Example:
@@ -103,14 +104,19 @@ def translate_import(target: str, translated: Path, store: str, by: str | None) 
         bundle = Bundle.read(path)
         new, imported, stale = translation.import_translations(bundle, bundle.load(), content,
                                                                translated.name)
+        changed = bool(bundle.diff(new))
         new.write_changes(path, bundle)
         where = str(path)
     else:
         if not by:
             raise ReportgenError("say which account imports it: --as ACCOUNT or REPORTGEN_USER")
-        number, imported, stale = welsh.import_translations(
+        number, imported, stale, changed = welsh.import_translations(
             store_at(store, target), target, content, translated.name, by)
         where = f"{target} (data version {number})"
+    if not changed:
+        click.echo(f"Nothing changed: the {imported} translation(s) in {translated.name} are "
+                   f"already in {where}")
+        return
     click.echo(f"Imported {imported} translation(s) into {where}"
                + (f"; {stale} were made from English that has since changed (stale)"
                   if stale else ""))

@@ -323,9 +323,12 @@ def translation_import(report_id: str) -> Any:
     # The format is told by the file's ending; its name is never a path on this machine.
     name = "translation.po" if (upload.filename or "").lower().endswith(".po") \
         else "translation.xlf"
-    return act(report_id, lambda: welsh.import_translations(store(), report_id, upload.read(),
-                                                            name, g.account.name),
-               _("The translation is kept as a new version of the data."), "#welsh")
+    made: list[tuple[int, int, int, bool]] = []
+    return act(report_id, lambda: made.append(welsh.import_translations(
+        store(), report_id, upload.read(), name, g.account.name)),
+        _("The translation is kept as a new version of the data."), "#welsh",
+        instead=lambda: None if made[0][3] else _(
+            "Nothing changed: the file's translations are already in the version held."))
 
 
 @bp.route("/reports/<report_id>/translation/confirm", methods=["POST"])

@@ -51,14 +51,17 @@ def export(store: Store, report_id: str, fmt: translation.Format,
 
 
 def import_translations(store: Store, report_id: str, content: bytes, name: str,
-                        by: str) -> tuple[int, int, int]:
-    """(the new data version, translations imported, of which stale on arrival)."""
+                        by: str) -> tuple[int, int, int, bool]:
+    """(the data version that holds them, translations imported, of which stale on arrival,
+    whether a new version was made): translations already held make no new version."""
     authorise(store, by, "translate", report_id)
-    _, bundle, loaded = _held(store, report_id)
+    held, bundle, loaded = _held(store, report_id)
     new, imported, stale = translation.import_translations(bundle, loaded, content, name)
+    if not bundle.diff(new):
+        return held, imported, stale, False
     number = tracker.keep_data(store, report_id, new, by,
                                f"{imported} translation(s) imported from {name}")
-    return number, imported, stale
+    return number, imported, stale, True
 
 
 def status(store: Store, report_id: str) -> dict[str, Any]:
