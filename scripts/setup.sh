@@ -6,15 +6,17 @@
 #   bash scripts/setup.sh            # install, then render the fixtures into out/
 #   bash scripts/setup.sh --no-run   # install only
 #   bash scripts/setup.sh --fresh    # throw the environment away and build it again (CI)
+#   bash scripts/setup.sh --system-only   # the Debian packages only (a shared server's image)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-run=1 fresh=0
+run=1 fresh=0 system_only=0
 for arg in "$@"; do
   case "$arg" in
     --no-run) run=0 ;;
     --fresh) fresh=1 ;;
-    *) echo "setup.sh: unknown option $arg (use --no-run, --fresh)" >&2; exit 2 ;;
+    --system-only) system_only=1 ;;
+    *) echo "setup.sh: unknown option $arg (use --no-run, --fresh, --system-only)" >&2; exit 2 ;;
   esac
 done
 
@@ -77,6 +79,8 @@ if [ $((${#missing[@]} + ${#lo_missing[@]})) -gt 0 ]; then
   [ ${#missing[@]} -eq 0 ] || apt_install "${missing[@]}"
   [ ${#lo_missing[@]} -eq 0 ] || apt_install "${LIBREOFFICE_FROM[@]}" "${lo_missing[@]}"
 fi
+
+[ "$system_only" = 1 ] && exit 0
 
 # The project's Python environment: made from pyproject.toml and nothing else, so a package
 # installed by hand elsewhere can never hide one the project forgot to declare.
