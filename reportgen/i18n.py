@@ -25,6 +25,11 @@ BABEL_LOCALES: dict[Language, str] = {"en": "en_GB", "cy": "cy_GB"}
 BCP47: dict[Language, str] = {"en": "en-GB", "cy": "cy-GB"}
 
 
+def N_(message: str) -> str:
+    """Marks a message for extraction into the catalogue; translated where it is shown."""
+    return message
+
+
 def catalogue_path(lang: Language) -> Path:
     return LOCALE_DIR / lang / "LC_MESSAGES" / "reportgen.po"
 

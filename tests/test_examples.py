@@ -57,7 +57,7 @@ def readme_examples() -> list[str]:
 
 
 # A web service runs until it is stopped, here or on a database server: shown, not run.
-NOT_RUN = re.compile(r"^reportgen serve\b")
+NOT_RUN = re.compile(r"^reportgen (serve|worker)\b")
 
 
 class Shell:

@@ -22,6 +22,7 @@ from reportgen.cli import (
     track,
     translate,
     users,
+    worker,
 )
 
 
@@ -68,7 +69,8 @@ def cli() -> None:
 
 for command in (inputs.validate, inputs.ratings, inputs.plan, inputs.schema, render.render,
                 render.render_all, translate.translate, glossary.glossary, track.track,
-                edits.edits, fa.fa, check.check, publish.publish, users.users, serve.serve):
+                edits.edits, fa.fa, check.check, publish.publish, users.users, serve.serve,
+                worker.worker):
     cli.add_command(command)
 
 

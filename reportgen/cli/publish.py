@@ -23,7 +23,8 @@ def publish(report_id: str, out: Path, on, store: str, by: str) -> None:
     the data version held, every factual accuracy item is decided and (in Wales) the Welsh is
     complete. The day of publication goes into the data; then every edition is made from it:
     the DOCX and PDF of each language, the web edition and the data workbook, with the factual
-    accuracy log and a manifest of checksums, all at once.
+    accuracy log and a manifest of checksums, all at once. The set is kept in the store (the
+    service serves it from there) and written to --out.
 
     \b
     Example:
@@ -31,6 +32,6 @@ def publish(report_id: str, out: Path, on, store: str, by: str) -> None:
     """
     from reportgen.workflow.publish import publish as run_publish
     with a_run("publish"):
-        target = run_publish(store_at(store, report_id), report_id, out, by,
-                             on.date() if on else None)
-    click.echo(f"Published {report_id} to {target}")
+        target = run_publish(store_at(store, report_id), report_id, by,
+                             on.date() if on else None, out=out)
+    click.echo(f"Published {report_id}: the set is kept in the store and written to {target}")

@@ -14,17 +14,11 @@ from reportgen.documents.bound import Bound
 from reportgen.documents.figures import Bar, ChartSpec
 from reportgen.errors import RenderError
 from reportgen.framework import Framework, Standard
-from reportgen.i18n import gettext_for, ngettext_for
+from reportgen.i18n import N_, gettext_for, ngettext_for
 from reportgen.model import Language, Name, Person, Rating, Text
 from reportgen.model.findings import Findings, Recommendation
 from reportgen.rules import ratings as rules
 from reportgen.rules.assessment import Assessment, StandardResult
-
-
-def N_(message: str) -> str:
-    """Marks a label for extraction into the catalogues; translated where it is used."""
-    return message
-
 
 RATING_LABELS = {
     Rating.INADEQUATE: N_("Inadequate"),

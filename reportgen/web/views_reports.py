@@ -26,7 +26,8 @@ from flask import (
 )
 
 from reportgen.errors import InputError, ReportgenError
-from reportgen.web.app import instance, store
+from reportgen.i18n import N_
+from reportgen.web.app import store
 from reportgen.web.forms import (
     Button,
     CompareForm,
@@ -43,11 +44,13 @@ from reportgen.workflow import (
     accounts,
     editions,
     factual_accuracy,
+    jobs,
     stats_check,
     tracker,
     versions,
     welsh,
 )
+from reportgen.workflow import publish as publication
 from reportgen.workflow.accounts import Forbidden
 from reportgen.workflow.store import TrackError
 
@@ -62,6 +65,21 @@ EDITION_FORMATS = {"docx": "application/vnd.openxmlformats-officedocument.wordpr
 def stage_title(stage_id: str) -> str:
     titles = {s.id: s.title for s in tracker.stages(True)}
     return _(titles.get(stage_id, stage_id))
+
+
+JOB_TITLES = {"publish": N_("Publishing"), "stats-check": N_("The statistics check")}
+JOB_STATES = {"queued": N_("Waiting for a worker"), "running": N_("Under way"),
+              "done": N_("Done"), "failed": N_("Not done")}
+
+
+def job_title(kind: str) -> str:
+    return _(JOB_TITLES.get(kind, kind))
+
+
+def job_state(job: Any) -> str:
+    """A job's state in words, with what it is doing now while it runs."""
+    state = _(JOB_STATES.get(job.state, job.state))
+    return f"{state}: {_(job.step)}" if job.state == "running" and job.step else state
 
 
 def holders(stage_id: str) -> str:
@@ -170,7 +188,9 @@ def report(report_id: str) -> Any:
         region=region_of(r), owns=g.account.owns(r.stage), may=g.account.may, move=move,
         send_back=send_back, edited=EditedDocumentForm(prefix="edited"),
         fa_form=FormUpload(prefix="fa"), decide=DecideForm, button=Button(),
-        published=published_manifest(report_id), due=tracker.due_dates(s, r),
+        published=published_manifest(report_id), jobs=s.jobs(report_id, limit=5),
+        job_title=job_title, job_state=job_state,
+        due=tracker.due_dates(s, r),
         compare=_compare_form(s, report_id, number), welsh=_welsh_status(s, r),
         translation=TranslationUpload(prefix="translation"))
 
@@ -304,13 +324,13 @@ def statistics(report_id: str) -> Any:
 
 @bp.route("/reports/<report_id>/publish", methods=["POST"])
 def publish(report_id: str) -> Any:
-    from reportgen.workflow.publish import publish as run_publish
     _report_or_404(report_id)
     if not Button().validate_on_submit():
         abort(400)
-    return act(report_id, lambda: run_publish(store(), report_id, published_root(),
-                                              g.account.name),
-               _("%(id)s is published.", id=report_id), "#publication")
+    # A job: publishing takes seconds of LibreOffice, never a request's time.
+    return act(report_id, lambda: jobs.submit(store(), "publish", report_id, g.account.name),
+               _("Publishing %(id)s has started: its progress is shown below.", id=report_id),
+               "#publication")
 
 
 @bp.route("/reports/<report_id>/translation", methods=["POST"])
@@ -418,13 +438,10 @@ def edition(report_id: str, lang: str, fmt: str) -> Any:
                      download_name=f"{report_id}.{lang}.{fmt}", mimetype=EDITION_FORMATS[fmt])
 
 
-def published_root() -> Path:
-    return instance() / "published"
-
-
 def published_manifest(report_id: str) -> dict[str, Any] | None:
-    path = published_root() / report_id / "manifest.json"
-    return json.loads(path.read_text()) if path.is_file() else None
+    """The published set's manifest, as the store keeps it with the set."""
+    found = store().publication(report_id)
+    return json.loads(found.manifest) if found is not None else None
 
 
 @bp.route("/reports/<report_id>/published/<name>")
@@ -432,7 +449,16 @@ def published_file(report_id: str, name: str) -> Any:
     _report_or_404(report_id)
     manifest = published_manifest(report_id)
     names = [f["name"] for f in manifest["files"]] + ["manifest.json"] if manifest else []
-    if name not in names:  # only a file the manifest lists: no path is taken from the request
+    if name not in names:  # only a file the manifest lists: no name is taken as a path
         abort(404)
-    return send_file(published_root() / report_id / names[names.index(name)],
-                     as_attachment=True, download_name=name)
+    content = publication.published(store(), report_id)[name]  # checked against the manifest
+    return send_file(io.BytesIO(content), as_attachment=True, download_name=name)
+
+
+@bp.route("/reports/<report_id>/published.zip")
+def published_zip(report_id: str) -> Any:
+    _report_or_404(report_id)
+    if store().publication(report_id) is None:
+        abort(404)
+    return send_file(io.BytesIO(publication.zipped(store(), report_id)), as_attachment=True,
+                     download_name=f"{report_id}-published.zip", mimetype="application/zip")

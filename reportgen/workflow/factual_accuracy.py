@@ -25,19 +25,13 @@ from reportgen.bundle import AddressError
 from reportgen.checks.upload import check_docx
 from reportgen.docxtext import cell_text, paragraph_text
 from reportgen.errors import InputError, Problem
-from reportgen.i18n import BCP47, gettext_for
+from reportgen.i18n import BCP47, N_, gettext_for
 from reportgen.model import Language
 from reportgen.render.controls import ours
 from reportgen.render.postprocess import repeat_header, save, set_document_language
 from reportgen.workflow import editions, tracker
 from reportgen.workflow.accounts import authorise
 from reportgen.workflow.store import NewVersion, Store, TrackError
-
-
-def N_(message: str) -> str:
-    """Marks a label for the catalogue; translated where it is used."""
-    return message
-
 
 CATEGORIES = {
     "A": N_("a typo or a figure"),

@@ -2,15 +2,18 @@
 held; then the day of publication goes into the data (a last data version), and every edition is
 made from that version: per language the DOCX, the PDF, the web edition and the data workbook,
 with the factual accuracy log and a manifest of checksums. Every file is checked (accessibility,
-and the statistics check of the final documents) first; a set that fails a check is not
-written."""
+and the statistics check of the final documents) first; a set that fails a check is not kept.
+The set is kept in the store, with the move to published: the store is the one record of what
+was published, whichever interface published it, and a folder is written from it on request."""
 
 from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import io
 import json
-import shutil
+import zipfile
+from collections.abc import Callable
 from pathlib import Path
 
 from reportgen import pipeline
@@ -18,10 +21,11 @@ from reportgen.bundle import Bundle
 from reportgen.checks import accessibility
 from reportgen.convert import pdf
 from reportgen.files import output_folder, place_folder, sweep, workspace
+from reportgen.i18n import N_
 from reportgen.loading import Loaded
 from reportgen.workflow import editions, factual_accuracy, stats_check, tracker
 from reportgen.workflow.accounts import authorise
-from reportgen.workflow.store import NewVersion, Store, TrackError
+from reportgen.workflow.store import NewVersion, Publication, Store, TrackError
 
 
 def refusals(store: Store, report_id: str) -> list[str]:
@@ -58,53 +62,100 @@ def final_editions(store: Store, report_id: str, on: dt.date
     return number, bundle, changed, files
 
 
-def publish(store: Store, report_id: str, out: Path, by: str,
-            on: dt.date | None = None) -> Path:
+def publish(store: Store, report_id: str, by: str, on: dt.date | None = None,
+            out: Path | None = None, step: Callable[[str], None] = lambda _: None
+            ) -> Path | None:
+    """Publish the report: the set is made and checked in a private workspace, then kept in the
+    store with the move to published, in one transaction; with `out`, also written to
+    `out/<report>` (never over a set already there). `step` hears what is being done."""
     authorise(store, by, "publish", report_id)
     problems = refusals(store, report_id)
     if problems:
         raise TrackError(f"{report_id} cannot be published: " + "; ".join(problems))
     report = store.report(report_id)
-    target = out / report_id
-    if target.exists():
-        raise TrackError(f"{target} exists already: a publication set is never overwritten")
-    output_folder(out, create=False)
-    if out.is_dir():
-        sweep(out)
+    if out is not None:
+        _unwritten(out / report_id)
+        output_folder(out, create=False)
     day = on or dt.date.today()
+    step(N_("making every edition"))
     number, final, changed, files = final_editions(store, report_id, day)
-    # The set is made in a private workspace and moved into `out` whole, so `out` never holds
-    # part of a set, however the run ends.
     with workspace("publish") as work:
         staging = work / report_id
         staging.mkdir()
         for name, content in files.items():
             (staging / name).write_bytes(content)
+        step(N_("converting to PDF"))
         pdf.convert(sorted(staging.glob("*.docx")), staging)
+        step(N_("checking the set"))
         _check(store, staging, report_id, final.load(editions.label(report_id, number)))
         (staging / f"{report_id}.factual-accuracy-log.docx").write_bytes(
             factual_accuracy.log(store, report_id, report_id))
-        manifest = {"report": report_id, "data_version": number, "data_sha256": final.sha256,
-                    "published_on": day.isoformat(), "published_by": by,
-                    "files": [{"name": p.name, "bytes": p.stat().st_size,
-                               "sha256": hashlib.sha256(p.read_bytes()).hexdigest()}
-                              for p in sorted(staging.iterdir())]}
-        (staging / "manifest.json").write_text(json.dumps(manifest, indent=2) + "\n")
-        if target.exists():
-            raise TrackError(f"{target} exists already: a publication set is never overwritten")
+        made = {p.name: p.read_bytes() for p in sorted(staging.iterdir())}
+    manifest = json.dumps({
+        "report": report_id, "data_version": number, "data_sha256": final.sha256,
+        "published_on": day.isoformat(), "published_by": by,
+        "files": [{"name": name, "bytes": len(content),
+                   "sha256": hashlib.sha256(content).hexdigest()}
+                  for name, content in made.items()]}, indent=2) + "\n"
+    made["manifest.json"] = manifest.encode()
+    kept = [NewVersion(lang, f"{report_id}.{lang}.docx", made[f"{report_id}.{lang}.docx"],
+                       data_version=number) for lang in tracker.languages(report)]
+    step(N_("keeping the published set"))
+    store.move(report_id, report.revision, "published", by, f"published on {day}", kept,
+               editions.new_data(final, number, f"published on {day}") if changed else None,
+               publication=Publication(number, day, manifest, made))
+    return export(store, report_id, out) if out is not None else None
+
+
+def _unwritten(target: Path) -> None:
+    if target.exists():
+        raise TrackError(f"{target} exists already: a publication set is never overwritten")
+
+
+def export(store: Store, report_id: str, out: Path) -> Path:
+    """The published set, as the store keeps it, written to `out/<report>` whole (made in a
+    private workspace and moved into place in one step), each file checked against the
+    manifest."""
+    target = out / report_id
+    _unwritten(target)
+    files = published(store, report_id)
+    output_folder(out, create=False)
+    if out.is_dir():
+        sweep(out)
+    with workspace("publish") as work:
+        staging = work / report_id
+        staging.mkdir()
+        for name, content in files.items():
+            (staging / name).write_bytes(content)
+        _unwritten(target)
         output_folder(out)
         place_folder(staging, target)
-    kept = [NewVersion(lang, f"{report_id}.{lang}.docx",
-                       (target / f"{report_id}.{lang}.docx").read_bytes(), data_version=number)
-            for lang in tracker.languages(report)]
-    try:
-        store.move(report_id, report.revision, "published", by, f"published to {target}",
-                   kept, editions.new_data(final, number, f"published on {day}")
-                   if changed else None)
-    except BaseException:
-        shutil.rmtree(target, ignore_errors=True)  # the store says what is published
-        raise
     return target
+
+
+def published(store: Store, report_id: str) -> dict[str, bytes]:
+    """Every file of the report's published set by name, each checked against the manifest
+    kept with it: a file that differs is never handed out."""
+    if store.publication(report_id) is None:
+        raise TrackError(f"{report_id} is not published")
+    files = {row.name: store.published_file(report_id, row.name)
+             for row in store.published_files(report_id)}
+    listed = json.loads(files["manifest.json"])["files"]
+    for entry in listed:
+        content = files.get(entry["name"])
+        if content is None or hashlib.sha256(content).hexdigest() != entry["sha256"]:
+            raise TrackError(f"{report_id}'s published {entry['name']} does not match its "
+                             "manifest: the store has been altered")
+    return files
+
+
+def zipped(store: Store, report_id: str) -> bytes:
+    """The published set as one zip file, for the publication team to download."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as z:
+        for name, content in published(store, report_id).items():
+            z.writestr(f"{report_id}/{name}", content)
+    return buffer.getvalue()
 
 
 def _check(store: Store, staging: Path, report_id: str, loaded: Loaded) -> None:

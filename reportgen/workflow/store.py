@@ -17,6 +17,7 @@ import datetime as dt
 import hashlib
 import json
 import os
+import socket
 import threading
 import time
 from collections.abc import Iterable, Iterator, Sequence
@@ -69,6 +70,17 @@ class NewVersion:
     @property
     def sha256(self) -> str:
         return hashlib.sha256(self.content).hexdigest()
+
+
+@dataclass(frozen=True)
+class Publication:
+    """A report's published set: every file by name, and its manifest (checksums, the data
+    version and its checksum), kept in the store with the move to published."""
+
+    data_version: int
+    published_on: dt.date
+    manifest: str
+    files: dict[str, bytes]
 
 
 def now() -> dt.datetime:
@@ -220,10 +232,12 @@ class Store:
         note: str,
         new: Sequence[NewVersion] = (),
         data: NewData | None = None,
+        publication: Publication | None = None,
     ) -> int | None:
         """Move the report if it is still at `revision`: the stage, the history line, a new
-        version of the data made in the stage it leaves and its documents are written together
-        or not at all. The new data version's number, if any."""
+        version of the data made in the stage it leaves, its documents and (to published) the
+        published set are written together or not at all. The new data version's number, if
+        any."""
         with self._tx() as conn:
             current = conn.execute(
                 sa.select(self._t.reports).where(self._t.reports.c.id == report_id)
@@ -255,7 +269,93 @@ class Store:
             )
             self._add_versions(conn, report_id, current.stage if number else to_stage, by, at,
                                _of(new, number))
+            if publication is not None:
+                self._publish(conn, report_id, by, at, publication)
             return number
+
+    # ----------------------------------------------------------------- publication
+
+    def _publish(self, conn: Connection, report_id: str, by: str, at: dt.datetime,
+                 publication: Publication) -> None:
+        conn.execute(self._t.publications.insert().values(
+            report_id=report_id, data_version=publication.data_version,
+            published_on=publication.published_on, by=by, at=at,
+            manifest=publication.manifest))
+        conn.execute(self._t.published_files.insert(), [
+            {"report_id": report_id, "name": name, "sha256": hashlib.sha256(content).hexdigest(),
+             "bytes": len(content), "content": content}
+            for name, content in publication.files.items()])
+
+    def publication(self, report_id: str) -> Row[Any] | None:
+        """The report's publication (day, data version, who, manifest), or None."""
+        with self.engine.connect() as conn:
+            return conn.execute(sa.select(self._t.publications)
+                                .where(self._t.publications.c.report_id == report_id)).first()
+
+    def published_files(self, report_id: str) -> list[Row[Any]]:
+        """The published set's files by name, with their sizes and checksums."""
+        t = self._t.published_files
+        with self.engine.connect() as conn:
+            return list(conn.execute(
+                sa.select(t.c.name, t.c.sha256, t.c.bytes)
+                .where(t.c.report_id == report_id).order_by(t.c.name)))
+
+    def published_file(self, report_id: str, name: str) -> bytes:
+        t = self._t.published_files
+        with self.engine.connect() as conn:
+            content = conn.execute(sa.select(t.c.content).where(
+                t.c.report_id == report_id, t.c.name == name)).scalar()
+        if content is None:
+            raise TrackError(f"{report_id} has no published file {name}")
+        return bytes(content)
+
+    # ------------------------------------------------------------------------ jobs
+
+    def add_job(self, kind: str, report_id: str | None, by: str, args: dict[str, Any]) -> int:
+        at = now()
+        with self._tx() as conn:
+            return conn.execute(self._t.jobs.insert().values(
+                kind=kind, report_id=report_id, by=by, args=json.dumps(args), state="queued",
+                created_at=at, updated_at=at).returning(self._t.jobs.c.id)).scalar_one()
+
+    def job(self, job_id: int) -> Row[Any]:
+        with self.engine.connect() as conn:
+            row = conn.execute(sa.select(self._t.jobs)
+                               .where(self._t.jobs.c.id == job_id)).first()
+        if row is None:
+            raise TrackError(f"no job {job_id}")
+        return row
+
+    def jobs(self, report_id: str | None = None, limit: int = 20) -> list[Row[Any]]:
+        """The latest jobs, newest first (of one report, or of every one)."""
+        t = self._t.jobs
+        query = sa.select(t).order_by(t.c.id.desc()).limit(limit)
+        if report_id is not None:
+            query = query.where(t.c.report_id == report_id)
+        with self.engine.connect() as conn:
+            return list(conn.execute(query))
+
+    def start_job(self, job_id: int) -> Row[Any]:
+        """The job marked running, one more attempt counted (a worker that died before it
+        finished leaves the job to another, which counts again)."""
+        t = self._t.jobs
+        with self._tx() as conn:
+            conn.execute(t.update().where(t.c.id == job_id).values(
+                state="running", step="", attempts=t.c.attempts + 1, updated_at=now(),
+                worker=f"{socket.gethostname()}:{os.getpid()}"))
+        return self.job(job_id)
+
+    def job_step(self, job_id: int, step: str) -> None:
+        """What the job is doing now, for the page that follows it."""
+        self._set_job(job_id, step=step)
+
+    def finish_job(self, job_id: int, state: str, result: str) -> None:
+        self._set_job(job_id, state=state, step="", result=result)
+
+    def _set_job(self, job_id: int, **values: Any) -> None:
+        t = self._t.jobs
+        with self._tx() as conn:
+            conn.execute(t.update().where(t.c.id == job_id).values(updated_at=now(), **values))
 
     def add_data(self, report_id: str, by: str, data: NewData,
                  new: Sequence[NewVersion] = (), revision: int | None = None) -> int:

@@ -3,8 +3,12 @@ test client, and a live server (waitress) that a real Chromium drives."""
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
+import signal
+import subprocess
+import sys
 import tempfile
 import threading
 from pathlib import Path
@@ -13,7 +17,7 @@ import pytest
 
 from reportgen.web import create_app
 from reportgen.workflow.store import Store
-from tests.conftest import PASSWORD, TEAM, add_team
+from tests.conftest import PASSWORD, ROOT, TEAM, add_team
 
 
 @pytest.fixture
@@ -81,6 +85,13 @@ def live_server(store_url, quick_hashing):
     server = waitress.create_server(app, host="127.0.0.1", port=0, threads=4)
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()
+    # A shared store's jobs run in worker processes, as in production; SQLite's in the service.
+    worker = subprocess.Popen([sys.executable, "-m", "reportgen", "worker", "--store",
+                               store_url], cwd=ROOT, start_new_session=True) \
+        if store_url.startswith("postgresql") else None
     yield f"http://127.0.0.1:{server.effective_port}"
+    if worker is not None:
+        os.killpg(worker.pid, signal.SIGTERM)
+        worker.wait(60)
     server.close()
     shutil.rmtree(instance, ignore_errors=True)

@@ -114,7 +114,7 @@ def test_a_store_from_an_older_reportgen_is_migrated(tmp_path, store_url):
                              "content, at, by) VALUES ('x-pdu-report', 'draft', 'en', 'x.docx', "
                              "'abc', :content, :at, 'Old')"), {"content": b"PK", "at": AT})
     new = Store(store_url)
-    assert new.schema_revision() == "0004"
+    assert new.schema_revision() == "0005"
     assert new.report("x-pdu-report").stage == "initial-edit"
     assert new.latest("x-pdu-report", "en").source_sha256 is None
     assert new.fa_items("x-pdu-report") == []
@@ -198,9 +198,10 @@ def test_a_publication_set_that_fails_a_check_is_not_written(tmp_path, store):
     store.move(ID, store.report(ID).revision, "ready-to-publish", "x", "")
     with pytest.raises(TrackError, match=r"the final en edition has figure\(s\) no statistician "
                                          r"confirmed: 4,321 \(paragraph 12\)"):
-        publish(store, ID, tmp_path / "published", TEAM["publication"])
+        publish(store, ID, TEAM["publication"], out=tmp_path / "published")
     assert not (tmp_path / "published").exists()  # not even the folder
     assert store.report(ID).stage == "ready-to-publish"
+    assert store.publication(ID) is None and store.published_files(ID) == []
 
 
 def test_the_dashboards_versions_are_each_reports_latest(store):

@@ -1,0 +1,33 @@
+"""The worker that runs heavy jobs (publishing, the statistics check) queued in a shared store."""
+
+from __future__ import annotations
+
+import logging
+
+import click
+
+from reportgen.cli.common import STORE_OPTION, reports_errors, store_at
+
+
+@click.command()
+@STORE_OPTION
+@click.option("--concurrency", type=click.IntRange(1, 16), default=1, show_default=True,
+              help="Jobs run at once by this worker (each may start LibreOffice).")
+@click.option("--until-idle", is_flag=True,
+              help="Stop once no job is waiting, instead of waiting for more.")
+@reports_errors
+def worker(store: str, concurrency: int, until_idle: bool) -> None:
+    """Run the jobs the editorial service queues (publishing, the statistics check) from a
+    shared PostgreSQL store, on this machine or any other that reaches the database; start as
+    many as the machines allow. SIGTERM or Ctrl-C stops it after the jobs under way; a worker
+    that dies mid-job leaves its job to another. (With a SQLite store, `reportgen serve` runs
+    the jobs itself.)
+
+    \b
+    Example:
+        reportgen worker --store postgresql://reportgen@db.example/reportgen
+    """
+    from reportgen.workflow import jobs
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(message)s")
+    logging.getLogger("procrastinate").setLevel(logging.WARNING)
+    jobs.work(store_at(store), concurrency, until_idle)
