@@ -11,18 +11,17 @@ from __future__ import annotations
 import copy
 import hashlib
 import json
-import tempfile
 from collections.abc import Mapping
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from reportgen.errors import InputError
 from reportgen.files import write_atomically
 from reportgen.jsonpath import address, jsonpath, keys_of, split_address
-from reportgen.loading import Loaded, parse, read_json
+from reportgen.loading import parse, parse_data
 from reportgen.model import RegionalInspection
 from reportgen.model.common import fingerprint
+from reportgen.reading import Loaded, read_json
 
 
 class AddressError(ValueError):
@@ -84,15 +83,9 @@ class Bundle:
         return written
 
     def load(self, label: str | None = None) -> Loaded:
-        """The data checked as files on disk are; problems name `label` (the report and
-        version) instead of a temporary folder."""
-        with tempfile.TemporaryDirectory(prefix="reportgen-data-") as tmp:
-            try:
-                loaded = parse(self.write(Path(tmp)))
-            except InputError as exc:
-                name = label or self.main
-                raise InputError([replace(p, source=p.source.replace(tmp, name))
-                                  for p in exc.problems]) from None
+        """The data checked as files on disk are (in memory: nothing is written); problems name
+        `label` (the report and version)."""
+        loaded = parse_data(self.files, self.main, label)
         loaded.path = Path(self.main)
         return loaded
 

@@ -30,8 +30,9 @@ from reportgen.documents import DOCUMENTS, DocumentType, Variant
 from reportgen.documents.common import Edition
 from reportgen.documents.figures import ChartSpec
 from reportgen.errors import RenderError, ReportgenError, a
-from reportgen.loading import Loaded, parse
+from reportgen.loading import parse
 from reportgen.model import Language, RegionalInspection
+from reportgen.reading import Loaded
 from reportgen.render import charts, postprocess, word
 
 FORMATS = ("docx", "pdf", "html", "xlsx")

@@ -27,9 +27,9 @@ from translate.storage import po, xliff
 from reportgen.bundle import Bundle
 from reportgen.errors import InputError, Problem
 from reportgen.jsonpath import address, jsonpath
-from reportgen.loading import Loaded
 from reportgen.model import Name, Text
 from reportgen.model.common import fingerprint
+from reportgen.reading import Loaded
 
 Format = Literal["xliff", "po"]
 State = Literal["translated", "missing", "stale", "unconfirmed"]

@@ -7,13 +7,11 @@ the first, so one run lists everything to fix.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
-from pathlib import Path
+from collections.abc import Callable, Iterable, Iterator
 
 from reportgen.errors import InputError, Problem, warning
 from reportgen.framework import Framework, Standard, load_framework
 from reportgen.jsonpath import jsonpath, shown
-from reportgen.loading import Loaded, parse
 from reportgen.model import (
     InspectionPlan,
     KeyQuestionCounts,
@@ -25,20 +23,25 @@ from reportgen.model.common import MAX_PDUS
 from reportgen.model.evidence import ContextualData, Surveys
 from reportgen.model.findings import Panel
 from reportgen.model.region import RegionalFieldwork
+from reportgen.reading import Loaded
+
+# A region's PDU file by its name in the region's file: checked, or why it cannot be read
+# (InputError for one that is not valid).
+PduFile = Callable[[str, str], "Loaded | Problem"]
 
 
-def check(loaded: Loaded) -> list[Problem]:
+def check(loaded: Loaded, pdu_file: PduFile) -> list[Problem]:
+    """Every problem of the file against the framework and itself (the PDU files of a region
+    read through `pdu_file`), errors and warnings, without a source: the caller names it."""
     fw = load_framework()
     data = loaded.data
     if isinstance(data, PduInspection):
-        found = list(check_pdu(data, fw))
-    elif isinstance(data, RegionalInspection):
-        found = list(check_region(loaded, data, fw))
-    elif isinstance(data, NationalReview):
-        found = list(check_national(data, fw))
-    else:
-        found = list(check_plan(data))
-    return [p.at(str(loaded.path)) for p in found]
+        return list(check_pdu(data, fw))
+    if isinstance(data, RegionalInspection):
+        return list(check_region(loaded, data, fw, pdu_file))
+    if isinstance(data, NationalReview):
+        return list(check_national(data, fw))
+    return list(check_plan(data))
 
 
 # ---------------------------------------------------------------------------------- shared
@@ -201,12 +204,13 @@ def _regional_gap(path: str, fieldwork: RegionalFieldwork) -> Iterator[Problem]:
                       "and victim casework (§2.4)", f"meetings from {fieldwork.meetings.start}")
 
 
-def check_region(loaded: Loaded, region: RegionalInspection, fw: Framework) -> Iterator[Problem]:
+def check_region(loaded: Loaded, region: RegionalInspection, fw: Framework,
+                 pdu_file: PduFile) -> Iterator[Problem]:
     yield from _framework_version(region.framework_version, fw)
     yield from _regional_gap("$.fieldwork", region.fieldwork)
     cases = [s for s in fw.regional if s.kind == "cases"]
     yield from _codes("$.domain_two", region.domain_two, [s.code for s in cases])
-    yield from _region_pdus(loaded, region, [s.code for s in fw.pdu])
+    yield from _region_pdus(loaded, region, [s.code for s in fw.pdu], pdu_file)
     inline = any(e.file is None for e in region.pdus)
     for std in cases:
         given = region.domain_two.get(std.code)
@@ -232,25 +236,8 @@ def check_region(loaded: Loaded, region: RegionalInspection, fw: Framework) -> I
                          [s.code for s in fw.regional if s.domain == 1], region.fieldwork.end)
 
 
-def _pdu_file(region_file: Path, name: str, where: str) -> Path | Problem:
-    """Where a PDU file entry leads: a file in the region file's folder or below it (a symbolic
-    link may not lead out), and not the region file itself."""
-    folder = region_file.parent.resolve()
-    try:
-        target = (folder / name).resolve()
-    except (RuntimeError, OSError):  # Python 3.11 raises RuntimeError for a loop, 3.13 OSError
-        return Problem(where, "a PDU inspection file",
-                       f"{shown(name)}, a symbolic link that leads round in a loop")
-    if not target.is_relative_to(folder):
-        return Problem(where, "a file in the region file's folder or below",
-                       f"{shown(name)}, which leads to {target}")
-    if target == region_file.resolve():
-        return Problem(where, "a PDU inspection file, not the region file itself", shown(name))
-    return target
-
-
-def _region_pdus(loaded: Loaded, region: RegionalInspection,
-                 standards: list[str]) -> Iterator[Problem]:
+def _region_pdus(loaded: Loaded, region: RegionalInspection, standards: list[str],
+                 pdu_file: PduFile) -> Iterator[Problem]:
     seen: dict[str, int] = {}
     for i, entry in enumerate(region.pdus):
         path = jsonpath("pdus", i)
@@ -258,16 +245,15 @@ def _region_pdus(loaded: Loaded, region: RegionalInspection,
         if entry.file is None and entry.ratings is not None:  # a PDU given inline
             yield from _codes(f"{path}.ratings", entry.ratings, standards)
         if entry.file is not None:
-            target = _pdu_file(loaded.path, entry.file, f"{path}.file")
-            if isinstance(target, Problem):
-                yield target
-                continue
             try:
-                pdu = parse(target, expect="pdu-inspection")
+                pdu = pdu_file(entry.file, f"{path}.file")
             except InputError as exc:
                 yield Problem(f"{path}.file", "a valid PDU inspection file",
                               f"{len(exc.problems)} problem(s) in {entry.file}")
                 yield from exc.problems
+                continue
+            if isinstance(pdu, Problem):
+                yield pdu
                 continue
             assert isinstance(pdu.data, PduInspection)
             if pdu.data.region.code != region.region.code:

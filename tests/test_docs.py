@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from reportgen.cli.main import cli
-from reportgen.loading import MODELS
+from reportgen.reading import MODELS
 from tests.conftest import ROOT, run
 
 INPUT_DOC = (ROOT / "docs" / "input.md").read_text(encoding="utf-8")

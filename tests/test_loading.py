@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 
 from reportgen.errors import InputError
-from reportgen.loading import MAX_BYTES, parse
+from reportgen.loading import parse
+from reportgen.reading import MAX_BYTES
 from tests.conftest import EAST, FIXTURES, fixture, run
 
 GWENT = "wales/pdus/gwent.json"

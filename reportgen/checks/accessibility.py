@@ -30,9 +30,9 @@ from matplotlib.colors import to_rgb
 from reportgen.docxtext import paragraph_text
 from reportgen.errors import InputError, Problem, ReportgenError
 from reportgen.files import workspace
-from reportgen.loading import read_document, read_file
 from reportgen.paths import ROOT, STYLES
 from reportgen.processes import process_group
+from reportgen.reading import read_document, read_file
 
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]

@@ -18,7 +18,7 @@ from reportgen.cli.common import (
     store_at,
 )
 from reportgen.errors import ReportgenError
-from reportgen.loading import read_file
+from reportgen.reading import read_file
 
 
 @click.group()

@@ -12,7 +12,8 @@ from typing import Any, TypeVar
 import click
 
 from reportgen.errors import InputError, ReportgenError
-from reportgen.loading import Loaded, parse
+from reportgen.loading import parse
+from reportgen.reading import Loaded
 
 F = TypeVar("F", bound=Callable[..., Any])
 

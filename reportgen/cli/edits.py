@@ -7,7 +7,7 @@ from pathlib import Path
 import click
 
 from reportgen.cli.common import BY_OPTION, DOCUMENT, STORE_OPTION, reports_errors, store_at
-from reportgen.loading import read_document
+from reportgen.reading import read_document
 
 ACCEPT = click.option("--accept-tracked", is_flag=True,
                       help="Read tracked changes as accepted instead of refusing the document.")

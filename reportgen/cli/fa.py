@@ -14,7 +14,7 @@ from reportgen.cli.common import (
     store_at,
 )
 from reportgen.files import write_atomically
-from reportgen.loading import read_document
+from reportgen.reading import read_document
 
 
 @click.group()

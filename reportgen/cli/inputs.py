@@ -14,8 +14,8 @@ from reportgen.cli.common import (
     reports_errors,
 )
 from reportgen.errors import InputError, ReportgenError, a
-from reportgen.loading import MODELS, Loaded
 from reportgen.model import InspectionPlan, NationalReview, PduInspection, RegionalInspection
+from reportgen.reading import MODELS, Loaded
 from reportgen.rules.assessment import Assessment, assess_pdu, assess_region
 from reportgen.rules.calendar import Milestone, inspection_calendar, plan_calendar
 

@@ -11,7 +11,7 @@ import click
 
 from reportgen.cli.common import AS_OPTIONAL, DOCUMENT, STORE_OPTION, reports_errors, store_at
 from reportgen.files import write_atomically
-from reportgen.loading import read_file
+from reportgen.reading import read_file
 
 TARGET = click.argument("target", metavar="REPORT_ID|FILE.json")
 

@@ -18,7 +18,7 @@ from reportgen.documents import (
 )
 from reportgen.documents.common import Edition
 from reportgen.documents.events import CalendarSpec
-from reportgen.loading import Loaded
+from reportgen.reading import Loaded
 
 Build = Callable[[Loaded, Edition, str | None], dict[str, Any]]
 Attachments = Callable[[Loaded, Edition, str | None], dict[str, CalendarSpec]]

@@ -11,8 +11,8 @@ from reportgen.documents import common
 from reportgen.documents.common import Edition, person
 from reportgen.errors import RenderError
 from reportgen.framework import load_framework
-from reportgen.loading import Loaded
 from reportgen.model import PduInspection, RegionalInspection
+from reportgen.reading import Loaded
 from reportgen.rules.assessment import Assessment, assess_pdu, assess_region
 from reportgen.rules.calendar import inspection_calendar, milestone
 

@@ -15,9 +15,9 @@ from reportgen import formatting
 from reportgen.documents import evidence
 from reportgen.documents.common import N_, Edition
 from reportgen.framework import load_framework
-from reportgen.loading import Loaded
 from reportgen.model import PduInspection
 from reportgen.model.evidence import ContextualData, Surveys
+from reportgen.reading import Loaded
 from reportgen.rules.assessment import assess_pdu, assess_region
 from reportgen.rules.rounding import percent
 

@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from reportgen import pipeline
 from reportgen.bundle import Bundle
 from reportgen.errors import RenderError
-from reportgen.loading import Loaded
+from reportgen.reading import Loaded
 from reportgen.workflow.store import NewData, NewVersion, Store
 
 REPORT_PROPERTY = "reportgen.report"

@@ -9,7 +9,8 @@ import tempfile
 from pathlib import Path
 
 from reportgen.errors import InputError, Problem
-from reportgen.loading import Loaded, parse
+from reportgen.loading import parse
+from reportgen.reading import Loaded
 from reportgen.workflow.accounts import authorise
 from reportgen.workflow.store import Store
 

@@ -22,7 +22,7 @@ from reportgen.checks import accessibility
 from reportgen.convert import pdf
 from reportgen.files import output_folder, place_folder, sweep, workspace
 from reportgen.i18n import N_
-from reportgen.loading import Loaded
+from reportgen.reading import Loaded
 from reportgen.workflow import editions, factual_accuracy, stats_check, tracker
 from reportgen.workflow.accounts import authorise
 from reportgen.workflow.store import NewVersion, Publication, Store, TrackError

@@ -13,7 +13,7 @@ import json
 from collections.abc import Mapping
 
 from reportgen.checks import statistics
-from reportgen.loading import Loaded
+from reportgen.reading import Loaded
 from reportgen.workflow import editions, tracker
 from reportgen.workflow.accounts import authorise
 from reportgen.workflow.store import Store, TrackError

@@ -15,8 +15,8 @@ from typing import Any
 from reportgen import data, readback, translation
 from reportgen.bundle import Bundle
 from reportgen.errors import Problem, a
-from reportgen.loading import read_document
 from reportgen.model import PduInspection
+from reportgen.reading import read_document
 from reportgen.rules.calendar import inspection_calendar
 from reportgen.workflow import editions
 from reportgen.workflow.accounts import authorise

@@ -26,7 +26,7 @@ from reportgen.checks.statistics.reading import Edition, ReadError, read
 from reportgen.checks.statistics.relations import consistency, relations
 from reportgen.checks.statistics.words import vocabulary
 from reportgen.errors import ReportgenError
-from reportgen.loading import Loaded
+from reportgen.reading import Loaded
 
 __all__ = ["Checked", "Edition", "Facts", "Figure", "check", "check_edition", "check_editions",
            "compare", "facts", "read", "read_edition", "summary"]
