@@ -3,6 +3,13 @@ signed in as their own account, browsing the dashboard and report pages and movi
 (and back) through the real forms of `reportgen serve` (waitress, in its own process).
 
     python3 benchmarks/service_load.py [--users 20] [--seconds 60] [--store URL]
+        [--think SECONDS] [--publish N] [--workers N]
+
+`--think`: each person pauses this long between one look-and-move and the next, as people do
+(0, the default, has them click as fast as the service answers). `--publish N`: N more reports
+are made ready to publish, and the publication team presses Publish on each in turn while the
+others browse, waiting for each job to finish; with a PostgreSQL store, `--workers` worker
+processes (`reportgen worker`) do the publishing beside the service, as in production.
 
 Bounded in time and in traffic (127.0.0.1 only). Prints requests per second, latency (median,
 95th percentile, maximum) by kind of request, the moves made and the moves refused because
@@ -31,7 +38,7 @@ from urllib.parse import urlencode
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from reportgen.workflow import accounts, tracker  # noqa: E402
+from reportgen.workflow import accounts, stats_check, tracker  # noqa: E402
 from reportgen.workflow.store import Store  # noqa: E402
 
 PASSWORD = "load test password"
@@ -118,14 +125,56 @@ def seen(page: str, prefix: str) -> str:
     return found.group(1) if found else ""
 
 
-def set_up(store_url: str, users: int) -> None:
+def set_up(store_url: str, users: int, publish: int) -> list[str]:
+    """The accounts, the reports people browse, and `publish` reports ready to publish (their
+    ids)."""
     store = Store(store_url)
     accounts.add(store, "Load Admin", ["admin"], PASSWORD, None)
+    accounts.add(store, "Publisher", ["publication"], PASSWORD, "Load Admin")
+    accounts.add(store, "Load Editor", ["editor"], PASSWORD, "Load Admin")
     for i in range(users):
         accounts.add(store, f"Person {i}", MOVER, PASSWORD, "Load Admin")
     for code in REPORTS:
         tracker.start(store, ROOT / "fixtures" / "east-of-england" / "pdus" / f"{code}.json",
                       "pdu-report", "Person 0")
+    ready = sorted(p.stem for p in (ROOT / "fixtures" / "east-of-england" / "pdus").glob("*.json")
+                   if p.stem not in REPORTS)[:publish]
+    for code in ready:
+        report_id = tracker.start(store, ROOT / "fixtures" / "east-of-england" / "pdus" /
+                                  f"{code}.json", "pdu-report", "Person 0")
+        for stage in ("initial-edit", "strategic-edit", "chief-inspector-review",
+                      "factual-accuracy", "statistics-check"):
+            store.move(report_id, store.report(report_id).revision, stage, "Load Admin", "")
+        stats_check.run(store, report_id, "Load Editor", confirm=True)  # as the data team does
+        store.move(report_id, store.report(report_id).revision, "ready-to-publish",
+                   "Load Admin", "")
+    return [f"{code}-pdu-report" for code in ready]
+
+
+def publish_each(person: Person, ready: list[str], deadline: float) -> list[float]:
+    """Press Publish on each report in turn, through the page, and wait for its job to finish
+    (reloading the page as a person would); the seconds from the press to the set shown."""
+    taken = []
+    for report_id in ready:
+        if time.monotonic() > deadline:
+            break
+        _, page, _ = person.request("report page", "GET", f"/reports/{report_id}")
+        forms = re.findall(r'<form[^>]*action="([^"]*/publish)"[^>]*>.*?name="csrf_token"[^>]*'
+                           r'value="([^"]+)"', page, re.S)
+        if not forms:
+            person.failures.append(f"{report_id}: no Publish button")
+            continue
+        pressed = time.monotonic()
+        person.request("publish", "POST", forms[0][0], {"csrf_token": forms[0][1]})
+        while time.monotonic() < deadline + 120:
+            time.sleep(1)
+            _, page, _ = person.request("report page", "GET", f"/reports/{report_id}")
+            if "The whole set, as one zip file" in page or "Not done" in page:
+                break
+        if "The whole set, as one zip file" not in page:
+            person.failures.append(f"{report_id}: not published")
+        taken.append(time.monotonic() - pressed)
+    return taken
 
 
 def check(store_url: str, people: list[Person]) -> list[str]:
@@ -153,6 +202,17 @@ def check(store_url: str, people: list[Person]) -> list[str]:
     return problems
 
 
+def published_once(store_url: str, ready: list[str]) -> list[str]:
+    """Each report published once: one move to published, one set kept."""
+    store = Store(store_url)
+    problems = []
+    for report_id in ready:
+        moves = [h for h in store.history(report_id) if h.to_stage == "published"]
+        if len(moves) != 1 or store.publication(report_id) is None:
+            problems.append(f"{report_id}: {len(moves)} move(s) to published")
+    return problems
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--users", type=int, default=20)
@@ -160,14 +220,22 @@ def main() -> int:
     parser.add_argument("--store", default=None, help="a SQLAlchemy URL (default: a new "
                         "SQLite file)")
     parser.add_argument("--port", type=int, default=8765)
+    parser.add_argument("--think", type=float, default=0.0)
+    parser.add_argument("--publish", type=int, default=0)
+    parser.add_argument("--workers", type=int, default=2)
     args = parser.parse_args()
     folder = Path(tempfile.mkdtemp(prefix="reportgen-load-"))
     store_url = args.store or str(folder / "load.db")
-    set_up(store_url, args.users)
+    ready = set_up(store_url, args.users, args.publish)
     server = subprocess.Popen(
         [sys.executable, "-m", "reportgen", "serve", "--store", store_url, "--port",
          str(args.port), "--instance", str(folder / "instance")],
         cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    workers = [subprocess.Popen([sys.executable, "-m", "reportgen", "worker", "--store",
+                                 store_url], cwd=ROOT, stdout=subprocess.DEVNULL,
+                                stderr=subprocess.DEVNULL)
+               for _ in range(args.workers if ready and "://" in store_url else 0)]
+    published: list[float] = []
     try:
         for _ in range(100):
             try:
@@ -178,6 +246,11 @@ def main() -> int:
         people = [Person(args.port, f"Person {i}") for i in range(args.users)]
         for p in people:
             p.sign_in()
+            # The service warm (its templates compiled, its caches filled), as a running one is.
+            p.request("warm-up", "GET", "/")
+            p.request("warm-up", "GET", f"/reports/{REPORTS[0]}-pdu-report")
+        publisher = Person(args.port, "Publisher")
+        publisher.sign_in()
         deadline = time.monotonic() + args.seconds
 
         def browse(p: Person, seed: int) -> None:
@@ -188,21 +261,28 @@ def main() -> int:
                 except (OSError, http.client.HTTPException) as exc:
                     p.failures.append(repr(exc))
                     return
+                time.sleep(pick.uniform(0.5, 1.5) * args.think)
 
         started = time.monotonic()
         threads = [threading.Thread(target=browse, args=(p, i)) for i, p in enumerate(people)]
+        threads.append(threading.Thread(
+            target=lambda: published.extend(publish_each(publisher, ready, deadline))))
         for t in threads:
             t.start()
         for t in threads:
             t.join()
         elapsed = time.monotonic() - started
     finally:
+        for w in workers:
+            w.terminate()
+            w.wait(60)
         server.terminate()
         _, errors = server.communicate(timeout=30)
         said = [line for line in errors.decode().splitlines() if "queue depth" not in line]
         if said:  # waitress's notes that requests queued are expected at this load
             print("the server said:\n" + "\n".join(said[-40:]))
-    timings = [t for p in people for t in p.timings if t[0] not in ("sign-in page", "sign in")]
+    timings = [t for p in people for t in p.timings
+               if t[0] not in ("sign-in page", "sign in", "warm-up")]
     by_kind: dict[str, list[float]] = defaultdict(list)
     for kind, seconds in timings:
         by_kind[kind].append(seconds)
@@ -217,11 +297,16 @@ def main() -> int:
     every = sorted(s for _, s in timings)
     print(f"  {'all':<12} {len(every):>6}  median {statistics.median(every) * 1000:6.0f} ms"
           f"  p95 {every[int(0.95 * (len(every) - 1))] * 1000:6.0f} ms")
+    if ready:
+        print(f"  published {len(published)} of {len(ready)} report(s) while they browsed"
+              + (f", each {min(published):.1f} to {max(published):.1f} s from the press to the "
+                 "set on the page" if published else "")
+              + (f" ({len(workers)} worker processes)" if workers else " (the service's thread)"))
     moved = sum(len(p.moved) for p in people)
     refused = sum(p.refused for p in people)
     print(f"  moves made {moved}, refused because the report had moved first {refused}")
-    failures = [f for p in people for f in p.failures]
-    problems = check(store_url, people)
+    failures = [f for p in [*people, publisher] for f in p.failures]
+    problems = check(store_url, people) + published_once(store_url, ready[:len(published)])
     for line in failures[:20] + problems:
         print("  FAILED " + line)
     print("no error; every move in the history exactly once" if not failures + problems
