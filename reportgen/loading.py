@@ -35,10 +35,10 @@ def parse(path: Path, expect: str | None = None) -> Loaded:
 
 def parse_data(files: Mapping[str, Any], main: str, label: str | None = None) -> Loaded:
     """Data held in memory (file name -> JSON), checked exactly as the same files on disk would
-    be, without writing them anywhere; problems name `label/<file>` (the report and version)."""
-    name = label or main
-    memory = _Memory(files, main, name)
-    return _loaded(json.dumps(files[main]), files[main], f"{name}/{main}", Path(main), None,
+    be, without writing them anywhere; problems name `label/<file>` (the report and version),
+    or the file's name alone without a label."""
+    memory = _Memory(files, main, label)
+    return _loaded(json.dumps(files[main]), files[main], memory.source(main), Path(main), None,
                    memory)
 
 
@@ -88,14 +88,17 @@ class _Folder:
 class _Memory:
     """A region's PDU files held with it in memory."""
 
-    def __init__(self, files: Mapping[str, Any], main: str, label: str) -> None:
+    def __init__(self, files: Mapping[str, Any], main: str, label: str | None) -> None:
         self.files, self.main, self.label = files, main, label
+
+    def source(self, name: str) -> str:
+        return f"{self.label}/{name}" if self.label else name
 
     def read(self, name: str, where: str) -> tuple[str, dict[str, Any], str] | Problem:
         if name == self.main:
             return Problem(where, "a PDU inspection file, not the region file itself",
                            shown(name))
         if name not in self.files:
-            return Problem(where, "a PDU file held with the region's data", shown(name))
+            return Problem(where, "a PDU file given with the region's file", shown(name))
         obj = self.files[name]
-        return json.dumps(obj), obj, f"{self.label}/{name}"
+        return json.dumps(obj), obj, self.source(name)

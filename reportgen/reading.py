@@ -117,12 +117,19 @@ def read_document(path: Path) -> bytes:
 
 def read_json(path: Path) -> tuple[str, dict[str, Any]]:
     """The file's text and its top-level object; InputError for anything else."""
-    src = str(path)
+    return json_of(read_file(path, "$"), str(path))
+
+
+def json_of(raw: bytes, src: str) -> tuple[str, dict[str, Any]]:
+    """The text and top-level object of a file's bytes (read from disk, or uploaded), named
+    `src` in messages; InputError for anything that is not one JSON object in UTF-8."""
 
     def fail(expected: str, found: str, where: str = "$") -> InputError:
         return InputError([Problem(where, expected, found, source=src)])
 
-    raw = read_file(path, "$")
+    if len(raw) > MAX_BYTES:
+        raise fail(f"a file of at most {MAX_BYTES / 1024 / 1024:g} MiB",
+                   f"{len(raw) / 1024 / 1024:.1f} MiB")
     if not raw.strip():
         raise fail("a JSON object", "an empty file")
     try:

@@ -4,7 +4,7 @@ Design System's macros through govuk-frontend-wtf."""
 from __future__ import annotations
 
 from flask_wtf import FlaskForm
-from flask_wtf.file import FileField, FileRequired
+from flask_wtf.file import FileField, FileRequired, MultipleFileField
 from govuk_frontend_wtf.wtforms_widgets import (
     GovCheckboxesInput,
     GovFileInput,
@@ -25,9 +25,20 @@ from wtforms import (
     SubmitField,
     TextAreaField,
 )
-from wtforms.validators import DataRequired, InputRequired, Length, Optional
+from wtforms.validators import DataRequired, InputRequired, Length, Optional, StopValidation
 
 from reportgen.web.i18n import _l
+
+
+class FilesChosen:
+    """At least one file chosen (a browser sends one empty part when none is)."""
+
+    def __init__(self, message: str) -> None:
+        self.message = message
+
+    def __call__(self, _form: FlaskForm, field: MultipleFileField) -> None:
+        if not [f for f in field.data or [] if getattr(f, "filename", "")]:
+            raise StopValidation(str(self.message))
 
 
 class Button(FlaskForm):
@@ -105,8 +116,11 @@ class CompareForm(FlaskForm):
 
 
 class InputUpload(FlaskForm):
-    document = FileField(_l("Inspection or plan file (.json)"), widget=GovFileInput(),
-                         validators=[FileRequired(_l("Choose a JSON file"))])
+    # One PDU inspection or plan file, or a region's file and its PDU files chosen together.
+    documents = MultipleFileField(
+        _l("Inspection or plan files (.json)"), widget=GovFileInput(multiple=True),
+        validators=[FilesChosen(_l("Choose a JSON file, or a region's file with its PDU "
+                                   "files"))])
     submit = SubmitField(_l("Check and store"), widget=GovSubmitInput())
 
 

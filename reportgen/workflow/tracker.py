@@ -46,18 +46,23 @@ def stage_ids(in_wales: bool) -> list[str]:
 def start(store: Store, file: Path, doc: str, by: str) -> str:
     """Track a report from draft: its data becomes version 1, with its Word editions."""
     authorise(store, by, "track.start")
+    return start_data(store, Bundle.read(file), doc, by, file.name)
+
+
+def start_data(store: Store, bundle: Bundle, doc: str, by: str, source: str) -> str:
+    """Track a report from draft, from data read already (`source` names where from)."""
+    authorise(store, by, "track.start")
     if doc not in DOCS:
         raise TrackError(f"only reports are tracked: choose --doc from {', '.join(DOCS)}")
-    bundle = Bundle.read(file)
     loaded = bundle.load()
     kind = "pdu-inspection" if doc == "pdu-report" else "regional-inspection"
     if loaded.data.kind != kind:
-        raise TrackError(f"{file}: {a(doc)} is made from {a(kind)} file")
+        raise TrackError(f"{source}: {a(doc)} is made from {a(kind)} file")
     code = loaded.data.pdu.code if isinstance(loaded.data, PduInspection) else \
         loaded.data.region.code  # type: ignore[union-attr]
     report_id = f"{code}-{doc}"
     store.add(report_id, doc, loaded.data.region.in_wales, by,  # type: ignore[union-attr]
-              editions.new_data(bundle, 1, f"read from {file.name}"),
+              editions.new_data(bundle, 1, f"read from {source}"),
               editions.documents(bundle, doc, report_id, 1))
     return report_id
 

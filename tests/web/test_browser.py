@@ -168,9 +168,9 @@ def test_the_journey_of_a_report_in_the_browser(person, store_url, tmp_path):
     p.sign_in("lead-inspector")
     p.go("/", "dashboard-empty")
     p.go("/inputs", "inputs")
-    p.attach("input-document", GWENT)
+    p.attach("input-documents", GWENT)
     p.button("Check and store")
-    assert "its report's draft is tracked" in p.look("report-draft")
+    assert "1 report(s) are tracked from their drafts" in p.look("report-draft")
     p.move_on("report-initial-edit", note="Findings complete")
 
     # The translator confirms the Welsh typed into the data before the editing begins.

@@ -4,6 +4,7 @@ it may not do, inputs with their problems, correspondence, accounts, and Welsh."
 
 from __future__ import annotations
 
+import html
 import io
 import json
 
@@ -108,7 +109,7 @@ def test_an_invalid_input_file_lists_its_problems_and_nothing_is_kept(store, as_
     broken["pdu"]["code"] = 7
     del broken["fieldwork"]
     response = as_role("lead-inspector").post(
-        "/inputs", {"input-document": (io.BytesIO(json.dumps(broken).encode()), "luton.json")},
+        "/inputs", {"input-documents": (io.BytesIO(json.dumps(broken).encode()), "luton.json")},
         prefix="input")
     page = text(response)
     assert response.status_code == 400
@@ -121,7 +122,7 @@ def test_a_valid_pdu_file_is_kept_and_its_report_tracked(app, as_role):
     store = app.extensions["reportgen"]["store"]
     content = (WALES / "pdus" / "gwent.json").read_bytes()
     response = as_role("lead-inspector").post(
-        "/inputs", {"input-document": (io.BytesIO(content), "gwent.json")}, prefix="input")
+        "/inputs", {"input-documents": (io.BytesIO(content), "gwent.json")}, prefix="input")
     assert response.location == "/reports/gwent-pdu-report"
     assert [i.kind for i in store.inputs()] == ["pdu-inspection"]
     assert {v.lang for v in store.versions("gwent-pdu-report")} == {"en", "cy"}
@@ -131,13 +132,14 @@ def test_a_valid_pdu_file_is_kept_and_its_report_tracked(app, as_role):
 def test_correspondence_of_a_plan_in_the_addressees_language(app, as_role):
     admin = as_role("admin")
     content = (FIXTURES / "wales" / "plan.json").read_bytes()
-    kept = admin.post("/inputs", {"input-document": (io.BytesIO(content), "plan.json")},
+    kept = admin.post("/inputs", {"input-documents": (io.BytesIO(content), "plan.json")},
                       prefix="input")
     assert kept.status_code == 302
     [plan] = app.extensions["reportgen"]["store"].inputs("inspection-plan")
+    assert kept.location == f"/correspondence/{plan.id}"
     page = text(admin.get(f"/correspondence/{plan.id}"))
     assert "wales-announcement-1.cy+en.docx" in page  # the director asked for both languages
-    assert "gwent-project-plan.en.ics" in page
+    assert "gwent-project-plan.en.ics" in page and "Nothing issued yet." in page
     ics = admin.get(f"/correspondence/{plan.id}/gwent-project-plan.en.ics")
     assert ics.status_code == 200 and b"BEGIN:VCALENDAR" in ics.data
     assert as_role("editor").get(f"/correspondence/{plan.id}").status_code == 403
@@ -274,3 +276,78 @@ def test_welsh_translation_from_the_page(app, as_role):
     page = text(translator.get("/reports/gwent-pdu-report"))
     assert f"0 missing, 0 stale, 0 unconfirmed of {n} segments" in page
     assert s.data("gwent-pdu-report").by == TEAM["translator"]
+
+
+def test_correspondence_issued_is_kept_as_sent_and_downloaded_from_the_store(app, as_role):
+    store = app.extensions["reportgen"]["store"]
+    admin = as_role("admin")
+    admin.post("/inputs", {"input-documents": (io.BytesIO((FIXTURES / "wales" / "plan.json")
+                                                          .read_bytes()), "plan.json")},
+               prefix="input")
+    [plan] = store.inputs("inspection-plan")
+    assert as_role("editor").post(f"/correspondence/{plan.id}/issue").status_code == 403
+    response = admin.post(f"/correspondence/{plan.id}/issue")
+    assert response.status_code == 302
+    [issue] = store.issues(plan.id)
+    assert issue["by"] == TEAM["admin"] and "gwent-project-plan.cy.ics" in issue["files"]
+    page = text(admin.get(f"/correspondence/{plan.id}"))
+    assert f"Issued by {TEAM['admin']} on" in page
+    sent = admin.get(f"/correspondence/{plan.id}/issued/{issue['id']}/gwent-project-plan.cy.ics")
+    assert sent.data == store.issued_file(issue["id"], "gwent-project-plan.cy.ics")
+    assert b"BEGIN:VCALENDAR" in sent.data
+    assert admin.get(f"/correspondence/{plan.id}/issued/{issue['id']}/x.ics").status_code == 404
+
+
+def test_no_plan_kept_says_why_and_where_to_upload_one(as_role):
+    page = html.unescape(text(as_role("admin").get("/correspondence")))
+    assert "tracking a region's reports keeps no plan" in page
+    assert "Upload the plan on the Inputs page" in page
+
+
+def _wales_files() -> dict[str, bytes]:
+    files = {"region.json": (WALES / "region.json").read_bytes()}
+    files |= {p.name: p.read_bytes() for p in sorted((WALES / "pdus").glob("*.json"))}
+    return files
+
+
+def _upload(client, files: dict[str, bytes]):
+    return client.post("/inputs", {"input-documents": [(io.BytesIO(c), n)
+                                                        for n, c in files.items()]},
+                       prefix="input")
+
+
+def test_a_region_uploaded_with_its_pdu_files_tracks_every_report(app, as_role):
+    store = app.extensions["reportgen"]["store"]
+    response = _upload(as_role("lead-inspector"), _wales_files())
+    assert response.status_code == 302 and response.location == "/"
+    assert [i.kind for i in store.inputs()] == ["regional-inspection"]
+    tracked = sorted(r.id for r in store.all_reports())
+    assert tracked == sorted(["wales-regional-report", *(f"{p.stem}-pdu-report" for p in
+                                                         (WALES / "pdus").glob("*.json"))])
+    data = json.loads(store.data("wales-regional-report").content)
+    assert "pdus/gwent.json" in data["files"]
+
+
+def test_a_region_missing_a_pdu_file_names_the_entry_and_keeps_nothing(app, as_role):
+    store = app.extensions["reportgen"]["store"]
+    files = _wales_files()
+    del files["gwent.json"]
+    files["notes.json"] = b'{"kind": "pdu-inspection"}'
+    response = _upload(as_role("lead-inspector"), files)
+    page = html.unescape(text(response))
+    assert response.status_code == 400
+    assert "$.pdus[1].file" in page and "gwent.json among the files handed in with the " \
+        "region's file" in page
+    assert "only the PDU files the region's file names" in page and "notes.json" in page
+    assert store.inputs() == [] and store.all_reports() == []
+
+
+def test_a_problem_in_one_pdu_file_of_a_region_names_that_file(app, as_role):
+    store = app.extensions["reportgen"]["store"]
+    files = _wales_files()
+    broken = json.loads(files["gwent.json"])
+    broken["case_profile"]["women"] = -1
+    files["gwent.json"] = json.dumps(broken).encode()
+    page = text(_upload(as_role("lead-inspector"), files))
+    assert "pdus/gwent.json" in page and "$.case_profile.women" in page
+    assert store.inputs() == []
