@@ -131,15 +131,20 @@ def confirm(term: str, by: str, on: dt.date, root: Path = DATA) -> list[Wording]
     docs, found = _places(root)
     term = term.strip()
     by_code = [f for f in found if f.code == term]
-    chosen = by_code or [f for f in found if f.en.casefold() == term.casefold()]
+    # A code names its wordings; their English, wherever else it is written, is the same term.
+    english = {f.en.casefold() for f in by_code} or {term.casefold()}
+    chosen = [f for f in found if f.en.casefold() in english]
     if not chosen:
         near = sorted({f.en for f in found if term.casefold() in f.en.casefold()})[:5]
         raise ReportgenError(f"no Welsh wording of {term!r} in the glossary or the framework"
                              + (f"; did you mean: {'; '.join(near)}" if near else ""))
-    welsh = {f.cy for f in chosen}
-    if len(welsh) > 1 and not by_code:
+    # Copies that differ only in capitals (a title and the same words in a sentence) are one
+    # wording; any other difference must be settled before it is confirmed.
+    welsh = {f.cy.casefold() for f in chosen}
+    if len(welsh) > 1:
         raise ReportgenError(f"{term!r} has {len(welsh)} different Welsh wordings ("
-                             + "; ".join(sorted(welsh)) + "): make them one first, then confirm")
+                             + "; ".join(sorted({f.cy for f in chosen}))
+                             + "): make them one first, then confirm")
     todo = [f for f in chosen if f.status not in SETTLED]
     if not todo:
         status = ", ".join(sorted({f.status for f in chosen}))

@@ -277,6 +277,34 @@ def test_confirming_a_key_question_by_its_code_keeps_the_framework_valid(data_co
     assert unknown.exit_code == 2 and "did you mean: Inadequate" in unknown.stderr
 
 
+@pytest.mark.parametrize("term", ["Implementation and delivery", "IMPLEMENTATION AND DELIVERY",
+                                  "P 2.3"])
+def test_a_term_written_with_and_without_a_capital_is_confirmed_everywhere(data_copy, term):
+    """ "Implementation and delivery" was refused (its copy in running text, "gweithredu a
+    chyflawni", differs only in a capital), and confirming by code ("P 2.3") confirmed the
+    framework's title only, so the glossary still listed the term."""
+    done = run("glossary", "confirm", term, "--by", "Mererid Hopwood", "--dir", data_copy)
+    assert done.exit_code == 0, done.output
+    assert "confirmed Implementation and delivery = Gweithredu a chyflawni" in done.stdout
+    assert "confirmed implementation and delivery = gweithredu a chyflawni" in done.stdout
+    after = run("glossary", "status", "--unconfirmed", "--dir", data_copy).stdout
+    assert "implementation and delivery =" not in after.lower()
+    glossary_term = next(t for t in tomllib.loads((data_copy / "glossary.toml").read_text())
+                         ["terms"] if t["en"] == "Implementation and delivery")
+    assert glossary_term["status"] == "confirmed"
+
+
+def test_copies_of_a_term_with_different_welsh_are_not_confirmed(data_copy):
+    path = data_copy / "glossary.toml"
+    path.write_text(path.read_text().replace('cy = "Gweithredu a chyflawni"',
+                                             'cy = "Gweithredu a darparu"', 1))
+    refused = run("glossary", "confirm", "P 2.3", "--by", "Mererid Hopwood", "--dir",
+                  data_copy)
+    assert refused.exit_code == 2
+    assert "'P 2.3' has 2 different Welsh wordings (Gweithredu a chyflawni; Gweithredu a " \
+        "darparu; gweithredu a chyflawni): make them one first" in refused.stderr
+
+
 def test_welsh_translation_status_lists_the_unconfirmed_wording():
     status = json.loads(run("translate", "status", WALES / "pdus" / "gwent.json",
                             "--json").stdout)[0]
