@@ -81,7 +81,7 @@ class Change:
 
 
 def read(content: bytes, source: str, accept_tracked: bool = False) -> Reading:
-    check_docx(content, source)  # handed in from outside: refused before anything parses it
+    content = check_docx(content, source)  # from outside: refused, or rewritten, first
     try:
         doc = Document(io.BytesIO(content))
     except Exception as exc:  # python-docx raises many kinds for what is not a .docx

@@ -25,6 +25,7 @@ from pydantic import BaseModel
 from translate.storage import po, xliff
 
 from reportgen.bundle import Bundle
+from reportgen.checks.upload import DTD
 from reportgen.errors import InputError, Problem
 from reportgen.jsonpath import address, jsonpath
 from reportgen.model import Name, Text
@@ -210,6 +211,9 @@ def units(content: bytes, name: str) -> list[tuple[str, str, str]]:
     marked fuzzy has not been translated yet. A file with no translated unit is refused, saying
     what it held: importing it would change nothing."""
     suffix = name.rsplit(".", 1)[-1].lower()
+    if DTD.search(content):  # entities expanded, or fetched: no translation file needs one
+        raise InputError([Problem("$", "a translation file without a DTD or entities",
+                                  "a file that declares them", source=name)])
     try:
         if suffix in ("xlf", "xliff"):
             store: Any = xliff.xlifffile.parsestring(content)

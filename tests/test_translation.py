@@ -219,3 +219,20 @@ def test_a_tracked_import_with_nothing_new_makes_no_data_version(tmp_path):
     assert first == (2, count, 0, True)
     assert again == (2, count, 0, False)
     assert store.data(report_id).number == 2
+
+
+@pytest.mark.parametrize("declared", [
+    b'<!DOCTYPE xliff [<!ENTITY e "CY: ehangu">]>',
+    b'<!DOCTYPE xliff [<!ENTITY e SYSTEM "file:///etc/passwd">]>'])
+def test_a_translation_file_declaring_entities_is_refused(luton, declared):
+    """XLIFF with a DTD was accepted and its internal entities expanded into the data."""
+    exported = luton.with_suffix(".cy.xlf")
+    exported.write_bytes(translation.export(parse(luton), "luton.json", "xliff")[0])
+    translate_all(exported, "xliff", prefix="&e; ")
+    text = exported.read_bytes().replace(b"&amp;e; ", b"&e; ")
+    exported.write_bytes(text.replace(b"<xliff", declared + b"<xliff", 1))
+    before = luton.read_bytes()
+    result = run("translate", "import", luton, exported)
+    assert result.exit_code == 2
+    assert "expected a translation file without a DTD or entities" in result.stderr
+    assert luton.read_bytes() == before

@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import logging
 import os
 import secrets
 from pathlib import Path
 from typing import Any
 
+import sqlalchemy as sa
 from flask import Flask, abort, g, render_template, request, session
-from flask_limiter import Limiter
-from flask_limiter.util import get_remote_address
 from flask_wtf.csrf import CSRFError, CSRFProtect
 from govuk_frontend_wtf.main import WTFormsHelpers
 from jinja2 import ChoiceLoader, PackageLoader, PrefixLoader
@@ -19,7 +17,7 @@ from werkzeug.exceptions import HTTPException
 
 from reportgen.errors import ReportgenError
 from reportgen.web import i18n
-from reportgen.workflow import accounts
+from reportgen.workflow import accounts, sessions
 from reportgen.workflow.accounts import Forbidden
 from reportgen.workflow.store import Store
 
@@ -27,9 +25,20 @@ ROOT = Path(__file__).resolve().parents[2]
 GOVUK_FRONTEND = Path(os.environ.get("REPORTGEN_GOVUK_FRONTEND",
                                      ROOT / "node_modules" / "govuk-frontend" / "dist" / "govuk"))
 MAX_UPLOAD = 10 * 1024 * 1024  # a report with its charts is under 1 MiB
-OPEN_ENDPOINTS = {"auth.login", "assets", "static", "auth.language"}
+STATIC_ENDPOINTS = {"assets", "static", "frontend"}
+OPEN_ENDPOINTS = {"auth.login", "auth.language", *STATIC_ENDPOINTS}
 log = logging.getLogger("reportgen.security")
-limiter = Limiter(get_remote_address, storage_uri="memory://", default_limits=[])
+MIN_SECRET_BYTES = 32
+
+
+STORE_AWAY = """<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8"><title>Not available - reportgen</title></head>
+<body><h1>The service is not available</h1>
+<p>It cannot reach its database just now. Nothing you sent was kept: wait a minute, then go back
+and try again. If it goes on, tell the service's administrator.</p>
+<p lang="cy">Nid yw'r gwasanaeth ar gael: ni all gyrraedd ei gronfa ddata ar hyn o bryd. Ni
+chadwyd dim a anfonwyd gennych: arhoswch funud, yna ewch yn ôl a rhoi cynnig arall arni.</p>
+</body></html>"""
 
 
 def create_app(store: str, instance: Path, secret_key: str | None = None,
@@ -39,20 +48,21 @@ def create_app(store: str, instance: Path, secret_key: str | None = None,
     if not (GOVUK_FRONTEND / "govuk-frontend.min.css").exists():
         raise ReportgenError(f"govuk-frontend is not installed in {GOVUK_FRONTEND}: run "
                              "scripts/setup.sh (npm ci)")
-    instance.mkdir(parents=True, exist_ok=True)
+    instance.mkdir(mode=0o700, parents=True, exist_ok=True)
     app = Flask(__name__, static_folder=None)
     app.config.update(
-        SECRET_KEY=secret_key or os.environ.get("REPORTGEN_SECRET_KEY") or _key(instance),
+        SECRET_KEY=_checked_key(secret_key or os.environ.get("REPORTGEN_SECRET_KEY")
+                                or _key(instance)),
         SESSION_COOKIE_SECURE=True,  # browsers keep Secure cookies on http://localhost too
         SESSION_COOKIE_HTTPONLY=True,
         SESSION_COOKIE_SAMESITE="Lax",
         SESSION_COOKIE_NAME="reportgen_session",
-        PERMANENT_SESSION_LIFETIME=dt.timedelta(hours=8),
+        # The browser's copy; the store decides whether the session is still open.
+        PERMANENT_SESSION_LIFETIME=sessions.LIFETIME,
         MAX_CONTENT_LENGTH=MAX_UPLOAD,
         MAX_FORM_MEMORY_SIZE=MAX_UPLOAD,
         WTF_CSRF_TIME_LIMIT=None,  # the token lives as long as the session
         TESTING=testing,
-        RATELIMIT_ENABLED=True,
     )
     app.extensions["reportgen"] = {"store": Store(store), "instance": instance.resolve()}
     app.jinja_loader = ChoiceLoader([  # type: ignore[assignment]
@@ -66,13 +76,22 @@ def create_app(store: str, instance: Path, secret_key: str | None = None,
         newstyle=True)
     CSRFProtect(app)
     WTFormsHelpers(app)
-    limiter.init_app(app)
     _assets(app)
     _hooks(app)
     from reportgen.web import views_accounts, views_auth, views_inputs, views_reports
     for module in (views_auth, views_reports, views_inputs, views_accounts):
         app.register_blueprint(module.bp)
     return app
+
+
+def _checked_key(key: str) -> str:
+    """A session-signing key long enough not to be guessed (REPORTGEN_SECRET_KEY included)."""
+    if len(key.encode()) < MIN_SECRET_BYTES:
+        raise ReportgenError(f"the session-signing key (REPORTGEN_SECRET_KEY) is "
+                             f"{len(key.encode())} bytes: it must be at least {MIN_SECRET_BYTES} "
+                             "random bytes (python3 -c 'import secrets; "
+                             "print(secrets.token_hex(32))' makes one)")
+    return key
 
 
 def _key(instance: Path) -> str:
@@ -118,13 +137,17 @@ def _hooks(app: Flask) -> None:
     @app.before_request
     def who_and_which_language() -> Any:
         g.csp_nonce = secrets.token_urlsafe(16)
-        name = session.get("account")
+        g.account = None
+        if request.endpoint in STATIC_ENDPOINTS:
+            return None
+        name = sessions.current(store(), session.get("sid"))
         g.account = accounts.get(store(), name) if name else None
         if g.account is not None and not g.account.active:
-            session.clear()
             g.account = None
+        if g.account is None and "sid" in session:
+            session.pop("sid")  # ended, expired or never ours
         g.lang = session.get("lang") or (g.account.language if g.account else "en")
-        if g.account is None and request.endpoint not in OPEN_ENDPOINTS | {"frontend"}:
+        if g.account is None and request.endpoint not in OPEN_ENDPOINTS:
             from flask import redirect, url_for
             return redirect(url_for("auth.login", next=request.full_path
                                     if request.method == "GET" else None))
@@ -165,6 +188,14 @@ def _hooks(app: Flask) -> None:
                     request.remote_addr, request.path)
         return render_template("error.html", title=i18n._("The form has expired"),
                                message=i18n._("Go back, reload the page and try again.")), 400
+
+    @app.errorhandler(sa.exc.OperationalError)
+    @app.errorhandler(sa.exc.InterfaceError)
+    def store_away(exc: Exception) -> Any:
+        # The database cannot be reached: a plain page that needs nothing from it.
+        log.error("the store cannot be reached: %s", str(exc).splitlines()[0][:200])
+        return (STORE_AWAY, 503, {"Content-Type": "text/html; charset=utf-8",
+                                  "Retry-After": "30"})
 
     @app.errorhandler(HTTPException)
     def http_error(exc: HTTPException) -> Any:

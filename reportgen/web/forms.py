@@ -25,7 +25,14 @@ from wtforms import (
     SubmitField,
     TextAreaField,
 )
-from wtforms.validators import DataRequired, InputRequired, Length, Optional, StopValidation
+from wtforms.validators import (
+    DataRequired,
+    EqualTo,
+    InputRequired,
+    Length,
+    Optional,
+    StopValidation,
+)
 
 from reportgen.web.i18n import _l
 
@@ -52,6 +59,25 @@ class LoginForm(FlaskForm):
     password = PasswordField(_l("Password"), widget=GovPasswordInput(),
                              validators=[DataRequired(_l("Enter your password"))])
     submit = SubmitField(_l("Sign in"), widget=GovSubmitInput())
+
+
+class PasswordForm(FlaskForm):
+    current = PasswordField(_l("Current password"), widget=GovPasswordInput(),
+                            validators=[DataRequired(_l("Enter your current password"))])
+    new = PasswordField(_l("New password (at least 12 characters: a few words together are "
+                           "easy to remember and hard to guess)"), widget=GovPasswordInput(),
+                        validators=[DataRequired(_l("Enter a new password")), Length(max=200)])
+    again = PasswordField(_l("New password again"), widget=GovPasswordInput(),
+                          validators=[EqualTo("new", _l("The two new passwords differ"))])
+    submit = SubmitField(_l("Change the password"), widget=GovSubmitInput())
+
+
+class TokenForm(FlaskForm):
+    label = StringField(_l("What the token is for (such as: my laptop's command line)"),
+                        widget=GovTextInput(),
+                        validators=[DataRequired(_l("Say what the token is for")),
+                                    Length(max=100)])
+    submit = SubmitField(_l("Make a token"), widget=GovSubmitInput())
 
 
 class MoveForm(FlaskForm):
@@ -135,8 +161,9 @@ class AccountForm(FlaskForm):
                        validators=[DataRequired(_l("Enter a name")), Length(max=100)])
     roles = SelectMultipleField(_l("Roles"), widget=GovCheckboxesInput(),
                                 validators=[DataRequired(_l("Choose at least one role"))])
-    password = PasswordField(_l("Password (at least 12 characters)"), widget=GovPasswordInput(),
-                             validators=[DataRequired(_l("Enter a password")), Length(min=12)])
+    password = PasswordField(_l("Password (at least 12 characters, not easy to guess)"),
+                             widget=GovPasswordInput(),
+                             validators=[DataRequired(_l("Enter a password")), Length(max=200)])
     language = RadioField(_l("Language of the pages"), widget=GovRadioInput(),
                           choices=[("en", "English"), ("cy", "Cymraeg")], default="en")
     submit = SubmitField(_l("Add the account"), widget=GovSubmitInput())

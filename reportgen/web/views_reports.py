@@ -410,8 +410,11 @@ def version(report_id: str, version_id: int) -> Any:
     found = next((v for v in store().versions(report_id) if v.id == version_id), None)
     if found is None:
         abort(404)
+    # Named by the report, data version and kind: never by the name it was uploaded under.
+    kind = found.lang.replace(":", ".")
     return send_file(io.BytesIO(store().content(report_id, version_id)), as_attachment=True,
-                     download_name=found.name, mimetype=EDITION_FORMATS["docx"])
+                     download_name=f"{report_id}-{found.data_version or 1}.{kind}.docx",
+                     mimetype=EDITION_FORMATS["docx"])
 
 
 @bp.route("/reports/<report_id>/editions/<lang>.<fmt>")

@@ -17,6 +17,7 @@ from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 
 from reportgen import data
+from reportgen.workflow import credentials, sessions
 from reportgen.workflow.store import Store, TrackError
 
 log = logging.getLogger("reportgen.security")
@@ -164,8 +165,8 @@ def add(store: Store, name: str, roles: list[str], password: str | None, by: str
         authorise(store, by, "accounts.manage")
     elif "admin" not in role_ids:
         raise TrackError("the first account of a store is an administrator (--role admin)")
-    store.add_account(name.strip(), ",".join(role_ids), _hash(password), language,
-                      by or "(set-up)")
+    store.add_account(name.strip(), ",".join(role_ids), _hash(password, name.strip()),
+                      language, by or "(set-up)")
     store.audit(by or "(set-up)", "accounts.add", None, True, f"{name}: {','.join(role_ids)}")
 
 
@@ -183,22 +184,35 @@ def change(store: Store, name: str, by: str, roles: list[str] | None = None,
     if active is not None:
         values["active"] = active
     if password is not None:
-        values["password_hash"] = _hash(password)
+        values["password_hash"] = _hash(password, name)
     store.update_account(name, **values)
     store.audit(by, "accounts.change", None, True,
                 f"{name}: " + ", ".join(k if k == "password_hash" else f"{k}={v}"
                                          for k, v in values.items()))
+    if values:  # whoever held a session of the account signs in again, under the new terms
+        sessions.end_all(store, name, "account changed by an administrator")
+
+
+def change_own_password(store: Store, name: str, current: str, new: str,
+                        keep_session: str | None = None) -> None:
+    """An account's owner changes its password, proving the current one; every other session
+    of the account ends (`keep_session`: the token of the one they are using)."""
+    if verify(store, name, current) is None:
+        store.audit(name, "password.change", None, False, "current password wrong")
+        raise Forbidden("the current password is not right")
+    store.update_account(name, password_hash=_hash(new, name))
+    store.audit(name, "password.change", None, True)
+    sessions.end_all(store, name, "password changed", keep=keep_session)
 
 
 def set_language(store: Store, name: str, language: str) -> None:
     store.update_account(name, language=language)
 
 
-def _hash(password: str | None) -> str | None:
+def _hash(password: str | None, name: str) -> str | None:
     if password is None:
         return None
-    if len(password) < 12:
-        raise TrackError("a password is at least 12 characters")
+    credentials.check_password(password, name)
     return _hasher.hash(password)
 
 

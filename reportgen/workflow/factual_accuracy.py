@@ -120,7 +120,7 @@ def read_form(content: bytes, paragraphs: dict[int, str], source: str,
     """The filled-in rows of a returned form. A row that names no paragraph, table or figure of
     the draft, or is malformed, is reported with what is wrong; any problem and nothing is
     imported."""
-    check_docx(content, source)  # handed in from outside: refused before anything parses it
+    content = check_docx(content, source)  # from outside: refused, or rewritten, first
     try:
         doc = Document(io.BytesIO(content))
         table = next(t for t in doc.tables

@@ -99,6 +99,17 @@ def _sqlite_file(url: str) -> Path | None:
     return Path(path) if path and path != ":memory:" else None
 
 
+def _private(file: Path) -> None:
+    """The store's file readable and writable by its owner only, whatever the umask: it holds
+    password hashes and unpublished reports. SQLite gives its -wal and -shm files the mode of
+    the database file; those left by an earlier run are tightened too."""
+    if not file.exists():
+        os.close(os.open(file, os.O_CREAT | os.O_WRONLY, 0o600))
+    for path in (file, file.with_name(file.name + "-wal"), file.with_name(file.name + "-shm")):
+        if path.exists() and path.stat().st_mode & 0o077 and path.stat().st_uid == os.getuid():
+            path.chmod(0o600)
+
+
 def _pause_for_fault_tests() -> None:
     # Lets a test kill a real process in the middle of a move (tests/workflow/test_store.py).
     seconds = os.environ.get("REPORTGEN_FAULT_PAUSE_IN_MOVE")
@@ -130,6 +141,8 @@ class Store:
                 raise TrackError(f"cannot create the tracker store {file}: no folder "
                                  f"{file.parent}")
         self.created = file if file is not None and not file.exists() else None
+        if file is not None:
+            _private(file)
         self.engine = sa.create_engine(
             self.url, connect_args={"timeout": 30} if self.url.startswith("sqlite") else {}
         )
@@ -714,6 +727,136 @@ class Store:
             query = query.where(self._t.inputs.c.kind == kind)
         with self.engine.connect() as conn:
             return list(conn.execute(query))
+
+    # ------------------------------------------------------------------- sessions
+
+    def add_session(self, id_sha256: str, account: str, client: str, agent: str) -> None:
+        at = now()
+        with self._tx() as conn:
+            conn.execute(self._t.sessions.insert().values(
+                id_sha256=id_sha256, account=account, created_at=at, seen_at=at,
+                client=client[:100], agent=agent[:200]))
+
+    def session(self, id_sha256: str) -> Row[Any] | None:
+        with self.engine.connect() as conn:
+            return conn.execute(sa.select(self._t.sessions)
+                                .where(self._t.sessions.c.id_sha256 == id_sha256)).first()
+
+    def sessions(self, account: str) -> list[Row[Any]]:
+        """The account's sessions still open, the latest first."""
+        t = self._t.sessions
+        with self.engine.connect() as conn:
+            return list(conn.execute(sa.select(t).where(t.c.account == account,
+                                                        t.c.ended_at.is_(None))
+                                     .order_by(t.c.seen_at.desc())))
+
+    def session_seen(self, id_sha256: str, at: dt.datetime) -> None:
+        t = self._t.sessions
+        with self._tx() as conn:
+            conn.execute(t.update().where(t.c.id_sha256 == id_sha256).values(seen_at=at))
+
+    def end_sessions(self, why: str, account: str | None = None,
+                     id_sha256: str | None = None, keep: str | None = None) -> int:
+        """End one session, or every open session of an account but `keep`; how many were
+        ended."""
+        t = self._t.sessions
+        query = t.update().where(t.c.ended_at.is_(None))
+        query = query.where(t.c.account == account, t.c.id_sha256 != (keep or "")) \
+            if account is not None else query.where(t.c.id_sha256 == id_sha256)
+        with self._tx() as conn:
+            return conn.execute(query.values(ended_at=now(), ended_why=why[:200])).rowcount
+
+    # ------------------------------------------------------------------ sign-ins
+
+    def sign_in_failures(self, account: str, client: str) -> Row[Any] | None:
+        t = self._t.sign_in_failures
+        with self.engine.connect() as conn:
+            return conn.execute(sa.select(t).where(t.c.account == account,
+                                                   t.c.client == client)).first()
+
+    def sign_in_failed(self, account: str, client: str) -> None:
+        """One more failure for this account from this client (one row: concurrent failures
+        each count, whichever process saw them)."""
+        t = self._t.sign_in_failures
+        with self._tx() as conn:
+            counted = conn.execute(t.update().where(t.c.account == account, t.c.client == client)
+                                   .values(failures=t.c.failures + 1, last_at=now())).rowcount
+            if not counted:
+                try:
+                    with conn.begin_nested():
+                        conn.execute(t.insert().values(account=account, client=client,
+                                                       failures=1, last_at=now()))
+                except IntegrityError:  # another process counted the first at the same time
+                    conn.execute(t.update().where(t.c.account == account,
+                                                  t.c.client == client)
+                                 .values(failures=t.c.failures + 1, last_at=now()))
+
+    def sign_in_cleared(self, account: str, client: str) -> None:
+        t = self._t.sign_in_failures
+        with self._tx() as conn:
+            conn.execute(t.delete().where(t.c.account == account, t.c.client == client))
+
+    # -------------------------------------------------------------------- tokens
+
+    def add_token(self, id_sha256: str, account: str, label: str, by: str,
+                  expires_at: dt.datetime) -> None:
+        with self._tx() as conn:
+            conn.execute(self._t.tokens.insert().values(
+                id_sha256=id_sha256, account=account, label=label[:100], created_at=now(),
+                created_by=by, expires_at=expires_at))
+
+    def token(self, id_sha256: str) -> Row[Any] | None:
+        with self.engine.connect() as conn:
+            return conn.execute(sa.select(self._t.tokens)
+                                .where(self._t.tokens.c.id_sha256 == id_sha256)).first()
+
+    def tokens(self, account: str) -> list[Row[Any]]:
+        t = self._t.tokens
+        with self.engine.connect() as conn:
+            return list(conn.execute(sa.select(t).where(t.c.account == account,
+                                                        t.c.revoked_at.is_(None))
+                                     .order_by(t.c.created_at.desc())))
+
+    def token_used(self, id_sha256: str) -> None:
+        t = self._t.tokens
+        with self._tx() as conn:
+            conn.execute(t.update().where(t.c.id_sha256 == id_sha256).values(used_at=now()))
+
+    def revoke_tokens(self, account: str, id_sha256: str | None = None) -> int:
+        t = self._t.tokens
+        query = t.update().where(t.c.account == account, t.c.revoked_at.is_(None))
+        if id_sha256 is not None:
+            query = query.where(t.c.id_sha256 == id_sha256)
+        with self._tx() as conn:
+            return conn.execute(query.values(revoked_at=now())).rowcount
+
+    # ---------------------------------------------------------------- renditions
+
+    def rendition(self, report_id: str, data_version: int, lang: str, fmt: str,
+                  source_sha256: str) -> bytes | None:
+        """A download made before from this edition (the Word edition's checksum), or None."""
+        t = self._t.renditions
+        with self.engine.connect() as conn:
+            found = conn.execute(sa.select(t.c.content).where(
+                t.c.report_id == report_id, t.c.data_version == data_version,
+                t.c.lang == lang, t.c.format == fmt,
+                t.c.source_sha256 == source_sha256)).scalar()
+        return bytes(found) if found is not None else None
+
+    def keep_rendition(self, report_id: str, data_version: int, lang: str, fmt: str,
+                       source_sha256: str, content: bytes) -> None:
+        t = self._t.renditions
+        try:
+            with self._tx() as conn:
+                conn.execute(t.delete().where(t.c.report_id == report_id,
+                                              t.c.data_version == data_version,
+                                              t.c.lang == lang, t.c.format == fmt))
+                conn.execute(t.insert().values(report_id=report_id, data_version=data_version,
+                                               lang=lang, format=fmt,
+                                               source_sha256=source_sha256, content=content,
+                                               at=now()))
+        except IntegrityError:
+            pass  # made and kept by another request at the same time: the same file
 
     def input_kind(self, input_id: int) -> str:
         with self.engine.connect() as conn:

@@ -14,6 +14,7 @@ from typing import Any
 
 from reportgen import data, readback, translation
 from reportgen.bundle import Bundle
+from reportgen.checks.upload import check_docx
 from reportgen.errors import Problem, a
 from reportgen.model import PduInspection
 from reportgen.reading import read_document
@@ -82,7 +83,9 @@ class Edits:
 def read_edits(store: Store, report_id: str, content: bytes, source: str,
                accept_tracked: bool = False) -> Edits:
     """Read an edited edition of the report back against the edition it was made from.
-    EditsRefused (every reason, each with its place) if it cannot be."""
+    EditsRefused (every reason, each with its place) if it cannot be. What is kept of the
+    document is its rewritten form, never the file as handed in."""
+    content = check_docx(content, source)
     edited = readback.read(content, source, accept_tracked)
     base = _base_version(report_id, edited.properties, source)
     handed_out = store.latest(report_id, edited.lang or "en", data_version=base)

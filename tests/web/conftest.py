@@ -17,24 +17,22 @@ import pytest
 
 from reportgen.web import create_app
 from reportgen.workflow.store import Store
-from tests.conftest import PASSWORD, ROOT, TEAM, add_team
+from tests.conftest import PASSWORD, ROOT, TEAM, add_team, track_luton
 
 
 @pytest.fixture
 def app(store_url, tmp_path, quick_hashing):
     add_team(Store(store_url), PASSWORD)
-    application = create_app(store_url, tmp_path / "instance", secret_key="test " * 8)
-    from reportgen.web.app import limiter
-    limiter.reset()
-    return application
+    return create_app(store_url, tmp_path / "instance", secret_key="test " * 8)
 
 
 class Client:
     """A person at the service over HTTPS: signs in, and sends forms with the CSRF token the
     pages give them (under the form's prefix, as the page names it)."""
 
-    def __init__(self, app) -> None:
+    def __init__(self, app, address: str = "127.0.0.1") -> None:
         self.http = app.test_client()
+        self.http.environ_base["REMOTE_ADDR"] = address  # the client a request comes from
 
     def get(self, path: str):
         return self.http.get(path, base_url="https://localhost")
@@ -59,6 +57,14 @@ class Client:
 
 
 @pytest.fixture
+def tracked(app, luton_draft):
+    """The service's store, tracking Luton's report at draft."""
+    s = app.extensions["reportgen"]["store"]
+    track_luton(s, luton_draft)
+    return s
+
+
+@pytest.fixture
 def client(app):
     return Client(app)
 
@@ -77,11 +83,9 @@ def live_server(store_url, quick_hashing):
     """The service on a free port of this machine, served by waitress in a thread."""
     import waitress
 
-    from reportgen.web.app import limiter
     instance = Path(tempfile.mkdtemp(prefix="reportgen-instance-"))
     add_team(Store(store_url), PASSWORD)
     app = create_app(store_url, instance, secret_key="live " * 8)
-    limiter.reset()
     server = waitress.create_server(app, host="127.0.0.1", port=0, threads=4)
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()

