@@ -8,7 +8,8 @@
   the hidden file, which the next run removes (`sweep`).
 - Only files the run made itself are written: a name taken by a symbolic link or by another
   file is replaced (the rename replaces the link itself), never written through.
-- Files and folders take the user's umask, like any file the user makes.
+- Files and folders are the user's alone (no group or world access, whatever the umask: they
+  hold unpublished reports), within what the umask allows the user.
 - A workspace is held by a lock while its run lives; one whose run was killed is removed by the
   next run.
 """
@@ -44,11 +45,20 @@ def umask() -> int:
 
 
 def file_mode() -> int:
-    return 0o666 & ~umask()
+    return 0o600 & ~umask()
 
 
 def folder_mode() -> int:
-    return 0o777 & ~umask()
+    return 0o700 & ~umask()
+
+
+PRIVATE_UMASK = 0o077
+
+
+def private_umask() -> None:
+    """Whatever this process writes from now on (through this module or any library), the
+    user's alone."""
+    os.umask(os.umask(PRIVATE_UMASK) | PRIVATE_UMASK)
 
 
 def _why(exc: OSError) -> str:

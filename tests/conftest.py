@@ -49,8 +49,11 @@ def write(tmp_path: Path):
     return _write
 
 
-def run(*args: str | Path) -> Result:
-    return CliRunner().invoke(cli, [str(a) for a in args], catch_exceptions=False)
+def run(*args: str | Path, env: dict[str, str] | None = None) -> Result:
+    """A command, as a person at a terminal: every test account's password in
+    REPORTGEN_PASSWORD, where a command acts as an account."""
+    return CliRunner(env={"REPORTGEN_PASSWORD": PASSWORD, **(env or {})}).invoke(
+        cli, [str(a) for a in args], catch_exceptions=False)
 
 
 def rendered_inputs() -> list:
@@ -88,8 +91,9 @@ PASSWORD = "correct horse battery"
 
 
 def add_team(store, password: str | None = None) -> None:
-    """The first administrator, then one account for each other role (with `password`, they
-    may sign in to the web service; without, they act from the command line)."""
+    """The first administrator, then one account for each other role, each with `password`
+    (the test password by default: a credential is what an account acts with)."""
+    password = password or PASSWORD
     from reportgen.workflow import accounts
     accounts.add(store, TEAM["admin"], ["admin"], password, None)
     for role, name in TEAM.items():
@@ -107,15 +111,18 @@ def tracking(path: Path, source: Path, doc: str = "pdu-report"):
     return store
 
 
-@pytest.fixture
-def quick_hashing(monkeypatch):
-    """Argon2 with the least work it allows, so tests that sign in many accounts stay fast; the
-    service's own parameters are argon2-cffi's defaults (RFC 9106, low memory)."""
+@pytest.fixture(scope="session", autouse=True)
+def quick_hashing():
+    """Argon2 with the least work it allows, in the tests' own process, so tests that add and
+    sign in many accounts stay fast; the service's own parameters are argon2-cffi's defaults
+    (RFC 9106, low memory), as every command run in a process of its own uses."""
     from argon2 import PasswordHasher
 
     from reportgen.workflow import accounts
-    monkeypatch.setattr(accounts, "_hasher", PasswordHasher(time_cost=1, memory_cost=8,
-                                                            parallelism=1))
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(accounts, "_hasher", PasswordHasher(time_cost=1, memory_cost=8,
+                                                          parallelism=1))
+        yield
 
 
 def owner(stage: str) -> str:

@@ -14,15 +14,15 @@ from click.testing import CliRunner, Result
 from reportgen.checks.upload import UnsafeDocument
 from reportgen.cli.main import cli
 from reportgen.workflow import factual_accuracy
-from tests.conftest import WALES, tracking
+from tests.conftest import PASSWORD, WALES, tracking
 
 GWENT = WALES / "pdus" / "gwent.json"
 
 
 def run(*args: str | Path, env: dict[str, str] | None = None) -> Result:
     return CliRunner(env={"REPORTGEN_USER": "Owain Davies", "REPORTGEN_STORE": None,
-                          **(env or {})}).invoke(cli, [str(a) for a in args],
-                                                 prog_name="reportgen")
+                          "REPORTGEN_PASSWORD": PASSWORD, **(env or {})}).invoke(
+        cli, [str(a) for a in args], prog_name="reportgen")
 
 
 def one_line(result: Result, *wanted: str) -> str:

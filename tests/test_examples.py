@@ -65,7 +65,9 @@ class Shell:
     a password asked for is typed in."""
 
     def __init__(self) -> None:
-        self.env: dict[str, str] = {}
+        # What the person types when a command acting as an account asks for its password
+        # (each account of the examples is given this one when it is added).
+        self.env: dict[str, str] = {"REPORTGEN_PASSWORD": PASSWORD}
 
     def __call__(self, line: str) -> Result | None:
         words = shlex.split(line, comments=True)
@@ -145,7 +147,7 @@ def _team(sh: Shell) -> None:
     added = {line.split()[0] for line in _ok(sh, "reportgen users list").stdout.splitlines()}
     for role, name in TEAM.items():
         if name.split()[0] not in added:
-            _ok(sh, f"reportgen users add '{name}' --role {role} --as 'Ada Admin'")
+            _ok(sh, f"reportgen users add '{name}' --role {role} --password --as 'Ada Admin'")
 
 
 Steps = dict[str, Callable[[Shell], object]]
@@ -184,6 +186,7 @@ HELP_JOURNEY = [
     'reportgen users add "Lorna Achebe" --role coo --password-stdin --as "Ada Admin" < pw.txt',
     'reportgen users add "Sam Editor" --role editor --password --as "Ada Admin"',
     "reportgen users list",
+    'reportgen users token "Ada Admin" --label "my laptop" --as "Ada Admin"',
     'reportgen track start fixtures/wales/pdus/gwent.json --doc pdu-report --as "Owain Davies"',
     "reportgen track status",
     "reportgen track status --today 2026-04-20",

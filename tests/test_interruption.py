@@ -22,7 +22,7 @@ import pytest
 
 from reportgen.files import WORKSPACE_PREFIX
 from reportgen.workflow import editions
-from tests.conftest import EAST, ROOT, TEAM, WALES, tracking
+from tests.conftest import EAST, PASSWORD, ROOT, TEAM, WALES, tracking
 
 LUTON = EAST / "pdus" / "luton.json"
 ID = "luton-pdu-report"
@@ -41,13 +41,15 @@ class Runs:
         self.marker = f"reportgen-test-{uuid.uuid4().hex}"
 
     def start(self, *args: str | Path) -> subprocess.Popen:
-        env = os.environ | {"TMPDIR": str(self.tmp), "REPORTGEN_TEST_RUN": self.marker}
+        env = os.environ | {"TMPDIR": str(self.tmp), "REPORTGEN_TEST_RUN": self.marker,
+                            "REPORTGEN_PASSWORD": PASSWORD}
         return subprocess.Popen([sys.executable, "-m", "reportgen", *map(str, args)], cwd=ROOT,
                                 env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
 
     def complete(self, *args: str | Path) -> float:
         start = time.monotonic()
-        env = os.environ | {"TMPDIR": str(self.tmp), "REPORTGEN_TEST_RUN": self.marker}
+        env = os.environ | {"TMPDIR": str(self.tmp), "REPORTGEN_TEST_RUN": self.marker,
+                            "REPORTGEN_PASSWORD": PASSWORD}
         done = subprocess.run([sys.executable, "-m", "reportgen", *map(str, args)], cwd=ROOT,
                               env=env, capture_output=True, text=True)
         assert done.returncode == 0, done.stderr

@@ -1,6 +1,6 @@
 """Writing output: never through a link planted in the output folder, a clear message for an
-output folder that cannot be used, nothing left when conversion fails, and files that take the
-user's umask."""
+output folder that cannot be used, nothing left when conversion fails, and files that are the
+user's alone whatever the umask."""
 
 from __future__ import annotations
 
@@ -95,16 +95,18 @@ def test_a_read_only_output_folder_is_named(read_only):
     assert os.listdir(read_only) == []
 
 
-@pytest.mark.parametrize("umask", [0o022, 0o027, 0o002])
-def test_files_and_folders_take_the_users_umask(tmp_path, umask):
+@pytest.mark.parametrize("umask", [0o022, 0o027, 0o002, 0o000])
+def test_files_and_folders_are_the_users_alone_whatever_the_umask(tmp_path, umask):
+    """Outputs took the user's umask: 0644 under the usual one, readable by every account of the
+    machine, for documents of unpublished reports."""
     out = tmp_path / "new" / "out"
     result = cli(*ONE, "--out", out, "--format", "docx", umask=umask)
     assert result.returncode == 0, result.stderr
-    assert stat.S_IMODE(out.stat().st_mode) == 0o777 & ~umask
-    assert stat.S_IMODE((out / "gwent-pdu-report.en.docx").stat().st_mode) == 0o666 & ~umask
+    assert stat.S_IMODE(out.stat().st_mode) == 0o700
+    assert stat.S_IMODE((out / "gwent-pdu-report.en.docx").stat().st_mode) == 0o600
 
 
-def test_a_folder_put_in_place_takes_the_users_umask(tmp_path):
+def test_a_folder_put_in_place_is_the_users_alone(tmp_path):
     old = os.umask(0o002)
     try:
         with files.workspace("test") as work:
@@ -114,8 +116,28 @@ def test_a_folder_put_in_place_takes_the_users_umask(tmp_path):
             files.place_folder(staging, tmp_path / "set")
     finally:
         os.umask(old)
-    assert stat.S_IMODE((tmp_path / "set").stat().st_mode) == 0o775
-    assert stat.S_IMODE((tmp_path / "set" / "a.txt").stat().st_mode) == 0o664
+    assert stat.S_IMODE((tmp_path / "set").stat().st_mode) == 0o700
+    assert stat.S_IMODE((tmp_path / "set" / "a.txt").stat().st_mode) == 0o600
+
+
+@pytest.mark.parametrize("umask", [0o022, 0o000])
+def test_the_store_and_its_log_files_are_the_users_alone(tmp_path, umask):
+    """The SQLite store and its -wal and -shm were 0644 under the usual umask: password hashes
+    and unpublished reports, readable by every account of the machine."""
+    store = tmp_path / "tracker.db"
+    result = cli("users", "add", "Ada Admin", "--role", "admin", "--store", store,
+                 umask=umask)
+    assert result.returncode == 0, result.stderr
+    worker = subprocess.Popen([sys.executable, "-c", (
+        f"import os, time; os.umask({umask}); from reportgen.workflow.store import Store; "
+        f"s = Store({str(store)!r}); c = s.engine.connect(); c.exec_driver_sql('SELECT 1'); "
+        "print('open', flush=True); time.sleep(3)")],
+        cwd=ROOT, stdout=subprocess.PIPE, text=True)
+    assert worker.stdout.readline().strip() == "open"
+    modes = {p.name: stat.S_IMODE(p.stat().st_mode) for p in tmp_path.iterdir()}
+    worker.wait(30)
+    assert modes["tracker.db"] == 0o600
+    assert {m for n, m in modes.items() if n.startswith("tracker.db-")} <= {0o600}
 
 
 def test_a_conversion_that_fails_leaves_nothing_in_the_output_folder(tmp_path, monkeypatch):

@@ -75,9 +75,11 @@ def project() -> Iterator[Path]:
     files = subprocess.run(["git", "ls-files", "-z"], cwd=ROOT, capture_output=True,
                            check=True).stdout.decode().split("\0")
     for name in filter(None, files):
-        if (ROOT / name).is_file():
+        if (ROOT / name).is_file() and not (ROOT / name).is_symlink():
             (copy / name).parent.mkdir(parents=True, exist_ok=True)
             shutil.copy2(ROOT / name, copy / name)
+    for path in [copy, *copy.rglob("*")]:  # readable by the other account, whatever the umask
+        path.chmod(0o755 if path.is_dir() else 0o644)
     # npm's packages are not the subject here: the clone's own install of them is reused.
     (copy / "node_modules").symlink_to(ROOT / "node_modules")
     log = folder / "calls.log"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import os
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from functools import wraps
@@ -74,13 +75,63 @@ def STORE_OPTION(fn: F) -> F:
              "given --create.")(fn)
 
 
-BY_OPTION = click.option(
-    "--as", "by", envvar="REPORTGEN_USER", required=True, metavar="ACCOUNT",
-    help="The account that acts (also from REPORTGEN_USER): its roles decide what it may do "
-         "(reportgen users list).")
-AS_OPTIONAL = click.option(
-    "--as", "by", envvar="REPORTGEN_USER", default=None, metavar="ACCOUNT",
-    help="The account that acts (also from REPORTGEN_USER).")
+def _acting(ctx: click.Context, _: click.Parameter, value: str | None) -> str | None:
+    ctx.meta["reportgen.as"] = value  # proven against the store when it is opened (store_at)
+    return value
+
+
+def _password_file(ctx: click.Context, _: click.Parameter, value: Path | None) -> None:
+    ctx.meta["reportgen.password_file"] = value
+
+
+def _as_option(required: bool) -> Callable[[F], F]:
+    def decorate(fn: F) -> F:
+        fn = click.option(
+            "--password-file", type=click.Path(path_type=Path, dir_okay=False, exists=True),
+            expose_value=False, callback=_password_file,
+            help="A file holding the acting account's password (or REPORTGEN_PASSWORD, or a "
+                 "token made on the service's Your account page in REPORTGEN_TOKEN; "
+                 "otherwise the password is asked for).")(fn)
+        return click.option(
+            "--as", "by", envvar="REPORTGEN_USER", required=required, default=None,
+            metavar="ACCOUNT", callback=_acting,
+            help="The account that acts (also from REPORTGEN_USER): its roles decide what it "
+                 "may do (reportgen users list). Its password or token proves it.")(fn)
+    return decorate
+
+
+BY_OPTION = _as_option(required=True)
+AS_OPTIONAL = _as_option(required=False)
+
+
+def prove(store: Any, by: str) -> None:
+    """That the person acting as `by` holds its credential: a token (REPORTGEN_TOKEN), or its
+    password (--password-file, REPORTGEN_PASSWORD, or asked for). A store with one account, a
+    single person's, needs none, and says so."""
+    from reportgen.workflow import accounts, credentials
+    ctx = click.get_current_context()
+    if len(store.accounts()) == 1:
+        click.echo(f"note: acting as {by} with no credential checked: this store has one "
+                   "account", err=True)
+        return
+    token = os.environ.get("REPORTGEN_TOKEN", "").strip()
+    if token:
+        owner = credentials.token_account(store, token)
+        if owner != by:
+            raise ReportgenError(f"the token in REPORTGEN_TOKEN is {owner}'s, not {by}'s")
+        return
+    file = ctx.meta.get("reportgen.password_file")
+    password = file.read_text(encoding="utf-8").rstrip("\n") if file else \
+        os.environ.get("REPORTGEN_PASSWORD")
+    if password is None and click.get_text_stream("stdin").isatty():
+        password = click.prompt(f"Password for {by}", hide_input=True, err=True)
+    if password is None:
+        raise ReportgenError(f"acting as {by} needs its password (asked for at a terminal, or "
+                             "--password-file FILE or REPORTGEN_PASSWORD) or a token "
+                             "(REPORTGEN_TOKEN, made on the service's Your account page)")
+    if accounts.verify(store, by, password) is None:
+        store.audit(by, "command line", None, False, "wrong password")
+        raise ReportgenError(f"that is not the password of an active account {by}")
 
 
 def store_at(location: str, report_id: str | None = None, create: bool = False):
@@ -91,6 +142,11 @@ def store_at(location: str, report_id: str | None = None, create: bool = False):
     store = Store(location, create=create)
     if store.created:
         click.echo(f"Created the tracker's store at {store.created}", err=True)
+    ctx = click.get_current_context()
+    by = ctx.meta.get("reportgen.as")
+    if by and not ctx.meta.get("reportgen.proven"):
+        prove(store, by)
+        ctx.meta["reportgen.proven"] = True
     if report_id is not None:
         store.report(report_id)
     return store

@@ -24,6 +24,7 @@ from reportgen.cli import (
     users,
     worker,
 )
+from reportgen.files import private_umask
 
 
 class Reportgen(click.Group):
@@ -31,6 +32,7 @@ class Reportgen(click.Group):
 
     def main(self, args: Any = None, prog_name: str | None = None,  # type: ignore[override]
              complete_var: str | None = None, standalone_mode: bool = True, **extra: Any) -> Any:
+        private_umask()  # every file a command or the service writes is the user's alone
         if not standalone_mode:
             return super().main(args, prog_name, complete_var, False, **extra)
         try:

@@ -99,3 +99,29 @@ def users_list(store: str) -> None:
         click.echo(f"{a.name:<30} {','.join(a.roles):<32} "
                    f"{'active' if a.active else 'disabled':<9} "
                    f"{'web and command line' if a.has_password else 'command line only'}")
+
+
+@users.command("token")
+@click.argument("name")
+@click.option("--label", default="command line", show_default=True,
+              help="What the token is for, to tell it from others.")
+@STORE_OPTION
+@BY_OPTION
+@reports_errors
+def users_token(name: str, label: str, store: str, by: str) -> None:
+    """Make a token that lets the command line act as an account (REPORTGEN_TOKEN), for 90
+    days: one's own, or, by an administrator, an account with no password (a scheduled job's).
+    It is printed once; only its hash is kept. Tokens are also made on the service's Your
+    account page.
+
+    \b
+    Example:
+        reportgen users token "Ada Admin" --label "my laptop" --as "Ada Admin"
+    """
+    from reportgen.workflow import accounts, credentials
+    s = store_at(store)
+    if name != by:
+        accounts.authorise(s, by, "accounts.manage")
+        if accounts.get(s, name) is None:
+            raise accounts.TrackError(f"no account {name}")
+    click.echo(credentials.make_token(s, name, by, label))

@@ -23,7 +23,7 @@ from reportgen.convert import pdf
 from reportgen.files import output_folder, place_folder, sweep, workspace
 from reportgen.i18n import N_
 from reportgen.reading import Loaded
-from reportgen.workflow import editions, factual_accuracy, stats_check, tracker
+from reportgen.workflow import editions, factual_accuracy, policy, stats_check, tracker
 from reportgen.workflow.accounts import authorise
 from reportgen.workflow.store import NewVersion, Publication, Store, TrackError
 
@@ -79,6 +79,7 @@ def publish(store: Store, report_id: str, by: str, on: dt.date | None = None,
     day = on or dt.date.today()
     step(N_("making every edition"))
     number, final, changed, files = final_editions(store, report_id, day)
+    policy.check(store, by, report_id, editions.held(store, report_id)[1], final)
     with workspace("publish") as work:
         staging = work / report_id
         staging.mkdir()

@@ -19,7 +19,7 @@ from reportgen.errors import Problem, a
 from reportgen.model import PduInspection
 from reportgen.reading import read_document
 from reportgen.rules.calendar import inspection_calendar
-from reportgen.workflow import editions
+from reportgen.workflow import editions, policy
 from reportgen.workflow.accounts import authorise
 from reportgen.workflow.store import MovedUnderYou, NewVersion, Store, TrackError
 
@@ -154,6 +154,7 @@ def edits_to_data(store: Store, report_id: str, content: bytes, source: str, by:
     bundle = with_edits(store, report_id, [edits])
     if bundle is None:
         return edits, None
+    policy.check(store, by, report_id, editions.held(store, report_id)[1], bundle)
     number = store.data(report_id).number + 1
     why = note or f"{len(edits.changes)} edit(s) read back from {Path(source).name}"
     return edits, store.add_data(report_id, by, editions.new_data(bundle, number, why),
@@ -166,6 +167,7 @@ def keep_data(store: Store, report_id: str, bundle: Bundle, by: str, note: str) 
     """Keep changed data (a translation, a factual accuracy correction) as a new version, with
     its Word editions."""
     report = store.report(report_id)
+    policy.check(store, by, report_id, editions.held(store, report_id)[1], bundle)
     number = store.data(report_id).number + 1
     bundle.load(editions.label(report_id, number))
     return store.add_data(report_id, by, editions.new_data(bundle, number, note),

@@ -155,6 +155,19 @@ def test_the_held_version_downloads_as_kept_and_the_web_edition_from_the_data(st
     assert html.status_code == 200 and b"Luton" in html.data
 
 
+def test_an_item_citing_a_table_row_is_shown_by_it_not_as_paragraph_0(store, as_role):
+    """An item citing "Table 3, row 2" was shown as "Paragraph 0" on the page."""
+    walk(store, ID, "initial-edit", "strategic-edit", "chief-inspector-review",
+         "factual-accuracy")
+    store.add_fa_items(ID, [{"paragraph": 0, "cites": "Table 3, row 2", "current_text": "23",
+                             "proposed": "24", "category": "A", "evidence": ""},
+                            {"paragraph": 7, "cites": None, "current_text": "x",
+                             "proposed": "y", "category": "C", "evidence": ""}],
+                       "sha", "form.docx", TEAM["editor"])
+    page = text(as_role("editor").get(f"/reports/{ID}"))
+    assert "Table 3, row 2" in page and "Paragraph 7" in page and "Paragraph 0" not in page
+
+
 def test_factual_accuracy_from_the_page(store, as_role):
     walk(store, ID, "initial-edit", "strategic-edit", "chief-inspector-review",
          "factual-accuracy")

@@ -7,7 +7,9 @@ from __future__ import annotations
 import logging
 
 import pytest
+from click.testing import CliRunner
 
+from reportgen.cli.main import cli
 from reportgen.workflow import accounts, factual_accuracy, stats_check, tracker, welsh
 from reportgen.workflow.accounts import Forbidden
 from reportgen.workflow.store import Store, TrackError
@@ -209,16 +211,60 @@ def test_the_command_line_acts_as_a_named_account(tmp_path):
     first = run("users", "add", "Ada Admin", "--role", "admin", "--store", store)
     assert first.exit_code == 0, first.output
     assert run("users", "add", "Ed", "--role", "editor", "--store", store).exit_code == 2
-    assert run("users", "add", "Lee", "--role", "lead-inspector", "--store", store, "--as",
-               "Ada Admin").exit_code == 0
-    assert run("track", "start", LUTON, "--doc", "pdu-report", "--store", store, "--as",
-               "Lee").exit_code == 0
+    alone = run("users", "add", "Lee", "--role", "lead-inspector", "--store", store, "--as",
+                "Ada Admin")
+    assert alone.exit_code == 0
+    assert "acting as Ada Admin with no credential checked: this store has one account" in \
+        alone.stderr
+    made = run("users", "token", "Lee", "--store", store, "--as", "Ada Admin",
+               env={"REPORTGEN_PASSWORD": ""})
+    assert made.exit_code == 2 and "not the password of an active account Ada Admin" in \
+        made.stderr  # two accounts now: the administrator's credential is checked
+    from reportgen.workflow import accounts
+    from reportgen.workflow.store import Store
+    accounts.change(Store(store), "Ada Admin", "Ada Admin", password=PASSWORD)
+    token = run("users", "token", "Lee", "--store", store, "--as", "Ada Admin").stdout.strip()
+    assert token.startswith("rgt_")
+    as_lee = {"REPORTGEN_TOKEN": token, "REPORTGEN_PASSWORD": ""}
+    assert run("track", "start", LUTON, "--doc", "pdu-report", "--store", store, "--as", "Lee",
+               env=as_lee).exit_code == 0
+    borrowed = run("track", "advance", ID, "--to", "initial-edit", "--store", store, "--as",
+                   "Ada Admin", env=as_lee)
+    assert borrowed.exit_code == 2 and "the token in REPORTGEN_TOKEN is Lee's" in \
+        borrowed.stderr
     refused = run("track", "advance", ID, "--to", "initial-edit", "--store", store, "--as",
                   "Ada Admin")
     assert refused.exit_code == 2
     assert "Ada Admin (Administrator) does not own the draft stage" in refused.stderr
     no_flag = run("fa", "decide", ID, "1", "--decision", "accepted", "--coo", "--store", store,
-                  "--as", "Lee")
+                  "--as", "Lee", env=as_lee)
     assert no_flag.exit_code == 2 and "No such option '--coo'" in no_flag.output
     listing = run("users", "list", "--store", store).stdout
     assert "Lee" in listing and "lead-inspector" in listing and "command line only" in listing
+
+
+def test_acting_as_an_account_without_its_credential_is_refused(tmp_path):
+    """Anyone who could open the store acted as the administrator or the Chief Inspector with
+    no credential at all."""
+    from reportgen.workflow.store import Store
+    store = tmp_path / "t.db"
+    add_team(Store(str(store)))
+    for env, says in (({"REPORTGEN_PASSWORD": ""}, "not the password"),
+                      ({"REPORTGEN_PASSWORD": "a wrong guess at it"}, "not the password"),
+                      ({"REPORTGEN_TOKEN": "rgt_made-up"}, "that token is not known")):
+        result = run("users", "add", "Mallory", "--role", "admin", "--store", store, "--as",
+                     TEAM["admin"], env=env)
+        assert result.exit_code == 2 and says in result.stderr, result.output
+    assert [a.name for a in Store(str(store)).accounts() if a.name == "Mallory"] == []
+    unset = CliRunner(env={"REPORTGEN_PASSWORD": None}).invoke(
+        cli, ["users", "add", "Mallory", "--role", "admin", "--store", str(store), "--as",
+              TEAM["admin"]])
+    assert unset.exit_code == 2 and "needs its password" in unset.stderr
+    good = tmp_path / "pw"
+    good.write_text(PASSWORD + "\n")
+    assert run("users", "list", "--store", store).exit_code == 0
+    assert run("users", "add", "Mallory", "--role", "editor", "--store", store, "--as",
+               TEAM["admin"], "--password-file", good, env={"REPORTGEN_PASSWORD": ""}
+               ).exit_code == 0
+
+

@@ -17,7 +17,7 @@ import sqlalchemy as sa
 from reportgen.errors import InputError
 from reportgen.workflow import factual_accuracy, tracker
 from reportgen.workflow.store import MovedUnderYou, Store, TrackError
-from tests.conftest import EAST, ROOT, TEAM, WALES, add_team, filled_form, walk
+from tests.conftest import EAST, PASSWORD, ROOT, TEAM, WALES, add_team, filled_form, walk
 
 LUTON = EAST / "pdus" / "luton.json"
 ID = "luton-pdu-report"
@@ -82,7 +82,7 @@ def test_two_people_moving_the_same_report(store):
 def test_a_process_killed_in_the_middle_of_a_move_leaves_the_store_as_it_was(tmp_path, store):
     marker = tmp_path / "in-move"
     env = {**os.environ, "REPORTGEN_FAULT_PAUSE_IN_MOVE": "60",
-           "REPORTGEN_FAULT_MARKER": str(marker)}
+           "REPORTGEN_FAULT_MARKER": str(marker), "REPORTGEN_PASSWORD": PASSWORD}
     proc = subprocess.Popen(
         [sys.executable, "-m", "reportgen", "track", "advance", ID, "--to", "initial-edit",
          "--as", LEAD, "--store", store.url], env=env, cwd=ROOT)
@@ -193,7 +193,7 @@ def test_a_publication_set_that_fails_a_check_is_not_written(tmp_path, store):
     # publishing checks the final documents again.
     _, bundle = editions.held(store, ID)
     bundle = bundle.with_text("$.foreword[0]", "en", "Practitioners held 4,321 cases.")
-    number = tracker.keep_data(store, ID, bundle, "x", "an invented figure")
+    number = tracker.keep_data(store, ID, bundle, TEAM["editor"], "an invented figure")
     store.record_stats(ID, "", True, "{}", number, "en")
     store.move(ID, store.report(ID).revision, "ready-to-publish", "x", "")
     with pytest.raises(TrackError, match=r"the final en edition has figure\(s\) no statistician "
