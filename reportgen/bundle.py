@@ -108,7 +108,8 @@ class Bundle:
         """A copy with the narrative at `addr` reading `text` in `lang`.
 
         English replaces the English and leaves any Welsh in place, where its fingerprint shows
-        it stale. Welsh is recorded as the translation of the English now held (the person who
+        it stale (Welsh never confirmed is first recorded as made from the English it came
+        with). Welsh is recorded as the translation of the English now held (the person who
         wrote it read that English). The "in <place>" form of a Welsh name ($.pdu.name.cy_in) is
         a field of its own."""
         files = copy.deepcopy(dict(self.files))
@@ -119,6 +120,11 @@ class Bundle:
             parent["cy_source"] = fingerprint(parent["en"])
         elif lang == "en":
             if isinstance(current, dict):
+                if current.get("cy") is not None and current.get("cy_source") is None:
+                    # Welsh that came with the English, never confirmed, was made from the
+                    # English it came with: recorded, it shows stale, never confirmed as the
+                    # translation of text it was not made from.
+                    current["cy_source"] = fingerprint(current["en"])
                 current["en"] = text
             else:
                 parent[key] = text

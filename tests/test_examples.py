@@ -191,7 +191,6 @@ HELP_JOURNEY = [
     "reportgen track status",
     "reportgen track status --today 2026-04-20",
     "reportgen translate status gwent-pdu-report",
-    "reportgen translate confirm gwent-pdu-report '$.foreword[1]' --as \"Megan Harris\"",
     "reportgen edits diff gwent-pdu-report gwent-edited.docx",
     'reportgen track advance gwent-pdu-report --to strategic-edit --as "Sam Editor" '
     "--file gwent-edited.docx",
@@ -203,8 +202,8 @@ HELP_JOURNEY = [
     "reportgen track versions gwent-pdu-report",
     "reportgen track versions gwent-pdu-report --get latest --out gwent-current.docx",
     "reportgen track versions gwent-pdu-report --get 1 --out gwent-v1.json",
-    "reportgen track diff gwent-pdu-report 1 4",
-    "reportgen track diff gwent-pdu-report 1 4 --out gwent-redline.docx",
+    "reportgen track diff gwent-pdu-report 1 3",
+    "reportgen track diff gwent-pdu-report 1 3 --out gwent-redline.docx",
     'reportgen fa send gwent-pdu-report --out fa/ --as "Sam Editor"',
     'reportgen fa import gwent-pdu-report returned-form.docx --as "Sam Editor"',
     "reportgen fa decide gwent-pdu-report 1 --decision accepted --set '$.case_profile.women=9' "
@@ -219,6 +218,7 @@ HELP_JOURNEY = [
     'Editor"',
     'reportgen check stats --track wales-regional-report --confirm --as "Sam Editor"',
     "reportgen translate export gwent-pdu-report --todo",
+    "reportgen translate confirm gwent-pdu-report '$.foreword[1]' --as \"Megan Harris\"",
     'reportgen translate import gwent-pdu-report gwent-pdu-report.cy.xlf --as "Megan Harris"',
     'reportgen publish gwent-pdu-report --out published/ --as "Publication team"',
 ]

@@ -160,8 +160,9 @@ def test_a_stale_segment_goes_out_in_po_with_its_old_english_and_old_welsh(tmp_p
     add_team(store)
     report_id = tracker.start(store, WALES / "pdus" / "gwent.json", "pdu-report",
                               TEAM["lead-inspector"])
-    welsh.confirm(store, report_id, (), True, TEAM["translator"])
     _, bundle = tracker.editions.held(store, report_id)
+    bundle, _ = translation.confirm(bundle, bundle.load(), (), True)  # as if confirmed
+    store.add_data(report_id, TEAM["translator"], tracker.editions.new_data(bundle, 2, "Welsh"))
     old = bundle.get("$.foreword[1]")
     tracker.keep_data(store, report_id, bundle.with_text("$.foreword[1]", "en", "New English."),
                       TEAM["editor"], "an edit")
@@ -201,6 +202,9 @@ def test_a_tracked_import_with_nothing_new_makes_no_data_version(tmp_path):
     add_team(store)
     report_id = tracker.start(store, WALES / "pdus" / "gwent.json", "pdu-report",
                               TEAM["lead-inspector"])
+    for stage in ("initial-edit", "strategic-edit", "chief-inspector-review",
+                  "factual-accuracy", "statistics-check", "translation"):
+        store.move(report_id, store.report(report_id).revision, stage, "x", "")
     content, count, _ = welsh.export(store, report_id, "xliff", todo=False)
     emptied = xliff.xlifffile.parsestring(content)
     for unit in emptied.units:
@@ -236,3 +240,38 @@ def test_a_translation_file_declaring_entities_is_refused(luton, declared):
     assert result.exit_code == 2
     assert "expected a translation file without a DTD or entities" in result.stderr
     assert luton.read_bytes() == before
+
+
+def test_welsh_is_imported_and_confirmed_at_the_translation_stage_by_a_second_pair_of_eyes(
+        tmp_path):
+    """A translator could import and confirm Welsh at any stage, and confirm their own
+    translation."""
+    from reportgen.workflow.accounts import Forbidden
+    from reportgen.workflow.store import TrackError
+    from tests.conftest import walk
+    store = Store(str(tmp_path / "t.db"))
+    add_team(store)
+    report_id = tracker.start(store, WALES / "pdus" / "gwent.json", "pdu-report",
+                              TEAM["lead-inspector"])
+    content, _, _ = welsh.export(store, report_id, "xliff", todo=False)
+    translated = tmp_path / "gwent.cy.xlf"
+    translated.write_bytes(content)
+    translate_all(translated, "xliff")
+    for attempt in (lambda: welsh.confirm(store, report_id, (), True, TEAM["translator"]),
+                    lambda: welsh.import_translations(store, report_id, translated.read_bytes(),
+                                                      "gwent.cy.xlf", TEAM["translator"])):
+        with pytest.raises(TrackError, match="at the translation stage: gwent-pdu-report is "
+                                             "at draft"):
+            attempt()
+    walk(store, report_id, "initial-edit", "strategic-edit", "chief-inspector-review",
+         "factual-accuracy")
+    store.move(report_id, store.report(report_id).revision, "statistics-check", "x", "")
+    store.move(report_id, store.report(report_id).revision, "translation", "x", "")
+    # The Welsh that came with the file (the lead inspector's) is the translator's to confirm.
+    assert welsh.confirm(store, report_id, ["$.foreword[0]"], False, TEAM["translator"])[1] \
+        == ["$.foreword[0]"]
+    welsh.import_translations(store, report_id, translated.read_bytes(), "gwent.cy.xlf",
+                              TEAM["translator"])
+    with pytest.raises(Forbidden, match=r"Megan Harris wrote the Welsh of \$\.foreword\[1\]: "
+                                        r"another translator confirms it"):
+        welsh.confirm(store, report_id, ["$.foreword[1]"], False, TEAM["translator"])

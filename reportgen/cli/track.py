@@ -219,8 +219,8 @@ def track_diff(report_id: str, first: int, second: int, lang: str, out: Path | N
 
     \b
     Example:
-        reportgen track diff gwent-pdu-report 1 4
-        reportgen track diff gwent-pdu-report 1 4 --out gwent-redline.docx
+        reportgen track diff gwent-pdu-report 1 3
+        reportgen track diff gwent-pdu-report 1 3 --out gwent-redline.docx
     """
     from reportgen.workflow import versions
     s = store_at(store, report_id)

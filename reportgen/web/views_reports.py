@@ -7,10 +7,8 @@ from __future__ import annotations
 import datetime as dt
 import io
 import json
-import tempfile
 from collections.abc import Callable
 from functools import lru_cache
-from pathlib import Path
 from typing import Any
 
 from flask import (
@@ -427,16 +425,7 @@ def edition(report_id: str, lang: str, fmt: str) -> Any:
         else None
     if held is None or fmt not in EDITION_FORMATS:
         abort(404)
-    content = store().content(report_id, held.id)
-    if fmt == "pdf":
-        from reportgen.convert import pdf
-        with tempfile.TemporaryDirectory(prefix="reportgen-pdf-") as folder:
-            source = Path(folder) / f"{report_id}.{lang}.docx"
-            source.write_bytes(content)
-            [made] = pdf.convert([source], Path(folder))
-            content = made.read_bytes()
-    elif fmt in ("html", "xlsx"):
-        content = editions.files(store(), report_id, lang, [fmt])[f".{fmt}"]
+    content = editions.download(store(), report_id, number, held, fmt)
     return send_file(io.BytesIO(content), as_attachment=True,
                      download_name=f"{report_id}.{lang}.{fmt}", mimetype=EDITION_FORMATS[fmt])
 

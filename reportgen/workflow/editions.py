@@ -5,10 +5,14 @@ two editions can disagree."""
 
 from __future__ import annotations
 
+import tempfile
 from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
 
 from reportgen import pipeline
 from reportgen.bundle import Bundle
+from reportgen.convert import pdf
 from reportgen.errors import RenderError
 from reportgen.reading import Loaded
 from reportgen.workflow.store import NewData, NewVersion, Store
@@ -66,3 +70,25 @@ def files(store: Store, report_id: str, lang: str, formats: Sequence[str] = ("ht
     loaded = bundle.load(label(report_id, number))
     [job] = jobs(loaded, doc, report_id, number, bundle.sha256, [lang])
     return pipeline.render_files(job, formats=formats)
+
+
+def download(store: Store, report_id: str, number: int, version: Any, fmt: str) -> bytes:
+    """An edition of data version `number` to download: the Word document kept with it, or the
+    PDF, web edition or workbook made from it once and kept (made again only if the Word
+    edition it was made from changed)."""
+    content = store.content(report_id, version.id)
+    if fmt == "docx":
+        return content
+    kept = store.rendition(report_id, number, version.lang, fmt, version.sha256)
+    if kept is not None:
+        return kept
+    if fmt == "pdf":
+        with tempfile.TemporaryDirectory(prefix="reportgen-pdf-") as folder:
+            source = Path(folder) / f"{report_id}.{version.lang}.docx"
+            source.write_bytes(content)
+            [made] = pdf.convert([source], Path(folder))
+            made_content = made.read_bytes()
+    else:
+        made_content = files(store, report_id, version.lang, [fmt], number)[f".{fmt}"]
+    store.keep_rendition(report_id, number, version.lang, fmt, version.sha256, made_content)
+    return made_content

@@ -12,8 +12,46 @@ from reportgen import translation
 from reportgen.bundle import AddressError, Bundle
 from reportgen.model.common import fingerprint
 from reportgen.workflow import editions, tracker
-from reportgen.workflow.accounts import authorise
+from reportgen.workflow.accounts import Forbidden, authorise
 from reportgen.workflow.store import Store, TrackError
+
+
+def _at_translation(store: Store, report_id: str, what: str) -> None:
+    """Welsh comes in and is confirmed at the translation stage, as every other stage's work is
+    done at its own stage (the translators own it)."""
+    stage = store.report(report_id).stage
+    if stage != "translation":
+        raise TrackError(f"{what} at the translation stage: {report_id} is at {stage}")
+
+
+def _writers(store: Store, report_id: str, ids: Iterable[str]) -> dict[str, str]:
+    """Who last wrote each segment's Welsh: the account of the data version that last changed
+    it (the first version's, for Welsh that came with the inspection file)."""
+    versions = store.data_versions(report_id)
+    found: dict[str, str] = {}
+    later = Bundle.from_json(store.data(report_id, versions[-1].number).content)
+    for row in reversed(versions):
+        earlier = Bundle.from_json(store.data(report_id, row.number - 1).content) \
+            if row.number > 1 else None
+        for seg_id in ids:
+            if seg_id in found:
+                continue
+            now = _welsh(later, seg_id)
+            if earlier is None or _welsh(earlier, seg_id) != now:
+                found[seg_id] = row.by
+        later = earlier if earlier is not None else later
+    return found
+
+
+def _welsh(bundle: Bundle, seg_id: str) -> Any:
+    """A segment's Welsh (its "in <place>" form, for a name's cy_in segment)."""
+    field = "cy_in" if seg_id.endswith(".cy_in") else "cy"
+    address = seg_id.removesuffix(".cy_in")
+    try:
+        value = bundle.get(address)
+    except AddressError:
+        return None
+    return value.get(field) if isinstance(value, dict) else None
 
 
 def _held(store: Store, report_id: str) -> tuple[int, Bundle, Any]:
@@ -55,6 +93,7 @@ def import_translations(store: Store, report_id: str, content: bytes, name: str,
     """(the data version that holds them, translations imported, of which stale on arrival,
     whether a new version was made): translations already held make no new version."""
     authorise(store, by, "translate", report_id)
+    _at_translation(store, report_id, "Translations are imported")
     held, bundle, loaded = _held(store, report_id)
     new, imported, stale = translation.import_translations(bundle, loaded, content, name)
     if not bundle.diff(new):
@@ -72,9 +111,15 @@ def status(store: Store, report_id: str) -> dict[str, Any]:
 def confirm(store: Store, report_id: str, ids: Iterable[str], every_unconfirmed: bool,
             by: str) -> tuple[int | None, list[str]]:
     authorise(store, by, "translate", report_id)
+    _at_translation(store, report_id, "Welsh is confirmed")
     _, bundle, loaded = _held(store, report_id)
     new, confirmed = translation.confirm(bundle, loaded, ids, every_unconfirmed)
     if not confirmed:
         return None, []
+    own = sorted(i for i, writer in _writers(store, report_id, confirmed).items() if writer == by)
+    if own:  # a second pair of eyes: nobody confirms Welsh they wrote themselves
+        raise Forbidden(f"{by} wrote the Welsh of {', '.join(own[:5])}"
+                        + (f" and {len(own) - 5} more" if len(own) > 5 else "")
+                        + ": another translator confirms it")
     return tracker.keep_data(store, report_id, new, by,
                              f"{len(confirmed)} Welsh segment(s) confirmed"), confirmed

@@ -173,13 +173,6 @@ def test_the_journey_of_a_report_in_the_browser(person, store_url, tmp_path):
     assert "1 report(s) are tracked from their drafts" in p.look("report-draft")
     p.move_on("report-initial-edit", note="Findings complete")
 
-    # The translator confirms the Welsh typed into the data before the editing begins.
-    p.sign_in("translator")
-    n = welsh.status(store, ID)["segments"]
-    assert f"{n} unconfirmed of {n}" in p.report("report-welsh-unconfirmed")
-    p.button("Confirm the unconfirmed Welsh as it stands")
-    assert f"0 unconfirmed of {n}" in p.look("report-welsh-confirmed")
-
     # The editor edits the English in Word; the edit becomes data version 3.
     p.sign_in("editor")
     held = store.latest(ID, "en", data_version=store.data(ID).number)
@@ -237,10 +230,14 @@ def test_the_journey_of_a_report_in_the_browser(person, store_url, tmp_path):
     assert text.count("Passed") == 2 and f"Confirmed by {TEAM['editor']}" in text
     p.move_on("report-translation")
 
-    # Translation: the edited sentence is stale in Welsh; translated and imported, the gate
-    # opens.
+    # Translation: the translator checks the Welsh typed into the data and confirms it; the
+    # edited sentence is stale in Welsh; translated and imported, the gate opens.
     p.sign_in("translator")
-    text = p.report("report-translation-gate")
+    n = welsh.status(store, ID)["segments"]
+    assert f"0 missing, 1 stale, {n - 1} unconfirmed of {n}" in p.report(
+        "report-welsh-unconfirmed")
+    p.button("Confirm the unconfirmed Welsh as it stands")
+    text = p.look("report-translation-gate")
     assert "0 missing, 1 stale, 0 unconfirmed" in text
     assert "It cannot move on yet: the Welsh of data version" in text
     todo = tmp_path / "todo.xlf"

@@ -281,6 +281,11 @@ def test_welsh_translation_from_the_page(app, as_role):
     page = text(translator.get("/reports/gwent-pdu-report"))
     n = welsh.status(s, "gwent-pdu-report")["segments"]  # every Welsh segment typed in
     assert f"0 missing, 0 stale, {n} unconfirmed of {n} segments" in page
+    assert "Confirm the unconfirmed Welsh" not in page  # not before the translation stage
+    walk(s, "gwent-pdu-report", "initial-edit", "strategic-edit", "chief-inspector-review",
+         "factual-accuracy")
+    for stage in ("statistics-check", "translation"):
+        s.move("gwent-pdu-report", s.report("gwent-pdu-report").revision, stage, "x", "")
     xliff = translator.get("/reports/gwent-pdu-report/translation/todo.xlf")
     assert xliff.status_code == 200 and b"<xliff" in xliff.data
     assert as_role("editor").post("/reports/gwent-pdu-report/translation/confirm",
@@ -364,3 +369,19 @@ def test_a_problem_in_one_pdu_file_of_a_region_names_that_file(app, as_role):
     page = text(_upload(as_role("lead-inspector"), files))
     assert "pdus/gwent.json" in page and "$.case_profile.women" in page
     assert store.inputs() == []
+
+
+def test_a_generated_download_is_made_once_for_its_data_version(store, as_role):
+    """A PDF was converted by LibreOffice again on every request (about a second each)."""
+    import sqlalchemy as sa
+    editor = as_role("editor")
+    first = editor.get(f"/reports/{ID}/editions/en.pdf")
+    assert first.status_code == 200 and first.data.startswith(b"%PDF")
+    with store.engine.begin() as conn:  # served from what was kept, not made again
+        conn.execute(sa.text("UPDATE renditions SET content = :c WHERE format = 'pdf'"),
+                     {"c": b"%PDF-kept"})
+    assert editor.get(f"/reports/{ID}/editions/en.pdf").data == b"%PDF-kept"
+    html = editor.get(f"/reports/{ID}/editions/en.html")
+    assert html.status_code == 200 and b"<html" in html.data
+    kept = store.rendition(ID, 1, "en", "html", store.latest(ID, "en").sha256)
+    assert kept == html.data

@@ -112,8 +112,6 @@ def journey(tmp_path_factory) -> Path:
     shutil.copy(GWENT, copy)
     ok(cli(tmp_path, "track", "start", copy, "--doc", "pdu-report"))
     copy.unlink()  # the store holds the data: the file on disk is not needed again
-    # The Welsh typed into the data is checked by the translators before the editing begins.
-    ok(cli(tmp_path, "translate", "confirm", ID, "--all", by=TEAM["translator"]))
     to(tmp_path, "initial-edit")
 
     # Initial edit, in Word: one sentence of the foreword.
@@ -140,7 +138,9 @@ def journey(tmp_path_factory) -> Path:
     ok(cli(tmp_path, "check", "stats", "--track", ID))
     to(tmp_path, "translation")
 
-    # Translation: the edited sentence is stale in Welsh, and only it.
+    # Translation: the Welsh typed into the data is checked by the translators; the edited
+    # sentence is stale in Welsh, and only it.
+    ok(cli(tmp_path, "translate", "confirm", ID, "--all", by=TEAM["translator"]))
     translate_stale(tmp_path)
     to(tmp_path, "ready-to-publish")
     ok(cli(tmp_path, "publish", ID, "--out", tmp_path / "published", "--date", "2026-06-12"))
@@ -267,13 +267,13 @@ def test_nothing_changes_after_publication(journey):
 def at_translation(tmp_path) -> Path:
     """Gwent at the translation stage with one English edit made in initial edit."""
     ok(cli(tmp_path, "track", "start", GWENT, "--doc", "pdu-report"))
-    ok(cli(tmp_path, "translate", "confirm", ID, "--all", by=TEAM["translator"]))
     to(tmp_path, "initial-edit")
     edited = edit_box(download(tmp_path), "$.foreword[1]", EDITED)
     ok(cli(tmp_path, "track", "advance", ID, "--to", "strategic-edit", "--file", edited))
     to(tmp_path, "chief-inspector-review", "factual-accuracy", "statistics-check")
     ok(cli(tmp_path, "check", "stats", "--track", ID))
     to(tmp_path, "translation")
+    ok(cli(tmp_path, "translate", "confirm", ID, "--all", by=TEAM["translator"]))
     return tmp_path
 
 

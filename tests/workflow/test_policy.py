@@ -9,7 +9,7 @@ import json
 import pytest
 
 from reportgen.bundle import Bundle
-from reportgen.workflow import accounts, factual_accuracy, policy, tracker, welsh
+from reportgen.workflow import accounts, factual_accuracy, policy, tracker
 from reportgen.workflow.accounts import Forbidden
 from reportgen.workflow.store import Store
 from tests.conftest import FIXTURES, TEAM, WALES, add_team, walk
@@ -82,7 +82,6 @@ def at_factual_accuracy(tmp_path):
     store = Store(str(tmp_path / "t.db"))
     add_team(store)
     report_id = tracker.start(store, GWENT, "pdu-report", TEAM["lead-inspector"])
-    welsh.confirm(store, report_id, (), True, TEAM["translator"])
     walk(store, report_id, "initial-edit", "strategic-edit", "chief-inspector-review",
          "factual-accuracy")
     factual_accuracy.send(store, report_id, TEAM["editor"])
