@@ -55,6 +55,7 @@ cat > /dev/null
 def _stand_ins(folder: Path, log: Path, sudo: bool) -> Path:
     bin_ = folder / "bin"
     bin_.mkdir()
+    bin_.chmod(0o755)  # the other account runs these, whatever this process's umask
     scripts = {"dpkg-query": "#!/bin/sh\nexit 1\n", "apt-get": APT_GET.format(log=log)}
     # As root a sudo on the PATH must not be called: this one records it if it is.
     scripts["sudo"] = SUDO.format(log=log) if sudo else \

@@ -262,6 +262,7 @@ def test_the_journey_of_a_report_in_the_browser(person, store_url, tmp_path):
     # The administrator's pages.
     p.sign_in("admin")
     p.go("/accounts", "accounts")
+    p.go("/account", "your-account")
     p.go("/correspondence", "correspondence")
     p.go("/", "dashboard")
     p.go("/reports/nothing-here", "not-found")
