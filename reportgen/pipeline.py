@@ -119,7 +119,8 @@ def render_files(job: Job, draft: bool = False, formats: Sequence[str] = (),
         from reportgen.render import web  # imported when asked for: the CLI starts sooner
 
         with _stage(t, "web edition"):
-            files[".html"] = web.render(context, ed.lang, other_language(job))
+            files[".html"] = web.render(context, ed.lang, other_language(job),
+                                        draft=ed.draft_notice())
     if job.doc.publication and "xlsx" in formats:
         from reportgen.documents import workbook as workbook_spec
         from reportgen.render import workbook

@@ -172,6 +172,7 @@ HELP_JOURNEY = [
     "reportgen check layout out/gwent-pdu-report.cy.pdf out/wales-regional-report.en.pdf",
     "reportgen check accessibility out/gwent-pdu-report.cy.pdf out/gwent-pdu-report.cy.html",
     "reportgen check welsh fixtures/wales/pdus/*.json fixtures/wales/region.json",
+    "reportgen check welsh out/wales-regional-report.cy.pdf out/gwent-pdu-report.cy.docx",
     "reportgen glossary status --unconfirmed",
     'reportgen glossary confirm "Inadequate" --by "Mererid Hopwood"',
     'reportgen glossary confirm "Not sufficient" --by "Mererid Hopwood"',

@@ -151,7 +151,7 @@ def test_translators_are_told_a_recommendation_follows_dylai():
 
 def test_the_catalogue_elides_the_article_after_a_vowel():
     assert welsh_message("The ratings panel moderated it to {final}.") == \
-        "Cymedrolodd y panel graddio'r graddiad: {final}."
+        "Cymedrolodd y panel graddio'r graddiad dangosol hwnnw; y graddiad terfynol yw: {final}."
     assert "parth dau'r rhanbarth" in welsh_message(
         "Regional domain two fieldwork schedule sent to the SPOC")
 

@@ -155,7 +155,7 @@ FOREWORD = [
 
 FOREWORD_REGION = (
     "This is our regional inspection, which follows our inspections of every PDU in the region. It rates the region's leadership and staffing, and the quality of public protection, desistance, court, unpaid, resettlement and victim work across all the cases we inspected.",
-    "Dyma ein harolygiad rhanbarthol, sy'n dilyn ein harolygiadau o bob Uned yn y rhanbarth. Mae'n graddio arweinyddiaeth a staffio'r rhanbarth, ac ansawdd gwaith diogelu'r cyhoedd, ymatal, llys, gwaith di-dâl, adsefydlu a dioddefwyr ar draws yr holl achosion a arolygwyd gennym.")
+    "Dyma ein harolygiad rhanbarthol, sy'n dilyn ein harolygiadau o bob Uned yn y rhanbarth. Mae'n graddio arweinyddiaeth a staffio'r rhanbarth, ac ansawdd gwaith diogelu'r cyhoedd, ymatal, gwaith llys, gwaith di-dâl, adsefydlu a gwaith gyda dioddefwyr ar draws yr holl achosion a arolygwyd gennym.")
 
 OVERALL = {
     "good": ("Leadership was strong and staff were committed to good-quality work. Practice to support desistance was a strength, but work to keep other people safe was less consistent.",
@@ -187,7 +187,7 @@ PRACTICE = (
 
 KEY_FINDINGS_REGION = (
     "The region's ratings reflect committed staff working under sustained pressure, with public protection the weakest area across its PDUs.",
-    "Mae graddiadau'r rhanbarth yn adlewyrchu staff ymroddedig yn gweithio dan bwysau parhaus, gyda diogelu'r cyhoedd y maes gwannaf ar draws ei Unedau.")
+    "Mae graddiadau'r rhanbarth yn adlewyrchu staff ymroddedig yn gweithio dan bwysau parhaus, gyda diogelu'r cyhoedd yn faes gwannaf ar draws ei Unedau.")
 
 KEY_FINDINGS = (
     ("The ratings reflect a PDU with committed staff under sustained pressure.",
@@ -213,7 +213,7 @@ NATIONAL = {
     "N.1.1": (("The national reducing reoffending strategy sets a clear, evidence-based vision, but the delivery plan beneath it had not been updated since the Probation Reset changes of July 2024.",
                "Mae'r strategaeth genedlaethol i leihau aildroseddu yn gosod gweledigaeth glir sy'n seiliedig ar dystiolaeth, ond nid oedd y cynllun cyflawni oddi tani wedi'i ddiweddaru ers newidiadau Ailosod y Gwasanaeth Prawf ym mis Gorffennaf 2024."), [0, 1]),
     "N.1.2": (("National leaders had assessed the equality impact of the Probation Reset, but regions told us they had too little time to prepare before it took effect.",
-               "Roedd arweinwyr cenedlaethol wedi asesu effaith Ailosod y Gwasanaeth Prawf ar gydraddoldeb, ond dywedodd y rhanbarthau wrthym fod ganddynt rhy ychydig o amser i baratoi cyn iddo ddod i rym."), [1, 2]),
+               "Roedd arweinwyr cenedlaethol wedi asesu effaith Ailosod y Gwasanaeth Prawf ar gydraddoldeb, ond dywedodd y rhanbarthau wrthym nad oedd ganddynt ddigon o amser i baratoi cyn iddo ddod i rym."), [1, 2]),
     "N.1.3": (("Staff in every region we inspected said national communication was frequent but did not always explain the reasons for changes.",
                "Dywedodd staff ym mhob rhanbarth a arolygwyd gennym fod cyfathrebu cenedlaethol yn aml ond nad oedd bob amser yn esbonio'r rhesymau dros newidiadau."), [2]),
     "N.1.4": (("National assurance arrangements were comprehensive; the views of people on probation were gathered nationally but rarely used to change services.",
@@ -225,11 +225,11 @@ NATIONAL = {
     "N.2.3": (("National learning arrangements were well regarded, but the impact of training on practice was not evaluated.",
                "Roedd barn dda am drefniadau dysgu cenedlaethol, ond nid oedd effaith hyfforddiant ar ymarfer yn cael ei gwerthuso."), [0, 2]),
     "N.3.1": (("The national analysis of the profile of people on probation covered risk of harm well but paid too little attention to disproportionality.",
-               "Roedd y dadansoddiad cenedlaethol o broffil pobl ar brawf yn ymdrin yn dda â risg o niwed, ond rhoddodd rhy ychydig o sylw i anghymesuredd."), [0, 3]),
+               "Roedd y dadansoddiad cenedlaethol o broffil pobl ar brawf yn ymdrin yn dda â risg o niwed, ond ni roddodd ddigon o sylw i anghymesuredd."), [0, 3]),
     "N.3.2": (("Commissioned rehabilitative services were available in every region, but referral rates varied widely and were not well understood nationally.",
                "Roedd gwasanaethau adsefydlu a gomisiynwyd ar gael ym mhob rhanbarth, ond roedd cyfraddau atgyfeirio yn amrywio'n fawr ac nid oeddent yn cael eu deall yn dda yn genedlaethol."), [2, 3]),
     "N.4.1": (("Most probation offices were safe and accessible; too few had private rooms suitable for work with victims of domestic abuse.",
-               "Roedd y rhan fwyaf o swyddfeydd prawf yn ddiogel ac yn hygyrch; rhy ychydig ohonynt oedd ag ystafelloedd preifat sy'n addas ar gyfer gwaith gyda dioddefwyr cam-drin domestig."), [2]),
+               "Roedd y rhan fwyaf o swyddfeydd prawf yn ddiogel ac yn hygyrch; rhy ychydig ohonynt a oedd ag ystafelloedd preifat a oedd yn addas ar gyfer gwaith gyda dioddefwyr cam-drin domestig."), [2]),
     "N.4.2": (("Case management systems were reliable, but practitioners still could not see police and children's social care information in good time.",
                "Roedd systemau rheoli achosion yn ddibynadwy, ond ni allai ymarferwyr weld gwybodaeth yr heddlu a gofal cymdeithasol plant mewn da bryd o hyd."), [1, 2]),
 }

@@ -7,7 +7,13 @@ files:
   vowel ("y asesiad" -> "yr asesiad");
 - the singular noun after a numeral: "4 o Unedau" -> "4 Uned";
 - meaning turned round against the English: "Nid oedd gormod o…" for "Too many … did not",
-  "Ychydig iawn" (very few) for "too few".
+  "Ychydig iawn" (very few) for "too few";
+- soft mutation of an object after "gan" with a pronoun or an inflected verb ("ganddynt rhy
+  ychydig" -> "ry ychydig", "rhoddodd digon" -> "ddigon");
+- "Dylai'r Uned (…)" for "Dylai Uned …"; a full stop before a colon; a word repeated either side
+  of a label's colon ("Adsefydlu: adsefydlu");
+- in rendered Welsh files: English codes in a workbook's cells, and XML entities ("&apos;")
+  written into a document's or a PDF's metadata as text.
 
 It finds patterns, not grammar: each rule names what it saw and what it expects, and lists of
 exceptions keep it quiet where the pattern is correct Welsh (the particle "y" before a verb:
@@ -54,6 +60,22 @@ NUMERAL_O_NOUN = re.compile(r"(?<![\w.,])(\d+|\{\w*count\w*\}|\{\{\s*\w*count\w*
                             r"(?!['’]r\b)([^\W\d_]\w*)")
 COLLECTIVE = {"bobl"}  # "deg o bobl": a collective noun takes "o" after a numeral
 DYLAI_COLON = re.compile(r"\bDylai\b[^:]*:\s*([^\W\d_][\w'’-]*)")
+# Words that follow "gan" with a pronoun ("ganddynt") or an inflected verb ("rhoddodd") as its
+# object, and mutate softly there: "ganddynt rhy ychydig" -> "ganddynt ry ychydig".
+GAN_PRONOUN = r"gandd(?:o|i|ynt|yn)|genn(?:ym|ych|yf|yt|ai)|gen (?:i|ti)"
+INFLECTED = r"[^\W\d_]+(?:odd|asant|esant|ais|aist|som|soch|sant)"
+OBJECTS = ("rhy", "digon", "llawer", "mwy", "peth", "cymaint", "gormod")
+MUTATED_OBJECT = re.compile(rf"\b({GAN_PRONOUN}|{INFLECTED})\s+({'|'.join(OBJECTS)})\b",
+                            re.IGNORECASE)
+# Not an object after these: words that only look like a past tense, and "cael", whose noun
+# after it is its subject ("Cafodd gormod o bobl eu rhyddhau"). The object of an impersonal
+# form ("rhoddwyd rhy ychydig") does not mutate, so -wyd is not among the endings.
+NOT_INFLECTED = {"rhodd", "lodd", "nodd", "cafodd", "cawsant", "cefais", "cafon", "cawsom",
+                 "cawsoch", "cest"}
+DYLAI_BRACKET = re.compile(r"\bDylai['’]r\s+(Uned|rhanbarth)\s*\(")
+STOP_COLON = re.compile(r"(?<![\d§])\.\s*:")
+REPEATED_LABEL = re.compile(r"(?<![\w'’-])([^\W\d_][\w'’-]{2,}):\s+\1(?![\w'’-])", re.IGNORECASE)
+ENTITY = re.compile(r"&(?:apos|quot|amp|lt|gt|#\d+|#x[0-9a-f]+);", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -101,6 +123,20 @@ def check_text(cy: str, where: str, en: str | None = None,
     for m in Y_BEFORE_VOWEL.finditer(cy):
         yield Finding("article before a vowel", where, m.group(0),
                       f"\"{m.group(1)}r {m.group(2)}\"")
+    for m in MUTATED_OBJECT.finditer(cy):
+        if m.group(1).lower() not in NOT_INFLECTED:
+            yield Finding("soft mutation of an object", where, m.group(0),
+                          f"\"{m.group(1)} {soft(m.group(2))}\" (after gan with a pronoun, or "
+                          "an inflected verb, its object mutates)")
+    for m in DYLAI_BRACKET.finditer(cy):
+        yield Finding("a name in brackets after Dylai'r", where, m.group(0),
+                      f"\"Dylai {m.group(1)} <name>:\" (the name itself, without the article)")
+    for m in STOP_COLON.finditer(cy):
+        yield Finding("a full stop before a colon", where, m.group(0).strip(),
+                      "the colon alone")
+    for m in REPEATED_LABEL.finditer(cy):
+        yield Finding("a word repeated across a label", where, m.group(0),
+                      f"\"{m.group(1)}:\" once")
     for m in NUMERAL_O_NOUN.finditer(cy):
         if m.group(2).lower() not in COLLECTIVE:
             yield Finding("singular noun after a numeral", where, m.group(0),
@@ -179,6 +215,69 @@ def _texts(value: Any, keys: tuple) -> Iterator[tuple[tuple, Text]]:
     elif isinstance(value, list | tuple):
         for i, v in enumerate(value):
             yield from _texts(v, (*keys, i))
+
+
+# ----------------------------------------------------------------------- rendered files
+
+CODE = re.compile(r"^[a-z]+(?:-[a-z]+)+$|^[a-z]{4,}$")  # workload, raise-concerns
+
+
+def workbook(path: Path) -> Iterator[Finding]:
+    """A Welsh workbook: no cell holding an English identifier (a survey question's code)."""
+    from openpyxl import load_workbook
+    book = load_workbook(path, read_only=True)
+    for sheet in book.worksheets:
+        for row in sheet.iter_rows():
+            for cell in row:
+                if isinstance(cell.value, str) and CODE.match(cell.value) and \
+                        cell.value not in WELSH_CODE_WORDS:
+                    yield Finding("an English code in a Welsh cell",
+                                  f"{path.name}: {sheet.title}!{cell.coordinate}",
+                                  cell.value, "the Welsh wording, or no code")
+
+
+# Lower-case single words a Welsh workbook holds that are Welsh, not codes.
+WELSH_CODE_WORDS = {"gwir", "anwir", "dim", "cyfanswm"}
+
+
+def metadata(path: Path) -> Iterator[Finding]:
+    """A rendered document's or PDF's metadata: titles, subjects and keywords as text, never
+    with XML entities written into them (a title escaped twice)."""
+    for field, value in _metadata_values(path):
+        for m in ENTITY.finditer(value):
+            yield Finding("an XML entity in metadata", f"{path.name}: {field}", m.group(0),
+                          f"the character itself ({value[:60]!r})")
+
+
+def _metadata_values(path: Path) -> Iterator[tuple[str, str]]:
+    if path.suffix == ".pdf":
+        import pikepdf
+        with pikepdf.open(path) as pdf:
+            for key in ("/Title", "/Subject", "/Keywords"):
+                if key in pdf.docinfo:
+                    yield key.lstrip("/"), str(pdf.docinfo[key])
+            meta = pdf.open_metadata()
+            for key in ("dc:title", "dc:description", "pdf:Keywords"):
+                value = meta.get(key)
+                if value:
+                    yield key, str(value)
+    elif path.suffix == ".docx":
+        props = Document(str(path)).core_properties
+        for key in ("title", "subject", "keywords"):
+            yield key, getattr(props, key) or ""
+
+
+def rendered(path: Path) -> Iterator[Finding]:
+    """Every rule that reads a rendered Welsh file: its text, its metadata, its cells."""
+    if path.suffix == ".xlsx":
+        yield from workbook(path)
+        return
+    yield from metadata(path)
+    if path.suffix == ".docx":
+        doc = Document(str(path))
+        for p in doc.element.body.iter(qn("w:p")):
+            text = "".join(t.text or "" for t in p.iter(qn("w:t")))
+            yield from check_text(text, f"{path.name}: {text[:40]!r}")
 
 
 def _path(keys: Iterable) -> str:

@@ -147,20 +147,24 @@ def check_accessibility(files: tuple[Path, ...], as_json: bool) -> None:
 @click.argument("files", nargs=-1, type=EXISTING)
 @reports_errors
 def check_welsh(files: tuple[Path, ...]) -> None:
-    """Lint the Welsh: the catalogue, the Welsh templates, the framework and glossary, and the
-    Welsh narrative of each FILE given, for soft mutation after "Dylai …:", the article after
-    a vowel ('r) and before one (yr), the singular noun after a numeral, and meaning turned
-    round against the English. Each finding says what it saw and what it expects; exit status
-    1 if any.
+    """Lint the Welsh: the catalogue, the Welsh templates, the framework and glossary, the
+    Welsh narrative of each input FILE given, and each rendered Welsh FILE (.docx, .pdf,
+    .xlsx): soft mutation after "Dylai …:" and of an object after "gan" with a pronoun or an
+    inflected verb, the article after a vowel ('r) and before one (yr), the singular noun after
+    a numeral, "Dylai'r Uned (…)", a full stop before a colon, a word repeated across a label,
+    meaning turned round against the English, English codes in a workbook and XML entities in
+    metadata. Each finding says what it saw and what it expects; exit status 1 if any.
 
     \b
     Example:
         reportgen check welsh fixtures/wales/pdus/*.json fixtures/wales/region.json
+        reportgen check welsh out/wales-regional-report.cy.pdf out/gwent-pdu-report.cy.docx
     """
     from reportgen.checks import welsh
     found = welsh.project()
     for path in files:
-        found += welsh.narrative(load(path).data, str(path))
+        found += welsh.rendered(path) if path.suffix in (".docx", ".pdf", ".xlsx") else \
+            welsh.narrative(load(path).data, str(path))
     for f in found:
         click.echo(f.line())
     click.echo(f"{len(found)} finding(s)")

@@ -27,6 +27,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from reportgen.convert import metadata
 from reportgen.errors import ConversionError
 from reportgen.processes import kill_group
 
@@ -264,6 +265,7 @@ class Converter:
         if "ok" in answer:
             task.seconds = answer.get("seconds", 0.0)
             task.cpu = answer.get("cpu", 0.0)
+            metadata.restate(task.src, task.dst)  # LibreOffice's XMP title and keywords mended
             self.done.append(task)
             self.on_done(task)
         else:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from reportgen.jsonpath import address, split_address
 
-__all__ = ["Bound", "address", "split_address"]
+__all__ = ["Bound", "Foreign", "address", "split_address"]
 
 
 class Bound(str):
@@ -28,3 +28,19 @@ class Bound(str):
     def __reduce__(self) -> tuple:
         return (Bound, (str(self), self.path))
 
+
+
+class Foreign(str):
+    """Text in another language than its edition's: a Welsh draft's English stand-in for a
+    passage not yet translated. Renderers mark its language (w:lang, lang=) so that a screen
+    reader reads it as English and a spelling checker checks it as English."""
+
+    lang: str  # BCP 47, such as "en-GB"
+
+    def __new__(cls, text: str, lang: str) -> Foreign:
+        obj = super().__new__(cls, text)
+        obj.lang = lang
+        return obj
+
+    def __reduce__(self) -> tuple:
+        return (Foreign, (str(self), self.lang))

@@ -10,11 +10,11 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from reportgen import formatting
-from reportgen.documents.bound import Bound
+from reportgen.documents.bound import Bound, Foreign
 from reportgen.documents.figures import Bar, ChartSpec
 from reportgen.errors import RenderError
 from reportgen.framework import Framework, Standard
-from reportgen.i18n import N_, gettext_for, ngettext_for
+from reportgen.i18n import BCP47, N_, gettext_for, ngettext_for
 from reportgen.model import Language, Name, Person, Rating, Text
 from reportgen.model.findings import Findings, Recommendation
 from reportgen.rules import ratings as rules
@@ -72,7 +72,7 @@ class Edition:
         found = value.get(self.lang)
         if found is None or (self.lang != "en" and value.stale):
             self.missing.append(where + (" (stale: the English changed)" if found else ""))
-            return f"{self.marker()}{value.en}"
+            return Foreign(f"{self.marker()}{value.en}", BCP47["en"])
         return Bound(found, where)
 
     def texts(self, values: Iterable[Text], where: str) -> list[str]:
@@ -84,7 +84,7 @@ class Edition:
         if self.lang == "cy":
             if name.cy_in is None or name.stale:
                 self.missing.append(f"{where}.cy_in")
-                return f"{self.marker()}in {name.en}"
+                return Foreign(f"{self.marker()}in {name.en}", BCP47["en"])
             return Bound(name.cy_in, f"{where}.cy_in")
         return self.t("in {place}").format(place=name.en)
 
@@ -196,7 +196,14 @@ def shares_chart(ed: Edition, fw: Framework, std: Standard, result: StandardResu
         short = (kq.short or kq.text).get(ed.lang)
         bars.append(Bar(short, q.percent_yes))
         pct, cases = ed.percent(q.percent_yes), formatting.number(q.total.total, ed.lang)
-        if first_total is None:
+        if first_total is None and len(result.key_questions) == 1 and \
+                short.casefold() == title.casefold():
+            # One key question named as its standard: "Resettlement: 59% of 27 cases ...",
+            # not the name twice ("Adsefydlu: adsefydlu: ...").
+            phrases.append(ed.t("{percent} of {cases} cases were sufficient")
+                           .format(percent=pct, cases=cases))
+            first_total = q.total.total
+        elif first_total is None:
             phrases.append(ed.t("{percent} of {cases} cases were sufficient on {question}")
                            .format(percent=pct, cases=cases, question=short))
             first_total = q.total.total

@@ -67,7 +67,8 @@ def survey_blocks(ed: Edition, surveys: Surveys | None, standard: str, title: st
             label = ed.text(q.short, f"{where}[{i}].short") if q.short else statement
             bars.append(Bar(label, share))
             phrases.append(ed.t("{statement}: {percent} of {answered} agreed").format(
-                statement=statement, percent=ed.percent(share),
+                statement=str(statement).rstrip(". "),  # "work.: 47%" read as a typo
+                percent=ed.percent(share),
                 answered=formatting.number(q.answered, ed.lang)))
         name, caption = SURVEYS[kind]
         caption = ed.t(caption).format(title=title)

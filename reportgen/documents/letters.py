@@ -64,6 +64,7 @@ def context(plan: InspectionPlan, ed: Edition, number: int) -> dict[str, Any]:
         "date": formatting.date(issue_date(plan, number, found), ed.lang),
         "addressee": person(ed, rpd, "$.contacts.regional_probation_director"),
         "region_name": region,
+        "in_wales": plan.region.in_wales,  # the offer to correspond in Welsh
         "region_in": region_in,
         "first_batch": first_batch,
         "batch_number": formatting.number(number, ed.lang),

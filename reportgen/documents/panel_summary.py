@@ -63,6 +63,9 @@ def context(ld: Loaded, ed: Edition) -> dict[str, Any]:
         "subject": ed.t("Ratings panel summary"),
         "keywords": ", ".join([place, ed.t("ratings panel"), ed.t("inspection")]),
         "place": place,
+        # Who receives it: the body, not the place ("the Wales region", "rhanbarth Cymru").
+        "recipient": (ed.t("{name} PDU") if is_pdu else ed.t("{name} region")).format(
+            name=place),
         "is_pdu": is_pdu,
         "panel_date": formatting.date(panel.date, ed.lang),
         "fieldwork": formatting.date_range(

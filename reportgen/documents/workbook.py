@@ -123,7 +123,10 @@ def survey_sheets(ed: Edition, surveys: Surveys | None) -> list[Sheet]:
     sheets = []
     for kind, survey in evidence.surveys_of(surveys):
         name = t(evidence.SURVEYS[kind][0])
-        rows = tuple((q.code, q.standard or "",
+        # The questions' codes are English words (workload, raise-concerns): an identifier for
+        # the English workbook's users, not wording for a Welsh one, who has the statement.
+        coded = ed.lang == "en"
+        rows = tuple((*((q.code,) if coded else ()), q.standard or "",
                       ed.text(q.statement, f"$.surveys.{kind}.questions[{i}].statement"),
                       q.agree, q.neither, q.disagree, q.answered, survey.respondents,
                       percent(q.agree, q.answered)) for i, q in enumerate(survey.questions))
@@ -131,8 +134,9 @@ def survey_sheets(ed: Edition, surveys: Surveys | None) -> list[Sheet]:
             respondents=formatting.number(survey.respondents, ed.lang),
             invited=formatting.number(survey.invited, ed.lang))] if survey.invited else []
         sheets.append(Sheet(name[:31], table_name(name), name,
-                            (t("Code"), t("Standard"), t("Statement"), t("Agree"), t("Neither"),
-                             t("Disagree"), t("Answered"), t("Respondents"), t("Agreed (%)")),
+                            (*((t("Code"),) if coded else ()), t("Standard"), t("Statement"),
+                             t("Agree"), t("Neither"), t("Disagree"), t("Answered"),
+                             t("Respondents"), t("Agreed (%)")),
                             rows, tuple(notes)))
     return sheets
 

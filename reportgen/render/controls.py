@@ -73,6 +73,21 @@ class ContentControl:
     __str__ = __html__
 
 
+class ForeignRun:
+    """What docxtpl prints for text in another language than the document's: a run of its own,
+    its language marked (the formatting of the run it was printed in is added by `tidy`)."""
+
+    def __init__(self, text: str, lang: str) -> None:
+        self.text, self.lang = text, lang
+
+    def __html__(self) -> str:
+        return (f'</w:t></w:r><w:r><w:rPr><w:lang w:val={quoteattr(self.lang)}/></w:rPr>'
+                f'<w:t xml:space="preserve">{braces_kept(escape(self.text))}</w:t></w:r>'
+                '<w:r><w:t xml:space="preserve">')
+
+    __str__ = __html__
+
+
 def ours(sdt) -> str | None:
     """The address a content control of this module carries, or None for any other control."""
     tag = sdt.find(f"{qn('w:sdtPr')}/{qn('w:tag')}")
@@ -81,9 +96,22 @@ def ours(sdt) -> str | None:
 
 
 def tidy(doc: Document) -> None:
-    """After rendering: each control's text takes the formatting of the run it was printed in,
-    and the empty runs left either side of it go."""
+    """After rendering: each control's text, and each run marked as another language's, takes
+    the formatting of the run it was printed in, and the empty runs left either side go."""
     for part in _story_parts(doc):
+        for lang in list(part.element.iter(qn("w:lang"))):
+            run = lang.getparent().getparent()
+            before = run.getprevious()
+            if lang.getparent().index(lang) != 0 or len(lang.getparent()) != 1 or \
+                    before is None or before.tag != qn("w:r"):
+                continue  # not a run this module printed
+            rpr = before.find(qn("w:rPr"))
+            for child in rpr if rpr is not None else ():
+                if child.tag != qn("w:lang"):
+                    lang.addprevious(copy.deepcopy(child))
+            for neighbour in (before, run.getnext()):
+                if neighbour is not None and _empty_run(neighbour):
+                    neighbour.getparent().remove(neighbour)
         for sdt in part.element.iter(qn("w:sdt")):
             if ours(sdt) is None:
                 continue

@@ -41,10 +41,13 @@ def calendar(spec: CalendarSpec) -> bytes:
             ev.add("dtend", (e.end or e.start) + dt.timedelta(days=1))  # exclusive
             ev.add("transp", "TRANSPARENT")
         if e.description:
-            ev.add("description", e.description)
+            ev.add("description", e.description, parameters={"LANGUAGE": BCP47[lang]})  # type: ignore[index]
         if e.categories:
             ev.add("categories", list(e.categories))
         cal.add_component(ev)
     if any(e.time for e in events):
         cal.add_missing_timezones()
+        for zone in cal.walk("VTIMEZONE"):  # an English note of the library's, in any language
+            for part in (zone, *zone.subcomponents):
+                part.pop("COMMENT", None)
     return cal.to_ical()

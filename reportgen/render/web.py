@@ -10,8 +10,10 @@ from functools import cache
 from typing import Any
 
 import jinja2
+from markupsafe import Markup, escape
 
 from reportgen import formatting
+from reportgen.documents.bound import Foreign
 from reportgen.documents.figures import ChartSpec
 from reportgen.errors import RenderError
 from reportgen.framework import load_framework
@@ -40,11 +42,25 @@ def picture(spec: ChartSpec, caption: str) -> dict[str, Any]:
             "height": round(charts.height_cm(spec) * PIXELS_PER_CM)}
 
 
-def render(context: dict[str, Any], lang: Language, other_language: str | None) -> bytes:
-    """The page, from the same context as the Word edition."""
+def _for_web(value: Any) -> Any:
+    """The context with each passage in another language than the page's marked as such."""
+    if isinstance(value, Foreign):
+        return Markup(f'<span lang="{escape(value.lang)}">{escape(value)}</span>')
+    if isinstance(value, dict):
+        return {k: _for_web(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_for_web(v) for v in value]
+    return value
+
+
+def render(context: dict[str, Any], lang: Language, other_language: str | None,
+           draft: str | None = None) -> bytes:
+    """The page, from the same context as the Word edition; a draft says so at its top and in
+    its title."""
     t = translations(lang).gettext
     fw = load_framework()
-    page = dict(context)
+    page = _for_web(dict(context))
+    page["draft"] = draft
     page["html_lang"] = BCP47[lang]
     page["other_language"] = other_language
     page["overall_label"] = t("Overall rating (score {score}/{max})").format(

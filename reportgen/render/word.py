@@ -23,7 +23,7 @@ from docx.shared import Cm
 from docxtpl import DocxTemplate, InlineImage
 from markupsafe import Markup, escape
 
-from reportgen.documents.bound import Bound
+from reportgen.documents.bound import Bound, Foreign
 from reportgen.documents.figures import ChartSpec
 from reportgen.errors import RenderError
 from reportgen.paths import TEMPLATES
@@ -107,6 +107,8 @@ def _for_word(tpl: DocxTemplate, value: Any, ids: controls.Ids) -> Any:
                               charts.height_cm(value))
     if isinstance(value, Bound):
         return controls.ContentControl(value, ids)
+    if isinstance(value, Foreign):
+        return controls.ForeignRun(value, value.lang)
     if isinstance(value, dict):
         return {k: _for_word(tpl, v, ids) for k, v in value.items()}
     if isinstance(value, list):

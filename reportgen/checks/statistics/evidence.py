@@ -63,7 +63,10 @@ class Evidence:
             self.statements[kind] = {}
             for q in questions:
                 shown = q.statement.get(lang) or q.statement.en
-                self.statements[kind] |= {(q.code, "shown"): shown, (q.code, "en"): q.statement.en}
+                # an alt text names a statement without its full stop ("…my work: 47% agreed")
+                self.statements[kind] |= {(q.code, "shown"): shown, (q.code, "en"): q.statement.en,
+                                          (q.code, "bare"): shown.rstrip(". "),
+                                          (q.code, "bare-en"): q.statement.en.rstrip(". ")}
                 for label in {norm(shown), norm(q.statement.en)}:
                     self.rows.setdefault(label, []).append(f"{kind}:{q.code}")
                 self.codes.setdefault(norm(q.code), []).append(f"{kind}:{q.code}")
