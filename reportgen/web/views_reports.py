@@ -190,7 +190,8 @@ def report(report_id: str) -> Any:
         job_title=job_title, job_state=job_state,
         due=tracker.due_dates(s, r),
         compare=_compare_form(s, report_id, number), welsh=_welsh_status(s, r),
-        translation=TranslationUpload(prefix="translation"))
+        translation=TranslationUpload(prefix="translation"),
+        signoff=stats_check.signoff(s, report_id) is not None)
 
 
 def _compare_form(s: Any, report_id: str, number: int) -> CompareForm:
@@ -318,6 +319,19 @@ def statistics(report_id: str) -> Any:
     confirm = request.form.get("confirm") == "yes"  # the unbound figures, checked by them
     return act(report_id, lambda: stats_check.run(store(), report_id, g.account.name, confirm),
                _("The statistics check ran on the version held."), "#statistics")
+
+
+@bp.route("/reports/<report_id>/statistics/signoff.xlsx")
+def statistics_signoff(report_id: str) -> Any:
+    """The sign-off workbook of the last check run on the version held."""
+    _report_or_404(report_id)
+    found = stats_check.signoff(store(), report_id)
+    if found is None:
+        abort(404)
+    number, content = found
+    return send_file(io.BytesIO(content), as_attachment=True,
+                     download_name=f"{report_id}-{number}.statistics-signoff.xlsx",
+                     mimetype=EDITION_FORMATS["xlsx"])
 
 
 @bp.route("/reports/<report_id>/publish", methods=["POST"])

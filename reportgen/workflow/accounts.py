@@ -125,8 +125,7 @@ def authorise(store: Store, by: str, action: str, report_id: str | None = None,
 
 def _refusal(account: Account | None, action: str, report: Any, to: str | None) -> str | None:
     if account is None or not account.active:
-        return ("no active account of that name: an administrator adds accounts "
-                "(reportgen users add)")
+        return ("no active account of that name: an administrator adds accounts")
     if report is not None and report.stage == "published":
         return f"{report.id} is published: nothing about it changes any more"
     if action in STAGE_ACTIONS:

@@ -5,7 +5,10 @@ documents that will be published.
 
 A figure whose fact cannot be told from its context (unbound) is listed for the statistician to
 confirm: the gate opens once they have confirmed them (`--confirm`), and publishing checks that
-every unbound figure of the final documents was confirmed."""
+every unbound figure of the final documents was confirmed.
+
+Each run keeps its sign-off workbook (every figure, one row each, with space for the
+statistician's name) in the store beside the data version it checked, for the page to offer."""
 
 from __future__ import annotations
 
@@ -13,6 +16,7 @@ import json
 from collections.abc import Mapping
 
 from reportgen.checks import statistics
+from reportgen.checks.statistics import output
 from reportgen.reading import Loaded
 from reportgen.workflow import editions, tracker
 from reportgen.workflow.accounts import authorise
@@ -55,7 +59,24 @@ def run(store: Store, report_id: str, by: str, confirm: bool = False
                                                  "confirmed": confirmed,
                                                  "confirmed_by": confirmed_by}),
                            number, lang, by)
+    first = next(iter(kept))
+    store.keep_rendition(report_id, number, first, SIGNOFF, kept[first].sha256,
+                         output.workbook(list(results.values()), editions.label(report_id, number),
+                                         f"data version {number}"))
     return number, results
+
+
+SIGNOFF = "signoff"  # the sign-off workbook's kind among a data version's kept downloads
+
+
+def signoff(store: Store, report_id: str) -> tuple[int, bytes] | None:
+    """The sign-off workbook of the last check run on the data version held (its number and
+    the workbook), or None when none was run on it since its editions were made."""
+    number = store.data(report_id).number
+    first = tracker.languages(store.report(report_id))[0]
+    edition = store.latest(report_id, first, data_version=number)
+    kept = edition and store.rendition(report_id, number, first, SIGNOFF, edition.sha256)
+    return (number, kept) if kept else None
 
 
 def confirmed(store: Store, report_id: str, lang: str) -> set[tuple[str, str]]:

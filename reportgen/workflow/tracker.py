@@ -206,7 +206,7 @@ def _stats_problem(store: Store, report_id: str) -> str | None:
             break
         checked -= 1
     return (f"the statistics check has not passed on the editions of data version {number}, "
-            f"the version held (reportgen check stats --track {report_id})")
+            "the version held: run the check on it")
 
 
 def _fa_problem(store: Store, report_id: str) -> str | None:
@@ -214,16 +214,16 @@ def _fa_problem(store: Store, report_id: str) -> str | None:
     open_items = [i.number for i in items if i.decision is None]
     if open_items:
         return (f"factual accuracy item(s) {', '.join(map(str, open_items))} have no "
-                "decision (reportgen fa decide)")
+                "decision: decide each")
     needs_coo = [i.number for i in items if i.category == "B" and not i.decided_by_coo]
     if needs_coo:
         return (f"category B item(s) {', '.join(map(str, needs_coo))} need the chief "
-                "operating officer's decision (reportgen fa decide ... as the COO's account)")
+                "operating officer's decision")
     unanswered = [i.number for i in items if i.decision != "not-accepted"
                   and i.data_version is None]
     if unanswered:
         return (f"accepted item(s) {', '.join(map(str, unanswered))} have no change to the data "
-                "recorded (reportgen fa decide ... --file or --set)")
+                "recorded: give each the corrected document or the values it changes")
     return None
 
 
@@ -235,8 +235,8 @@ def welsh_problem(store: Store, report_id: str) -> str | None:
         return None
     counts = ", ".join(f"{found[s]} {s}" for s in ("missing", "stale", "unconfirmed")
                        if found[s])
-    return (f"the Welsh of data version {number} is not complete ({counts}): reportgen "
-            f"translate export {report_id} --todo, then import or confirm")
+    return (f"the Welsh of data version {number} is not complete ({counts}): export what "
+            "remains to translate, then import the translation or confirm the Welsh held")
 
 
 def unconfirmed_note(doc: str) -> str:
@@ -249,7 +249,7 @@ def unconfirmed_note(doc: str) -> str:
         return ""
     return (f"The Welsh edition uses {len(terms)} glossary or framework wording(s) not yet "
             "confirmed by a Welsh editor: " + "; ".join(f"{t.en} = {t.cy}" for t in terms)
-            + " (reportgen glossary status --unconfirmed).")
+            + " (the glossary lists them for the Welsh editors).")
 
 
 def languages(report: Any) -> list[str]:
@@ -277,8 +277,8 @@ def advance(store: Store, report_id: str, to: str, by: str, note: str = "",
         raise TrackError(f"{report_id} is at {report.stage}: it can move only to "
                          f"{following or 'nowhere (it is published)'}, not to {to}")
     if to == "published":
-        raise TrackError("a report is published by reportgen publish, which checks every gate "
-                         "and writes the publication set")
+        raise TrackError("a report is published by publishing it, which checks every gate "
+                         "and keeps the publication set")
     if report.stage == "translation":  # the translation sign-off
         note = " ".join(filter(None, [note, unconfirmed_note(report.doc)]))
     found = [read_edits(store, report_id, _read(path), str(path), accept_tracked)
@@ -294,8 +294,8 @@ def advance(store: Store, report_id: str, to: str, by: str, note: str = "",
     number = store.data(report_id).number + 1
     why = note or f"{sum(len(e.changes) for e in found)} edit(s) read back"
     if order[here].gate:  # a gated stage is left only on data its gate has seen
-        raise TrackError(f"{report_id} cannot leave {report.stage} with edits: keep them first "
-                         f"(reportgen edits apply {report_id} FILE), then let the gate see them")
+        raise TrackError(f"{report_id} cannot leave {report.stage} with edits: keep them first as "
+                         "a new version of the data, then let the gate see them")
     return store.move(report_id, report.revision, to, by, why,
                       [*uploads, *editions.documents(bundle, report.doc, report_id, number)],
                       editions.new_data(bundle, number, why))

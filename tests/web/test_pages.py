@@ -385,3 +385,26 @@ def test_a_generated_download_is_made_once_for_its_data_version(store, as_role):
     assert html.status_code == 200 and b"<html" in html.data
     kept = store.rendition(ID, 1, "en", "html", store.latest(ID, "en").sha256)
     assert kept == html.data
+
+
+def test_the_statistics_sign_off_workbook_is_downloaded_from_the_page(store, as_role):
+    """The page offered the sign-off workbook as a command line; it is now a download of the
+    last check run on the version held, with every figure of the edition on its rows."""
+    import openpyxl
+    walk(store, ID, "initial-edit", "strategic-edit", "chief-inspector-review",
+         "factual-accuracy", "statistics-check")
+    editor = as_role("editor")
+    url = f"/reports/{ID}/statistics/signoff.xlsx"
+    assert editor.get(url).status_code == 404  # no check run yet
+    page = text(editor.get(f"/reports/{ID}"))
+    assert "reportgen check" not in page and "sign-off workbook" in page
+    editor.post(f"/reports/{ID}/statistics", {})
+    [result] = store.stats_results(ID)
+    page = text(editor.get(f"/reports/{ID}"))
+    assert "Download the sign-off workbook of the last check" in page
+    response = editor.get(url)
+    assert response.status_code == 200
+    assert "luton-pdu-report-1.statistics-signoff.xlsx" in response.headers["Content-Disposition"]
+    book = openpyxl.load_workbook(io.BytesIO(response.data))
+    rows = [r for ws in book.worksheets[1:] for r in ws.iter_rows(min_row=2, values_only=True)]
+    assert len(rows) == result["figures"] > 0

@@ -54,7 +54,7 @@ def test_publishing_by_a_move_is_refused(store):
     to_factual_accuracy(store)
     store.move(ID, store.report(ID).revision, "statistics-check", "x", "")
     store.move(ID, store.report(ID).revision, "ready-to-publish", "x", "")
-    with pytest.raises(TrackError, match="published by reportgen publish"):
+    with pytest.raises(TrackError, match="published by publishing it"):
         tracker.advance(store, ID, "published", TEAM["publication"])
 
 
