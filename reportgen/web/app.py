@@ -72,7 +72,7 @@ def create_app(store: str, instance: Path, secret_key: str | None = None,
     ])
     app.jinja_env.add_extension("jinja2.ext.i18n")
     app.jinja_env.install_gettext_callables(  # type: ignore[attr-defined]
-        lambda s, **kw: i18n._(s, **kw), lambda s, p, n, **kw: i18n.ngettext(s, p, n, **kw),
+        i18n._, i18n.plural,  # newstyle: Jinja fills in the values
         newstyle=True)
     CSRFProtect(app)
     WTFormsHelpers(app)

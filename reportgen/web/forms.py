@@ -103,6 +103,17 @@ class EditedDocumentForm(FlaskForm):
     submit = SubmitField(_l("Upload the edited document"), widget=GovSubmitInput())
 
 
+class PreviewEditsForm(EditedDocumentForm):
+    submit = SubmitField(_l("See what it would change"), widget=GovSubmitInput())
+
+
+class KeepEditsForm(FlaskForm):
+    """The document previewed, carried back to be kept: checked again as any upload is."""
+    content = HiddenField(validators=[InputRequired()])
+    name = HiddenField()
+    submit = SubmitField(_l("Keep these edits"), widget=GovSubmitInput())
+
+
 class FormUpload(FlaskForm):
     document = FileField(_l("Returned response form (.docx)"), widget=GovFileInput(),
                          validators=[FileRequired(_l("Choose the returned form"))])

@@ -23,9 +23,13 @@ def _(message: str, **values: Any) -> str:
     return text % values if values else text
 
 
-def ngettext(singular: str, plural: str, n: int, **values: Any) -> str:
-    text = translations(lang()).ngettext(singular, plural, n)  # type: ignore[arg-type]
-    return text % ({"num": n} | values)
+def plural(singular: str, plural: str, n: int) -> str:
+    """The form of a message for `n`, in the page's language, its values not yet filled in."""
+    return translations(lang()).ngettext(singular, plural, n)  # type: ignore[arg-type]
+
+
+def ngettext(singular: str, plural_: str, n: int, **values: Any) -> str:
+    return plural(singular, plural_, n) % ({"num": n} | values)
 
 
 def _l(message: str) -> LazyProxy:

@@ -4,6 +4,8 @@ publication. Each action calls one workflow function as the account signed in.""
 
 from __future__ import annotations
 
+import base64
+import binascii
 import datetime as dt
 import io
 import json
@@ -14,6 +16,7 @@ from typing import Any
 from flask import (
     Blueprint,
     abort,
+    current_app,
     flash,
     g,
     redirect,
@@ -33,7 +36,9 @@ from reportgen.web.forms import (
     EditedDocumentForm,
     FilterForm,
     FormUpload,
+    KeepEditsForm,
     MoveForm,
+    PreviewEditsForm,
     SendBackForm,
     TranslationUpload,
 )
@@ -185,6 +190,7 @@ def report(report_id: str) -> Any:
         items=s.fa_items(report_id), decisions=s.fa_decisions(report_id), stats=stats,
         region=region_of(r), owns=g.account.owns(r.stage), may=g.account.may, move=move,
         send_back=send_back, edited=EditedDocumentForm(prefix="edited"),
+        preview=PreviewEditsForm(prefix="preview"),
         fa_form=FormUpload(prefix="fa"), decide=DecideForm, button=Button(),
         published=published_manifest(report_id), jobs=s.jobs(report_id, limit=5),
         job_title=job_title, job_state=job_state,
@@ -259,6 +265,56 @@ def attach(report_id: str) -> Any:
         found = tracker.keep_edits(store(), report_id, _uploaded_docx(form.document),
                                    _("the uploaded document"), g.account.name)
         kept.append(found[1])
+
+    return act(report_id, keep, _("The edits are kept as a new version of the data."),
+               "#edits", lambda: None if kept and kept[0] else _("The document changes "
+                                                                  "nothing in the data."))
+
+
+def _carried(size: int) -> bool:
+    """Whether a previewed document can be carried back in the page for keeping (checked again
+    then): its base64 must fit in a request's form, or it is uploaded again to keep it."""
+    return size * 4 // 3 + 64 * 1024 <= current_app.config["MAX_FORM_MEMORY_SIZE"]
+
+
+@bp.route("/reports/<report_id>/edited/preview", methods=["POST"])
+def preview(report_id: str) -> Any:
+    """What an edited Word document would change in the data, before anything is kept."""
+    r = _report_or_404(report_id)
+    form = PreviewEditsForm(prefix="preview")
+    if not form.validate_on_submit():
+        return form_errors(report_id, form, "#edits")
+    found: list[Any] = []
+    name = form.document.data.filename or "edited.docx"
+    response = act(report_id, lambda: found.append(tracker.preview_edits(
+        store(), report_id, _uploaded_docx(form.document), name, g.account.name)), "", "#edits")
+    if not found:
+        return response  # refused: the reasons are on the report's page
+    edits = found[0]
+    content = edits.upload.content
+    keep = KeepEditsForm(prefix="keep", content=base64.b64encode(content).decode("ascii"),
+                         name=name) if _carried(len(content)) else None
+    return render_template("edits_preview.html", report=r, name=name, base=edits.base,
+                           changes=edits.changes, keep=keep)
+
+
+@bp.route("/reports/<report_id>/edited/keep", methods=["POST"])
+def keep_previewed(report_id: str) -> Any:
+    """The previewed document kept: read back again, as an upload is."""
+    _report_or_404(report_id)
+    form = KeepEditsForm(prefix="keep")
+    if not form.validate_on_submit():
+        return form_errors(report_id, form, "#edits")
+    try:
+        content = base64.b64decode(form.content.data, validate=True)
+    except (binascii.Error, ValueError):
+        abort(400)
+    kept: list[int | None] = []
+
+    def keep() -> None:
+        kept.append(tracker.keep_edits(store(), report_id, content,
+                                       form.name.data or _("the uploaded document"),
+                                       g.account.name)[1])
 
     return act(report_id, keep, _("The edits are kept as a new version of the data."),
                "#edits", lambda: None if kept and kept[0] else _("The document changes "

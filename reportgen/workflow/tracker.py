@@ -146,6 +146,14 @@ def keep_edits(store: Store, report_id: str, content: bytes, source: str, by: st
     return edits_to_data(store, report_id, content, source, by, note, accept_tracked)
 
 
+def preview_edits(store: Store, report_id: str, content: bytes, source: str, by: str,
+                  accept_tracked: bool = False) -> Edits:
+    """What keep_edits would keep, changing nothing: for the person who would keep it to see
+    first. The same checks and refusals as keeping."""
+    authorise(store, by, "attach", report_id)
+    return read_edits(store, report_id, content, source, accept_tracked)
+
+
 def edits_to_data(store: Store, report_id: str, content: bytes, source: str, by: str,
                   note: str = "", accept_tracked: bool = False) -> tuple[Edits, int | None]:
     """keep_edits, for an action already authorised (a factual accuracy decision's change)."""

@@ -408,3 +408,49 @@ def test_the_statistics_sign_off_workbook_is_downloaded_from_the_page(store, as_
     book = openpyxl.load_workbook(io.BytesIO(response.data))
     rows = [r for ws in book.worksheets[1:] for r in ws.iter_rows(min_row=2, values_only=True)]
     assert len(rows) == result["figures"] > 0
+
+
+def test_an_edited_document_is_previewed_before_it_is_kept(store, as_role):
+    """The editor sees what a Word file would change, old and new by place, and nothing is
+    kept until they keep it; what is carried back is checked again as any upload."""
+    import lxml.html
+    lead = as_role("lead-inspector")
+    draft = lead.get(f"/reports/{ID}/editions/en.docx").data
+    edited = boxed_edit(draft, "$.foreword[0]", "We inspected Luton in <spring> 2026.")
+    shown = lead.post(f"/reports/{ID}/edited/preview",
+                      {"preview-document": (io.BytesIO(edited), "luton-edited.docx")},
+                      prefix="preview")
+    page = text(shown)
+    assert shown.status_code == 200 and "What luton-edited.docx would change" in page
+    assert "1 change to data version 1" in page and "$.foreword[0]" in page
+    assert "<ins>We inspected Luton in &lt;spring&gt; 2026.</ins>" in page
+    assert store.data(ID).number == 1  # nothing kept yet
+    assert as_role("editor").post(f"/reports/{ID}/edited/preview", {
+        "preview-document": (io.BytesIO(edited), "x.docx")}, prefix="preview").status_code == 403
+    [carried] = lxml.html.fromstring(page).xpath('//input[@name="keep-content"]/@value')
+    assert lead.post(f"/reports/{ID}/edited/keep", {"keep-content": "not base64!",
+                                                    "keep-name": "x.docx"},
+                     prefix="keep").status_code == 400
+    kept = lead.post(f"/reports/{ID}/edited/keep", {"keep-content": carried,
+                                                    "keep-name": "luton-edited.docx"},
+                     prefix="keep", follow_redirects=True)
+    assert "The edits are kept as a new version of the data" in text(kept)
+    assert store.data(ID).number == 2 and store.data(ID).by == TEAM["lead-inspector"]
+    # The same file previewed again changes nothing now, and says so.
+    again = lead.post(f"/reports/{ID}/edited/preview",
+                      {"preview-document": (io.BytesIO(edited), "luton-edited.docx")},
+                      prefix="preview", follow_redirects=True)
+    assert "changes nothing in the data" in text(again) or "applied already" in text(again)
+
+
+def test_a_refused_document_is_refused_at_preview_by_place(store, as_role):
+    lead = as_role("lead-inspector")
+    stray = Document()
+    stray.add_paragraph("Not a report.")
+    out = io.BytesIO()
+    stray.save(out)
+    shown = lead.post(f"/reports/{ID}/edited/preview",
+                      {"preview-document": (io.BytesIO(out.getvalue()), "stray.docx")},
+                      prefix="preview", follow_redirects=True)
+    assert "Nothing was kept" in text(shown) and "an edition of luton-pdu-report" in text(shown)
+    assert store.data(ID).number == 1
