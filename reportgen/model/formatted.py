@@ -180,6 +180,14 @@ def plain_blocks(text: str) -> Blocks:
 # ------------------------------------------------------------------------ text and markup
 
 
+def links(blocks: Blocks) -> list[str]:
+    """Every link's address, in order."""
+    inlines: list[Inline] = []
+    for block in blocks:
+        inlines += [block.runs] if isinstance(block, Paragraph) else list(block.items)
+    return [r.href for runs in inlines for r in runs if r.href]
+
+
 def inline_text(runs: Inline) -> str:
     return "".join(r.text for r in runs)
 
