@@ -156,7 +156,10 @@ def normal_blocks(blocks: Iterable[Block]) -> Blocks:
         else:
             items = tuple(i for i in (normal_inline(item) for item in block.items)
                           if _has_text(i))
-            if items:
+            last = out[-1] if out else None
+            if items and isinstance(last, ListBlock) and not last.ordered and not block.ordered:
+                out[-1] = ListBlock(False, last.items + items)  # two bullet lists read as one
+            elif items:
                 out.append(ListBlock(block.ordered, items))
     return tuple(out)
 
@@ -421,6 +424,8 @@ def blocks_of(value: str) -> Blocks:
 def value_of(blocks: Blocks) -> str:
     """Blocks as the value the data holds: a plain string when they carry no formatting."""
     blocks = normal_blocks(blocks)
+    if not blocks:
+        return ""  # an emptied box
     if is_plain(blocks):
         return inline_text(blocks[0].runs)  # type: ignore[union-attr]
     return Formatted(blocks)

@@ -416,13 +416,15 @@ def looks_beyond(props: dict[str, Any], base: dict[str, Any], link: bool) -> fro
 
 
 def read_runs(elements: Iterable[Any], styles: Styles, p_style: str, part_rels: Any,
-              control: Any = None, hidden: Any = None) -> Iterator[tuple[str, Any]]:
+              control: Any = None, hidden: Any = None,
+              href: str | None = None) -> Iterator[tuple[str, Any]]:
     """Walk run-level content in order: yields ("run", (Run, looks)), ("outside", what),
-    ("control", sdt) for a content control `control(sdt)` says to stop at, ("picture", alt)
-    and ("field", fldChar) for the caller to follow fields with `hidden()` telling whether text
-    is a field's result to leave out."""
+    ("control", (sdt, link)) for a content control `control(sdt)` says to stop at (with the
+    link it sits in, if any), ("picture", alt), and ("field", fldChar or fldSimple) for the
+    caller to follow fields, `hidden()` telling whether text is a field's result to leave out.
+    `href`: the link the elements sit in."""
     base = styles.base_props(p_style)
-    yield from _walk(elements, styles, p_style, base, part_rels, control, hidden, None)
+    yield from _walk(elements, styles, p_style, base, part_rels, control, hidden, href)
 
 
 def _walk(elements: Iterable[Any], styles: Styles, p_style: str, base: dict, rels: Any,
@@ -435,7 +437,7 @@ def _walk(elements: Iterable[Any], styles: Styles, p_style: str, base: dict, rel
             yield ("field", el)
             continue
         if tag == qn("w:sdt") and control is not None and control(el):
-            yield ("control", el)
+            yield ("control", (el, href))
             continue
         if tag == qn("w:r"):
             yield from _run_items(el, styles, p_style, base, rels, hidden, href)
