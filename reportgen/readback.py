@@ -566,8 +566,6 @@ def _block(owned: list[Element], owner: str, base: dict[str, Segment] | None,
     blocks = _blocks(owned, owner, context, reading, refuse, made is not None)
     for el in owned:
         _outside(el.whole, owner, el.where, refuse, base)
-        if made is not None and el.controls.count(owner) > 1:
-            refuse(el.where, f"the box “{label(owner)}” once", "it was duplicated")
     return Segment(owner, first.where, formatted.value_of(blocks), block=True,
                    rich=first.rich.get(owner, True), context=first, paragraphs=owned)
 
@@ -698,12 +696,7 @@ def _segment_changes(first: dict[str, Segment], made: dict[str, list[Segment]],
             refuse(segs[0].where, f"the same text wherever {addr} appears",
                    " and ".join(f"“{_short(shown(s.value))}”" for s in new.values()))
         elif new:
-            value = next(iter(new.values())).value
-            if isinstance(value, formatted.Formatted) and not first[addr].rich:
-                refuse(segs[0].where, f"plain text in the box “{label(addr)}” (a name or "
-                       "title takes no formatting)", f"“{_short(value.markup)}”")
-                continue
-            changes.append(Change(addr, lang, old, value))
+            changes.append(Change(addr, lang, old, next(iter(new.values())).value))
     return changes
 
 
@@ -751,6 +744,26 @@ def _unmarked(text: str) -> str:
 # ----------------------------------------------------------------------------- applying
 
 
+def holds(bundle: Bundle, change: Change) -> bool:
+    """Whether the data reads as the change would make it (a change made already)."""
+    if not change.new:
+        return False  # an emptied box: its item is removed, and its address is another's
+    try:
+        node = bundle.get(change.address)
+    except AddressError:
+        return False
+    if isinstance(node, dict) and "en" in node:
+        node = node.get(change.lang)
+    elif change.lang != "en" and not change.address.endswith(".cy_in"):
+        return False
+    if node is None:
+        return False
+    try:
+        return formatted.key(formatted.from_json(node)) == formatted.key(change.new)
+    except formatted.MarkupError:
+        return False
+
+
 def apply(bundle: Bundle, changes: list[Change], label_: str) -> Bundle:
     """The data with every change made, checked as input is; an emptied list item is removed.
     InputError naming each problem otherwise."""
@@ -766,8 +779,23 @@ def apply(bundle: Bundle, changes: list[Change], label_: str) -> Bundle:
     except AddressError as exc:
         raise InputError([Problem("the document", "boxes that name values in the data",
                                   str(exc), source=label_)]) from None
-    bundle.load(label_)  # every problem, with its path, before anything is kept
+    try:
+        bundle.load(label_)  # every problem, with its path, before anything is kept
+    except InputError as exc:
+        raise InputError([_plain_only(p, changes) for p in exc.problems]) from None
     return bundle
+
+
+def _plain_only(problem: Problem, changes: list[Change]) -> Problem:
+    """A box given formatting that its field cannot hold (a name, a title), said as such."""
+    for change in changes:
+        if isinstance(change.new, formatted.Formatted) and \
+                problem.path.startswith(split_address(change.address)[1]) and \
+                problem.found.startswith('{"formatted"'):
+            return Problem(problem.path, f"plain text in the box “{label(change.address)}” "
+                           "(a name, a title or a statement takes no formatting: clear it)",
+                           f"“{_short(change.new.markup)}”", source=problem.source)
+    return problem
 
 
 def _removal_order(change: Change) -> tuple:

@@ -5,6 +5,7 @@ LibreOffice."""
 from __future__ import annotations
 
 import copy
+import json
 import subprocess
 from pathlib import Path
 
@@ -116,9 +117,10 @@ def test_a_deleted_or_duplicated_box_is_refused(editions):
         sdt = control(doc, "$.overall_findings[0]")
         sdt.getparent().remove(sdt)
 
-    def duplicate(doc):
+    def duplicate(doc):  # copied into the paragraph before the next heading's
         sdt = control(doc, "$.overall_findings[0]")
-        sdt.addnext(copy.deepcopy(sdt))
+        foreword = control(doc, "$.foreword[0]")
+        foreword.getparent().addnext(copy.deepcopy(sdt.getparent()))
 
     assert "it was deleted" in refusal(editions, delete)
     assert "it was duplicated" in refusal(editions, duplicate)
@@ -166,12 +168,17 @@ def test_an_edit_that_breaks_the_data_is_refused_with_its_path(editions, bundle)
         apply(bundle, found, "gwent")
 
 
-def libreoffice_edit(content: bytes, tmp: Path, old: str, new: str) -> bytes:
+def libreoffice_steps(content: bytes, tmp: Path, steps: list[list[str]]) -> bytes:
+    """The document edited in LibreOffice, step by step (tests/lo_edit.py), saved as Word."""
     src, dst = tmp / "in.docx", tmp / "out.docx"
     src.write_bytes(content)
-    subprocess.run([uno_python(), str(LO_EDIT), str(src), str(dst), old, new,
-                    str(tmp / "profile")], check=True, capture_output=True, timeout=180)
+    subprocess.run([uno_python(), str(LO_EDIT), str(src), str(dst), str(tmp / "profile"),
+                    json.dumps(steps)], check=True, capture_output=True, timeout=180)
     return dst.read_bytes()
+
+
+def libreoffice_edit(content: bytes, tmp: Path, old: str, new: str) -> bytes:
+    return libreoffice_steps(content, tmp, [["replace", old, new]])
 
 
 def test_an_edit_made_in_libreoffice_reads_back(editions, tmp_path):
