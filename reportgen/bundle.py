@@ -19,7 +19,7 @@ from typing import Any
 from reportgen.files import write_atomically
 from reportgen.jsonpath import address, jsonpath, keys_of, split_address
 from reportgen.loading import parse, parse_data
-from reportgen.model import RegionalInspection
+from reportgen.model import RegionalInspection, formatted
 from reportgen.model.common import fingerprint
 from reportgen.reading import Loaded, read_json
 
@@ -105,7 +105,8 @@ class Bundle:
         return Bundle(self.main, files)
 
     def with_text(self, addr: str, lang: str, text: str) -> Bundle:
-        """A copy with the narrative at `addr` reading `text` in `lang`.
+        """A copy with the narrative at `addr` reading `text` in `lang` (plain text, or a
+        Formatted written as {"formatted": markup}).
 
         English replaces the English and leaves any Welsh in place, where its fingerprint shows
         it stale (Welsh never confirmed is first recorded as made from the English it came
@@ -115,22 +116,24 @@ class Bundle:
         files = copy.deepcopy(dict(self.files))
         parent, key = self._locate(files, addr)
         current = parent[key]
+        text = formatted.to_json(text)
         if key == "cy_in":
             parent[key] = text
             parent["cy_source"] = fingerprint(parent["en"])
         elif lang == "en":
-            if isinstance(current, dict):
+            if isinstance(current, dict) and _is_text(current):
                 if current.get("cy") is not None and current.get("cy_source") is None:
                     # Welsh that came with the English, never confirmed, was made from the
                     # English it came with: recorded, it shows stale, never confirmed as the
                     # translation of text it was not made from.
                     current["cy_source"] = fingerprint(current["en"])
                 current["en"] = text
-            else:
-                parent[key] = text
+            else:  # a string alone is English text; formatted English needs its "en"
+                parent[key] = {"en": text} if isinstance(text, dict) else text
         else:
-            english = current["en"] if isinstance(current, dict) else current
-            node = current if isinstance(current, dict) else {"en": english}
+            is_text = isinstance(current, dict) and _is_text(current)
+            english = current["en"] if is_text else current
+            node = current if is_text else {"en": english}
             node.update(cy=text, cy_source=fingerprint(english))
             parent[key] = node
         return Bundle(self.main, files)

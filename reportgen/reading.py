@@ -219,8 +219,8 @@ _EXPECTED = {
 def _problem(err: Any) -> Problem:
     ctx = err.get("ctx") or {}
     loc = tuple(p for p in err["loc"] if not (isinstance(p, str) and "[" in p))
-    if err["type"] == "reportgen":
-        return Problem(jsonpath(loc), ctx["expected"], ctx["found"])
+    if err["type"] == "reportgen":  # "at": a key inside the value, such as "formatted"
+        return Problem(jsonpath(loc + tuple(ctx.get("at", ()))), ctx["expected"], ctx["found"])
     template = _EXPECTED.get(err["type"])
     try:
         expected = template.format(**ctx) if template else err["msg"].lower()

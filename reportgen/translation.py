@@ -12,6 +12,13 @@ records a fingerprint of the English it translates (`cy_source`), however it arr
 - unconfirmed: Welsh with no record of its English (typed into the data): listed until a
   translator confirms it (`confirm`);
 - missing: no Welsh.
+
+Formatted narrative (reportgen.model.formatted) travels with its formatting as inline codes
+translators keep: in XLIFF, <g> around bold, italic, a link, a paragraph, a list and its items
+and <x/> for a line break (each id names its kind: b1, i2, a3, p4, ul5, li6, br7; a link's
+address in a note); in PO, the markup's own tags (<b>…</b>, <a href="…">…</a>, <br/>). A unit
+is formatted when its English or its Welsh is; its translation is read back through the same
+checks as the data's, each problem named by its unit.
 """
 
 from __future__ import annotations
@@ -21,15 +28,19 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any, Literal
 
+from lxml import etree
 from pydantic import BaseModel
 from translate.storage import po, xliff
+from translate.storage.placeables import StringElem
+from translate.storage.placeables import xliff as codes
 
 from reportgen.bundle import Bundle
 from reportgen.checks.upload import DTD
 from reportgen.errors import InputError, Problem
 from reportgen.jsonpath import address, jsonpath
-from reportgen.model import Name, Text
+from reportgen.model import Name, Text, formatted
 from reportgen.model.common import fingerprint
+from reportgen.model.formatted import Formatted
 from reportgen.reading import Loaded
 
 Format = Literal["xliff", "po"]
@@ -74,6 +85,11 @@ class Segment:
     @property
     def words(self) -> int:
         return len(self.english.split())
+
+    @property
+    def formatted(self) -> bool:
+        """Either language formatted: the unit carries its formatting as inline codes."""
+        return isinstance(self.english, Formatted) or isinstance(self.welsh, Formatted)
 
 
 def segments(value: Any, keys: tuple[str | int, ...] = (),
@@ -172,7 +188,9 @@ def export(loaded: Loaded, name: str, fmt: Format, todo_only: bool = False,
         store.updateheader(add=True, Language="cy", Project_Id_Version=name,
                            Plural_Forms=PO_PLURALS)
     for seg in chosen:
-        unit = store.addsourceunit(seg.english)
+        unit = store.addsourceunit(str(seg.english))
+        if seg.formatted:
+            _formatted_source(unit, seg.english, fmt)
         unit.setid(seg.id) if fmt == "xliff" else unit.setcontext(seg.id)
         unit.addnote(f"fingerprint: {seg.text.fingerprint}", origin="developer")
         unit.addnote(f"status: {seg.state}", origin="developer")
@@ -191,16 +209,104 @@ def _context(unit: Any, seg: Segment, fmt: Format, old_english: str | None) -> N
     if seg.welsh is None:
         return
     if seg.state in ("translated", "unconfirmed"):
-        unit.target = seg.welsh  # to confirm or keep, not to translate again
+        _target(unit, seg, fmt)  # to confirm or keep, not to translate again
         return
     if fmt == "xliff":
-        unit.addalttrans(seg.welsh, origin="previous translation", lang="cy",
+        unit.addalttrans(str(seg.welsh), origin="previous translation", lang="cy",
                          sourcetxt=old_english or "")
     else:
-        unit.target = seg.welsh
+        _target(unit, seg, fmt)
         unit.markfuzzy(True)
         if old_english:
             unit.prev_source = old_english
+
+
+# ------------------------------------------------------------------------ inline codes
+
+FORMATTED_NOTE = ("formatted text: keep the inline codes (bold, italic, links, line breaks, "
+                  "paragraphs, lists) around the words they belong to")
+PO_NOTE = ("formatted text: keep the tags <b>…</b>, <i>…</i>, <a href=\"…\">…</a>, <br/>, <p>, "
+           "<ul>/<ol> and <li> around the words they belong to; write &lt; for < and &amp; "
+           "for &")
+_CTYPE = {"b": "bold", "i": "italic", "a": "x-link", "br": "lb", "p": "x-paragraph",
+          "ul": "x-bulleted-list", "ol": "x-numbered-list", "li": "x-list-item"}
+_LINK_NOTE = re.compile(r"^link (a\d+): (\S+)$")
+
+
+def _markup(value: str) -> str:
+    """A value as markup: formatted text's own, plain text escaped as markup of one paragraph."""
+    if isinstance(value, Formatted):
+        return value.markup
+    return formatted.markup_of(formatted.plain_blocks(value))
+
+
+def _formatted_source(unit: Any, english: str, fmt: Format) -> None:
+    if fmt == "po":
+        unit.source = _markup(english)
+        unit.addnote(PO_NOTE, origin="developer")
+        return
+    elem, hrefs = _codes(_markup(english))
+    unit.rich_source = [elem]
+    unit.addnote(FORMATTED_NOTE, origin="developer")
+    for code, href in hrefs.items():
+        unit.addnote(f"link {code}: {href}", origin="developer")
+
+
+def _target(unit: Any, seg: Segment, fmt: Format) -> None:
+    welsh = seg.welsh or ""
+    if not seg.formatted:
+        unit.target = welsh
+    elif fmt == "po":
+        unit.target = _markup(welsh)
+    else:
+        unit.rich_target = [_codes(_markup(welsh))[0]]
+
+
+def _codes(markup: str) -> tuple[StringElem, dict[str, str]]:
+    """Markup as XLIFF inline codes, each id naming its kind; and each link's address by id."""
+    root = etree.fromstring(f"<f>{markup}</f>")
+    counter = iter(range(1, 10_000))
+    hrefs: dict[str, str] = {}
+
+    def convert(el: Any) -> list[Any]:
+        out: list[Any] = [el.text] if el.text else []
+        for child in el:
+            code = f"{child.tag}{next(counter)}"
+            attrib = {"ctype": _CTYPE[child.tag]}
+            if child.tag == "br":
+                out.append(codes.X(id=code, xml_attrib=attrib))
+            else:
+                if child.tag == "a":
+                    hrefs[code] = child.get("href")
+                out.append(codes.G(convert(child), id=code, xml_attrib=attrib))
+            if child.tail:
+                out.append(child.tail)
+        return out
+
+    return StringElem(convert(root)), hrefs
+
+
+def _from_codes(elem: Any, hrefs: dict[str, str]) -> str:
+    """XLIFF inline codes back as markup; an unknown code or link is a MarkupError."""
+    if isinstance(elem, str):
+        return str(formatted.escape(elem))
+    kind = re.match(r"^([a-z]+)\d+$", getattr(elem, "id", None) or "")
+    inner = "".join(_from_codes(sub, hrefs) for sub in elem.sub)
+    if type(elem) is StringElem:
+        return inner
+    if kind is None or kind.group(1) not in _CTYPE or \
+            isinstance(elem, codes.X) != (kind.group(1) == "br"):
+        raise formatted.MarkupError("only the inline codes of the source",
+                                    f"a code {getattr(elem, 'id', None)!r}")
+    tag = kind.group(1)
+    if tag == "br":
+        return "<br/>"
+    if tag == "a":
+        href = hrefs.get(elem.id)
+        if href is None:
+            raise formatted.MarkupError("links that the source has", f"a link {elem.id!r}")
+        return f"<a href={formatted.quoteattr(href)}>{inner}</a>"
+    return f"<{tag}>{inner}</{tag}>"
 
 
 # ------------------------------------------------------------------------------- import
@@ -217,11 +323,11 @@ def units(content: bytes, name: str) -> list[tuple[str, str, str]]:
     try:
         if suffix in ("xlf", "xliff"):
             store: Any = xliff.xlifffile.parsestring(content)
-            found = [(u.getid().split("\x04")[-1], u.source, u.target, False)
+            found = [(u.getid().split("\x04")[-1], *_xliff_texts(u), False)
                      for u in store.units]
         elif suffix == "po":
             store = po.pofile.parsestring(content)
-            found = [(u.getcontext(), u.source, u.target, u.isfuzzy()) for u in store.units
+            found = [(u.getcontext(), *_po_texts(u), u.isfuzzy()) for u in store.units
                      if not u.isheader()]
         else:
             raise InputError([Problem("$", "a .xlf, .xliff or .po file", f"a .{suffix} file",
@@ -242,6 +348,53 @@ def units(content: bytes, name: str) -> list[tuple[str, str, str]]:
     return translated
 
 
+class _Unreadable(str):
+    """A target whose formatting cannot be read back: the problem, kept for its unit."""
+
+    problem: formatted.MarkupError
+
+
+def _read_formatted(markup: str) -> str:
+    try:
+        return formatted.value_of(formatted.parse(markup))
+    except formatted.MarkupError as exc:
+        bad = _Unreadable(markup)
+        bad.problem = exc
+        return bad
+
+
+def _xliff_texts(unit: Any) -> tuple[str, str]:
+    notes = unit.getnotes("developer") or ""
+    if FORMATTED_NOTE not in notes:
+        if any(not isinstance(e, str) and type(e) is not StringElem
+               for rich in unit.rich_target or [] for e in rich.flatten()):
+            bad = _Unreadable(unit.target or "…")
+            bad.problem = formatted.MarkupError("plain text (the English of this unit has no "
+                                                "formatting)", "an inline code")
+            return unit.source or "", bad
+        return unit.source or "", unit.target or ""
+    hrefs = {m.group(1): m.group(2) for line in notes.splitlines()
+             if (m := _LINK_NOTE.match(line.strip()))}
+    texts = []
+    for rich in (unit.rich_source, unit.rich_target):
+        try:
+            markup = "".join(_from_codes(e, hrefs) for e in rich or [])
+        except formatted.MarkupError as exc:
+            bad = _Unreadable("…")
+            bad.problem = exc
+            texts.append(bad)
+            continue
+        texts.append(_read_formatted(markup) if markup.strip() else "")
+    return texts[0], texts[1]
+
+
+def _po_texts(unit: Any) -> tuple[str, str]:
+    if PO_NOTE not in (unit.getnotes("developer") or ""):
+        return unit.source or "", unit.target or ""
+    target = unit.target or ""
+    return _read_formatted(unit.source or ""), _read_formatted(target) if target.strip() else ""
+
+
 def import_translations(bundle: Bundle, loaded: Loaded, content: bytes, name: str
                         ) -> tuple[Bundle, int, int]:
     """The data with the translations in, each recording the English it was made from; all or
@@ -254,6 +407,11 @@ def import_translations(bundle: Bundle, loaded: Loaded, content: bytes, name: st
         if seg is None:
             problems.append(Problem(f"unit {n}", "the id of a segment of the data",
                                     repr(unit_id), source=name))
+            continue
+        if isinstance(target, _Unreadable) or isinstance(source, _Unreadable):
+            bad = target.problem if isinstance(target, _Unreadable) else source.problem
+            problems.append(Problem(f"unit {n} ({unit_id})", bad.expected, bad.found,
+                                    source=name))
             continue
         if _CONTROL.search(target):
             problems.append(Problem(f"unit {n} ({unit_id})", "text without control characters",
@@ -271,7 +429,7 @@ def import_translations(bundle: Bundle, loaded: Loaded, content: bytes, name: st
 def _with_welsh(bundle: Bundle, seg: Segment, welsh: str, source: str) -> Bundle:
     node = bundle.get(seg.text_address)
     node = dict(node) if isinstance(node, dict) else {"en": node}
-    node["cy_in" if seg.place_in else "cy"] = welsh
+    node["cy_in" if seg.place_in else "cy"] = formatted.to_json(welsh)
     node["cy_source"] = source
     return bundle.with_value(seg.text_address, node)
 

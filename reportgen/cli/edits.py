@@ -45,10 +45,19 @@ def edits_diff(target: str, edited: Path, accept_tracked: bool, store: str) -> N
     Example:
         reportgen edits diff gwent-pdu-report gwent-edited.docx
     """
-    changes = _changes(target, edited, accept_tracked, store)
-    for change in changes:
+    if target.endswith(".json"):
+        changes = _changes(target, edited, accept_tracked, store)
+        for change in changes:
+            click.echo(change.line())
+        click.echo(f"{len(changes)} change(s) to the data")
+        return
+    from reportgen.workflow import tracker
+    found = tracker.read_edits(store_at(store, target), target, read_document(edited),
+                               str(edited), accept_tracked)
+    for change in found.pending:
         click.echo(change.line())
-    click.echo(f"{len(changes)} change(s) to the data")
+    click.echo(_already(found, edited) if found.applied_before else
+               f"{len(found.pending)} change(s) to the data")
 
 
 @edits.command("apply")
@@ -79,18 +88,23 @@ def edits_apply(target: str, edited: Path, note: str, accept_tracked: bool, stor
         return
     found, number = tracker.keep_edits(store_at(store, target), target, read_document(edited),
                                        str(edited), by, note, accept_tracked)
-    for change in found.changes:
+    for change in found.pending:
         click.echo(change.line())
-    click.echo(f"Kept {len(found.changes)} change(s) as data version {number} of {target}"
-               if number else "Nothing changed: no new data version")
+    if number:
+        click.echo(f"Kept {len(found.pending)} change(s) as data version {number} of {target}")
+    else:
+        click.echo(_already(found, edited) if found.applied_before else
+                   "Nothing changed: no new data version")
+
+
+def _already(found, edited: Path) -> str:
+    return (f"Nothing changed: {edited.name} was applied already (made from data version "
+            f"{found.base}, its {len(found.changes)} change(s) are in data version "
+            f"{found.held}, held now)")
 
 
 def _changes(target: str, edited: Path, accept_tracked: bool, store: str) -> list:
     from reportgen.bundle import Bundle
     from reportgen.readback import against_data
-    from reportgen.workflow import tracker
-    content = read_document(edited)
-    if target.endswith(".json"):
-        return against_data(Bundle.read(Path(target)), content, str(edited), accept_tracked)
-    return tracker.read_edits(store_at(store, target), target, content, str(edited),
-                              accept_tracked).changes
+    return against_data(Bundle.read(Path(target)), read_document(edited), str(edited),
+                        accept_tracked)

@@ -51,6 +51,14 @@ def fa_send(report_id: str, out: Path, store: str, by: str) -> None:
     for name, content in files.items():
         write_atomically(out / name, content)
     click.echo(f"Wrote {', '.join(files)} to {out}")
+    for name, content in files.items():
+        if "-draft." in name and (english := fa_.untranslated(content)):
+            click.echo(f"warning: {name}: {len(english)} paragraph(s) still in English, each "
+                       "marked as not translated and listed at the top: "
+                       + ", ".join(f"[{n}]" for n in english) + ". The Welsh is translated "
+                       "after this check: tell the inspected body, or translate them first "
+                       f"(reportgen translate export {report_id} --todo) and send again.",
+                       err=True)
 
 
 @fa.command("import")
@@ -127,5 +135,5 @@ def fa_log(report_id: str, out: Path, store: str) -> None:
         reportgen fa log gwent-pdu-report --out gwent-fa-log.docx
     """
     from reportgen.workflow import factual_accuracy as fa_
-    write_atomically(out, fa_.log(store_at(store, report_id), report_id, report_id))
+    write_atomically(out, fa_.log(store_at(store, report_id), report_id))
     click.echo(f"Wrote {out}")

@@ -1,13 +1,16 @@
 """Text from the data that remembers where in the data it came from.
 
 A context builder returns narrative as `Bound` strings: they behave as plain text everywhere
-(the web edition, the workbook, alt text, a sentence built around them), and the Word renderer
-wraps each one it prints on its own in a content control tagged with its path, so that an edit
-made in Word can be read back into the data (reportgen.readback)."""
+(the workbook, alt text, a sentence built around them), and the Word renderer wraps each one it
+prints on its own in a content control tagged with its path, so that an edit made in Word can be
+read back into the data (reportgen.readback). A Bound made from narrative (`rich`) may carry
+formatting (`formatted`, reportgen.model.formatted), which the Word and web renderers write; as a
+str it is the text a reader reads."""
 
 from __future__ import annotations
 
 from reportgen.jsonpath import address, split_address
+from reportgen.model.formatted import Formatted
 
 __all__ = ["Bound", "Foreign", "address", "split_address"]
 
@@ -16,18 +19,22 @@ class Bound(str):
     """A piece of narrative and its address: a JSON path in the inspection file
     ($.domain_one["P 1.1"].strengths[0]), prefixed with the file's name for a file a region names
     (pdus/luton.json#$.pdu.name). Joining or formatting it gives a plain str: a sentence built
-    around data is fixed wording, not an editable segment."""
+    around data is fixed wording, not an editable segment. `rich`: the field takes formatting
+    (its box in Word is a rich-text control)."""
 
     path: str
+    rich: bool
+    formatted: Formatted | None
 
-    def __new__(cls, text: str, path: str) -> Bound:
+    def __new__(cls, text: str, path: str, rich: bool = False) -> Bound:
         obj = super().__new__(cls, text)
         obj.path = path
+        obj.rich = rich
+        obj.formatted = text if isinstance(text, Formatted) else None
         return obj
 
     def __reduce__(self) -> tuple:
-        return (Bound, (str(self), self.path))
-
+        return (Bound, (self.formatted or str(self), self.path, self.rich))
 
 
 class Foreign(str):

@@ -15,7 +15,7 @@ from reportgen.documents.figures import Bar, ChartSpec
 from reportgen.errors import RenderError
 from reportgen.framework import Framework, Standard
 from reportgen.i18n import BCP47, N_, gettext_for, ngettext_for
-from reportgen.model import Language, Name, Person, Rating, Text
+from reportgen.model import Language, Name, Narrative, Person, Rating, Text
 from reportgen.model.findings import Findings, Recommendation
 from reportgen.rules import ratings as rules
 from reportgen.rules.assessment import Assessment, StandardResult
@@ -73,7 +73,7 @@ class Edition:
         if found is None or (self.lang != "en" and value.stale):
             self.missing.append(where + (" (stale: the English changed)" if found else ""))
             return Foreign(f"{self.marker()}{value.en}", BCP47["en"])
-        return Bound(found, where)
+        return Bound(found, where, rich=isinstance(value, Narrative))
 
     def texts(self, values: Iterable[Text], where: str) -> list[str]:
         return [self.text(v, f"{where}[{i}]") for i, v in enumerate(values)]

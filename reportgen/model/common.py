@@ -9,10 +9,21 @@ from enum import StrEnum
 from functools import partial
 from typing import Annotated, Any, Literal
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    PlainSerializer,
+    PlainValidator,
+    WithJsonSchema,
+    field_validator,
+    model_validator,
+)
 from pydantic_core import PydanticCustomError
 
 from reportgen.jsonpath import shown
+from reportgen.model import formatted
 
 Language = Literal["en", "cy"]
 
@@ -63,11 +74,53 @@ def refused(expected: str, found: str) -> PydanticCustomError:
                                {"expected": expected, "found": found})
 
 
-def fingerprint(english: str) -> str:
-    """A short, stable fingerprint of English text: a translation records the one it was made
-    from, so a later change to the English shows the translation is stale."""
+def fingerprint(english: Any) -> str:
+    """A short, stable fingerprint of English text (a str, a Formatted, or the data's
+    {"formatted": ...}): a translation records the one it was made from, so a later change to the
+    English (its formatting too) shows the translation is stale. Plain text is fingerprinted as
+    it always was; formatted text by its canonical markup, behind a NUL, which no plain text
+    holds."""
+    if isinstance(english, dict):
+        english = formatted.from_json(english)
+    if isinstance(english, formatted.Formatted):
+        english = "\x00formatted\x00" + english.markup
     return "sha256:" + hashlib.sha256(english.encode("utf-8")).hexdigest()[:16]
 
+
+def check_narrative(value: Any) -> str:
+    """A paragraph of narrative: plain text (a string, literal whatever it holds), or formatted
+    text ({"formatted": markup}, reportgen.model.formatted), each publishable."""
+    if isinstance(value, str):
+        return check_text(value)
+    if not (isinstance(value, dict) and set(value) == {"formatted"}
+            and isinstance(value["formatted"], str)):
+        raise refused('text, or formatted text as {"formatted": "…"}', shown(value))
+    try:
+        found = formatted.from_json(value)
+    except formatted.MarkupError as exc:
+        raise PydanticCustomError("reportgen", "expected {expected}; found {found}",
+                                  {"expected": exc.expected, "found": exc.found,
+                                   "at": ("formatted",)}) from None
+    except RecursionError:
+        raise refused("formatted text", "markup nested too deeply") from None
+    try:
+        return check_text(found)
+    except PydanticCustomError as exc:
+        raise PydanticCustomError("reportgen", "expected {expected}; found {found}",
+                                  {**(exc.context or {}), "at": ("formatted",)}) from None
+
+
+_NARRATIVE_SCHEMA = {"anyOf": [
+    {"type": "string", "minLength": 1, "maxLength": MAX_TEXT},
+    {"type": "object", "required": ["formatted"], "additionalProperties": False,
+     "properties": {"formatted": {
+         "type": "string", "maxLength": formatted.MAX_MARKUP,
+         "description": "markup of " + formatted.VOCABULARY}}}]}
+
+# Narrative: a paragraph of findings, plain or formatted (in memory a str or a Formatted).
+NarrativeValue = Annotated[str, PlainValidator(check_narrative),
+                           PlainSerializer(formatted.to_json),
+                           WithJsonSchema(_NARRATIVE_SCHEMA)]
 
 # Plain text from the data: non-empty and publishable; Line: one line of it; NameLine: a name.
 Plain = Annotated[str, AfterValidator(check_text)]
@@ -126,6 +179,23 @@ class Text(Strict):
         """Translated from English that has since changed."""
         return self.cy is not None and self.cy_source is not None \
             and self.cy_source != self.fingerprint
+
+
+class Narrative(Text):
+    """Text that may be formatted: a paragraph of findings, which may hold bold, italic, line
+    breaks, links and lists (reportgen.model.formatted). Each language is plain or formatted on
+    its own."""
+
+    en: NarrativeValue
+    cy: NarrativeValue | None = None
+
+    @model_validator(mode="before")
+    @classmethod
+    def _formatted_by_language(cls, value: Any) -> Any:
+        if isinstance(value, dict) and "formatted" in value:
+            raise refused('formatted text given for a language: {"en": {"formatted": "…"}}',
+                          shown(value))
+        return value
 
 
 class Name(Text):

@@ -10,6 +10,7 @@ from reportgen.model.common import (
     MAX_ITEMS,
     MAX_PARAGRAPHS,
     Date,
+    Narrative,
     Person,
     Rating,
     Strict,
@@ -22,25 +23,26 @@ Addressee = Literal["pdu", "region", "probation-service", "hmpps", "ministry-of-
 class Findings(Strict):
     """What inspectors found on one standard, in the report's words."""
 
-    summary: list[Text] = Field(default_factory=list, max_length=MAX_PARAGRAPHS)
-    strengths: list[Text] = Field(default_factory=list, max_length=MAX_PARAGRAPHS)
-    areas_for_improvement: list[Text] = Field(default_factory=list, max_length=MAX_PARAGRAPHS)
+    summary: list[Narrative] = Field(default_factory=list, max_length=MAX_PARAGRAPHS)
+    strengths: list[Narrative] = Field(default_factory=list, max_length=MAX_PARAGRAPHS)
+    areas_for_improvement: list[Narrative] = Field(default_factory=list,
+                                                   max_length=MAX_PARAGRAPHS)
 
 
 class Recommendation(Strict):
     to: Addressee
-    text: Text
+    text: Narrative
 
 
 class PreviousRecommendation(Strict):
-    recommendation: Text
-    progress: Text
+    recommendation: Text  # a heading on the web page: plain
+    progress: Narrative
 
 
 class PreviousRecommendations(Strict):
     """Progress on recommendations of earlier inspections: rated, but never changes a rating."""
 
-    summary: list[Text] = Field(default_factory=list, max_length=MAX_PARAGRAPHS)
+    summary: list[Narrative] = Field(default_factory=list, max_length=MAX_PARAGRAPHS)
     items: list[PreviousRecommendation] = Field(default_factory=list, max_length=MAX_ITEMS)
 
 
@@ -48,7 +50,7 @@ class Practice(Strict):
     """Effective or innovative practice worth sharing."""
 
     title: Text
-    text: Text
+    text: Narrative
 
 
 class Departure(Strict):
@@ -64,7 +66,7 @@ class Panel(Strict):
     date: Date
     chair: Person
     members: list[Person] = Field(default_factory=list, max_length=MAX_ITEMS)
-    key_findings: list[Text] = Field(default_factory=list, max_length=MAX_PARAGRAPHS)
+    key_findings: list[Narrative] = Field(default_factory=list, max_length=MAX_PARAGRAPHS)
     departures: list[Departure] = Field(default_factory=list, max_length=MAX_ITEMS)
 
 

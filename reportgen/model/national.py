@@ -9,17 +9,17 @@ from typing import Literal
 from pydantic import Field, model_validator
 from pydantic_core import PydanticCustomError
 
-from reportgen.model.common import MAX_ITEMS, MAX_PARAGRAPHS, Date, Person, Strict, Text
+from reportgen.model.common import MAX_ITEMS, MAX_PARAGRAPHS, Date, Narrative, Person, Strict
 
 
 class KeyQuestionFindings(Strict):
-    findings: list[Text] = Field(min_length=1, max_length=MAX_PARAGRAPHS)
+    findings: list[Narrative] = Field(min_length=1, max_length=MAX_PARAGRAPHS)
     # The sources these findings rest on.
-    evidence: list[Text] = Field(default_factory=list, max_length=MAX_PARAGRAPHS)
+    evidence: list[Narrative] = Field(default_factory=list, max_length=MAX_PARAGRAPHS)
 
 
 class NationalStandard(Strict):
-    summary: list[Text] = Field(default_factory=list, max_length=MAX_PARAGRAPHS)
+    summary: list[Narrative] = Field(default_factory=list, max_length=MAX_PARAGRAPHS)
     key_questions: dict[str, KeyQuestionFindings] = Field(max_length=MAX_ITEMS)
 
 
@@ -46,6 +46,6 @@ class NationalReview(Strict):
     period: Period  # the months the review covers, written by Babel in each language
     publication_date: Date
     lead_inspector: Person
-    introduction: list[Text] = Field(default_factory=list, max_length=MAX_PARAGRAPHS)
-    evidence_sources: list[Text] = Field(min_length=1, max_length=MAX_PARAGRAPHS)
+    introduction: list[Narrative] = Field(default_factory=list, max_length=MAX_PARAGRAPHS)
+    evidence_sources: list[Narrative] = Field(min_length=1, max_length=MAX_PARAGRAPHS)
     standards: dict[str, NationalStandard] = Field(max_length=MAX_ITEMS)

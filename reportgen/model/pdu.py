@@ -14,12 +14,12 @@ from reportgen.model.common import (
     Count,
     Date,
     Name,
+    Narrative,
     PduFieldwork,
     Person,
     Rating,
     Region,
     Strict,
-    Text,
     YesNo,
 )
 from reportgen.model.evidence import ContextualData, Surveys
@@ -82,8 +82,8 @@ class PduInspection(Strict):
     fieldwork: PduFieldwork
     publication_date: Date | None = None
     panel: Panel | None = None
-    foreword: list[Text] = Field(default_factory=list, max_length=MAX_PARAGRAPHS)
-    overall_findings: list[Text] = Field(default_factory=list, max_length=MAX_PARAGRAPHS)
+    foreword: list[Narrative] = Field(default_factory=list, max_length=MAX_PARAGRAPHS)
+    overall_findings: list[Narrative] = Field(default_factory=list, max_length=MAX_PARAGRAPHS)
     domain_one: dict[str, RatedStandard] = Field(max_length=MAX_ITEMS)
     domain_two: dict[str, CaseStandard] = Field(max_length=MAX_ITEMS)
     overall_rating: Rating

@@ -18,6 +18,7 @@ from reportgen.model.common import (
     Date,
     Fieldwork,
     Name,
+    Narrative,
     Person,
     Rating,
     Region,
@@ -129,8 +130,8 @@ class RegionalInspection(Strict):
     publication_date: Date | None = None
     panel: Panel | None = None
     pdus: list[PduEntry] = Field(max_length=MAX_PDUS)
-    foreword: list[Text] = Field(default_factory=list, max_length=MAX_PARAGRAPHS)
-    overall_findings: list[Text] = Field(default_factory=list, max_length=MAX_PARAGRAPHS)
+    foreword: list[Narrative] = Field(default_factory=list, max_length=MAX_PARAGRAPHS)
+    overall_findings: list[Narrative] = Field(default_factory=list, max_length=MAX_PARAGRAPHS)
     leadership: RatedStandard
     staffing: Staffing
     domain_two: dict[str, RegionalCaseStandard] = Field(max_length=MAX_ITEMS)

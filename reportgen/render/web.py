@@ -1,28 +1,76 @@
 """The web edition of a report: one self-contained HTML page (Jinja2), with the same content as
 the Word edition, charts as PNG with their alt text beside their data tables, `lang` set, and a
 link to the other language's page in Wales. The template's wording comes through the gettext
-catalogue, as every other label does."""
+catalogue, as every other label does. Formatted narrative is written as HTML (<strong>, <em>,
+<br>, <a>, lists) through the `paragraphs` and `item` filters; plain text is escaped."""
 
 from __future__ import annotations
 
 import base64
+import re
 from functools import cache
+from itertools import groupby
 from typing import Any
 
 import jinja2
 from markupsafe import Markup, escape
 
 from reportgen import formatting
-from reportgen.documents.bound import Foreign
+from reportgen.documents.bound import Bound, Foreign
 from reportgen.documents.figures import ChartSpec
 from reportgen.errors import RenderError
 from reportgen.framework import load_framework
 from reportgen.i18n import BCP47, translations
-from reportgen.model import Language
+from reportgen.model import Language, formatted
 from reportgen.paths import TEMPLATES
 from reportgen.render import charts
 
 PIXELS_PER_CM = 37.8
+
+
+def _inline(runs: formatted.Inline) -> str:
+    out = []
+    for href, linked in groupby(runs, key=lambda r: r.href):
+        inner = "".join("<br>" if r.is_break else _marked(r) for r in linked)
+        out.append(f'<a href="{escape(href)}">{inner}</a>' if href else inner)
+    return "".join(out)
+
+
+def _marked(run: formatted.Run) -> str:
+    text = str(escape(run.text))
+    if run.italic:
+        text = f"<em>{text}</em>"
+    return f"<strong>{text}</strong>" if run.bold else text
+
+
+def _blocks(blocks: formatted.Blocks) -> str:
+    out = []
+    for block in blocks:
+        if isinstance(block, formatted.Paragraph):
+            out.append(f"<p>{_inline(block.runs)}</p>")
+        else:
+            tag = "ol" if block.ordered else "ul"
+            items = "".join(f"<li>{_inline(i)}</li>" for i in block.items)
+            out.append(f"<{tag}>{items}</{tag}>")
+    return "".join(out)
+
+
+def paragraphs(value: str) -> Markup:
+    """A segment printed as paragraphs of its own (<p>, and its lists)."""
+    if isinstance(value, Bound) and value.formatted is not None:
+        return Markup(_blocks(value.formatted.blocks))
+    return Markup(f"<p>{escape(value)}</p>")
+
+
+def item(value: str) -> Markup:
+    """A segment printed in a list item: its first paragraph, then any more and its lists."""
+    if isinstance(value, Bound) and value.formatted is not None:
+        blocks = value.formatted.blocks
+        first = blocks[0]
+        if isinstance(first, formatted.Paragraph):
+            return Markup(_inline(first.runs) + _blocks(blocks[1:]))
+        return Markup(_blocks(blocks))
+    return Markup(escape(value))
 
 
 @cache
@@ -30,6 +78,8 @@ def _environment(lang: Language) -> jinja2.Environment:
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES / "html"),
                              autoescape=True, undefined=jinja2.StrictUndefined,
                              extensions=["jinja2.ext.i18n"])
+    env.filters["paragraphs"] = paragraphs
+    env.filters["item"] = item
     # Classic style: newstyle would %-format every message, and "Yes (%)" is one.
     env.install_gettext_translations(translations(lang), newstyle=False)  # type: ignore[attr-defined]
     return env
@@ -89,4 +139,5 @@ def render(context: dict[str, Any], lang: Language, other_language: str | None,
         raise RenderError(f"templates/html/report.html.j2: the template asks for "
                           f"{(exc.message or '').replace(' is undefined', '')}, which the data "
                           "does not give") from None
-    return html.encode("utf-8")
+    # Two segments' bulleted lists side by side are one list, as they are in Word.
+    return re.sub(r"</ul>\s*<ul>", "", html).encode("utf-8")

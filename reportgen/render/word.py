@@ -128,9 +128,9 @@ def render_document(template: Template, context: dict[str, Any]) -> DocxDocument
     if not template.path.is_file():
         raise RenderError(f"{template}: no such template")
     tpl = DocxTemplate(io.BytesIO(_template_bytes(template.path)))
+    ids = controls.Ids(template.lang)
     try:
-        tpl.render(_for_word(tpl, context, controls.Ids(template.lang)),
-                   jinja_env=_environment(template))
+        tpl.render(_for_word(tpl, context, ids), jinja_env=_environment(template))
     except jinja2.UndefinedError as exc:
         asked = (exc.message or "").replace(" is undefined", "")
         raise RenderError(f"{template}: the template asks for {asked}, which the data does "
@@ -138,7 +138,7 @@ def render_document(template: Template, context: dict[str, Any]) -> DocxDocument
     except jinja2.TemplateSyntaxError as exc:
         raise RenderError(f"{template}: template error at line {exc.lineno} of its XML: "
                           f"{exc.message}") from None
-    controls.tidy(tpl.docx)
+    controls.tidy(tpl.docx, ids)
     _typed_parts(tpl.docx)
     return tpl.docx
 

@@ -47,7 +47,8 @@ CITED = re.compile(r"^(Table|Figure|Tabl|Ffigur)\s+(\d+)\b[,.;:]?\s*(.*)$", re.I
 def numbered(content: bytes) -> tuple[bytes, dict[int, str]]:
     """The draft with each body paragraph of text numbered [1], [2] ..., and the texts by
     number. Headings, captions, empty paragraphs and tables are not numbered: tables and
-    figures are cited by their own numbers (Table 3, Figure 2)."""
+    figures are cited by their own numbers (Table 3, Figure 2). A Welsh draft's passages still
+    in English (each marked as untranslated) are listed by number in its notice at the top."""
     doc = Document(io.BytesIO(content))
     texts: dict[int, str] = {}
     n = 0
@@ -60,7 +61,38 @@ def numbered(content: bytes) -> tuple[bytes, dict[int, str]]:
         n += 1
         texts[n] = text
         p._p.insert(1 if p._p.pPr is not None else 0, p.add_run(f"[{n}] ")._r)
+    english = _untranslated(doc, texts)
+    if english and doc.paragraphs:
+        doc.paragraphs[0].add_run(" — " + ", ".join(f"[{k}]" for k in english)).bold = True
     return save(doc), texts
+
+
+def _marker(doc: Any) -> str | None:
+    """What marks a passage not yet translated in a draft in the document's language."""
+    lang = (doc.core_properties.language or "").split("-")[0]
+    return f"[{gettext_for(lang)('not translated')}] " if lang == "cy" else None
+
+
+def _untranslated(doc: Any, texts: dict[int, str]) -> list[int]:
+    marker = _marker(doc)
+    return [k for k, text in texts.items() if marker and text.startswith(marker)]
+
+
+def untranslated(draft: bytes) -> list[int]:
+    """The numbers of a numbered Welsh draft's paragraphs still in English (none in English)."""
+    doc = Document(io.BytesIO(draft))
+    texts = {int(m.group(1)): m.group(2) for p in doc.paragraphs
+             if (m := re.match(r"^\[(\d+)\] (.*)$", paragraph_text(p), re.S))}
+    return _untranslated(doc, texts)
+
+
+def report_title(store: Store, report_id: str, lang: str = "en") -> str:
+    """The report's title as its edition of the data version held gives it (its id if none)."""
+    held = store.latest(report_id, lang, data_version=store.data(report_id).number)
+    if held is None:
+        return report_id
+    return Document(io.BytesIO(store.content(report_id, held.id))).core_properties.title \
+        or report_id
 
 
 def numbered_texts(content: bytes) -> tuple[dict[int, str], dict[int, list[str]], set[str]]:
@@ -196,8 +228,10 @@ def send(store: Store, report_id: str, by: str) -> dict[str, bytes]:
         held = store.latest(report_id, lang, data_version=number)
         if held is None:
             raise TrackError(f"{report_id} has no {lang} edition of data version {number}")
-        draft, _ = numbered(store.content(report_id, held.id))
-        form = response_form(report_id, report_id, lang)  # type: ignore[arg-type]
+        edition = store.content(report_id, held.id)
+        draft, _ = numbered(edition)
+        title = Document(io.BytesIO(edition)).core_properties.title or report_id
+        form = response_form(report_id, title, lang)  # type: ignore[arg-type]
         for kind, content in (("draft", draft), ("form", form)):
             name = f"{report_id}-factual-accuracy-{kind}.{lang}.docx"
             files[name] = content
@@ -336,7 +370,9 @@ def _made_during_check(store: Store, report_id: str, version: int) -> None:
                          f"{', '.join(map(str, valid)) or 'none'})")
 
 
-def log(store: Store, report_id: str, title: str) -> bytes:
+def log(store: Store, report_id: str, title: str | None = None) -> bytes:
+    """The decision log, titled with the report's title."""
+    title = title or report_title(store, report_id)
     doc = Document()
     doc.core_properties.title = f"Factual accuracy decision log: {title}"
     doc.core_properties.language = "en-GB"

@@ -90,7 +90,7 @@ def publish(store: Store, report_id: str, by: str, on: dt.date | None = None,
         step(N_("checking the set"))
         _check(store, staging, report_id, final.load(editions.label(report_id, number)))
         (staging / f"{report_id}.factual-accuracy-log.docx").write_bytes(
-            factual_accuracy.log(store, report_id, report_id))
+            factual_accuracy.log(store, report_id))
         made = {p.name: p.read_bytes() for p in sorted(staging.iterdir())}
     manifest = json.dumps({
         "report": report_id, "data_version": number, "data_sha256": final.sha256,

@@ -73,11 +73,23 @@ def start_data(store: Store, bundle: Bundle, doc: str, by: str, source: str) -> 
 
 @dataclass(frozen=True)
 class Edits:
-    """An edited document read back: the data version it was made from and its changes."""
+    """An edited document read back: the data version it was made from and its changes; of
+    those, the ones the data held has already (the same document applied before)."""
 
     base: int
     changes: list[readback.Change]
     upload: NewVersion  # the document as handed in, kept with the version it makes
+    held: int = 0  # the data version held when it was read
+    already: tuple[readback.Change, ...] = ()
+
+    @property
+    def pending(self) -> list[readback.Change]:
+        return [c for c in self.changes if c not in self.already]
+
+    @property
+    def applied_before(self) -> bool:
+        """Every change it makes is in the data held already: applying it changes nothing."""
+        return bool(self.changes) and not self.pending
 
 
 def read_edits(store: Store, report_id: str, content: bytes, source: str,
@@ -94,7 +106,10 @@ def read_edits(store: Store, report_id: str, content: bytes, source: str,
                                              f"a {edited.lang} document", source=source)])
     original = readback.read(store.content(report_id, handed_out.id), handed_out.name)
     changes = readback.compare(original, edited, source)
-    return Edits(base, changes, NewVersion(f"{edited.lang}:edited", Path(source).name, content))
+    held, bundle = editions.held(store, report_id)
+    already = tuple(c for c in changes if held != base and readback.holds(bundle, c))
+    return Edits(base, changes, NewVersion(f"{edited.lang}:edited", Path(source).name, content),
+                 held, already)
 
 
 def _base_version(report_id: str, props: dict[str, str], source: str) -> int:
@@ -113,13 +128,14 @@ def with_edits(store: Store, report_id: str, found: list[Edits]) -> Bundle | Non
     """The data held with every change made (Welsh first, so that Welsh edited beside English
     that changed too is recorded as the translation of the English it was read against), or
     None if nothing changed. Edits made to an older version go onto the one held unless the
-    same text changed since."""
-    changes = [c for e in found for c in e.changes]
+    same text changed since; a change the data held has already (the same document applied
+    twice) is not made again."""
+    changes = [c for e in found for c in e.pending]
     if not changes:
         return None
     number, bundle = editions.held(store, report_id)
     for edits in found:
-        if edits.base != number and edits.changes:
+        if edits.base != number and edits.pending:
             _refuse_conflicts(store, report_id, edits, number, bundle)
     ordered = sorted(changes, key=lambda c: c.lang != "cy")
     return readback.apply(bundle, ordered, editions.label(report_id, number + 1))
@@ -128,7 +144,7 @@ def with_edits(store: Store, report_id: str, found: list[Edits]) -> Bundle | Non
 def _refuse_conflicts(store: Store, report_id: str, edits: Edits, held: int,
                       bundle: Bundle) -> None:
     _, old = editions.held(store, report_id, edits.base)
-    clashes = [c for c in edits.changes if old.get(c.address) != bundle.get(c.address)]
+    clashes = [c for c in edits.pending if old.get(c.address) != bundle.get(c.address)]
     if clashes:
         raise readback.EditsRefused([Problem(
             c.address, f"text unchanged since data version {edits.base}, which "
@@ -164,7 +180,7 @@ def edits_to_data(store: Store, report_id: str, content: bytes, source: str, by:
         return edits, None
     policy.check(store, by, report_id, editions.held(store, report_id)[1], bundle)
     number = store.data(report_id).number + 1
-    why = note or f"{len(edits.changes)} edit(s) read back from {Path(source).name}"
+    why = note or f"{len(edits.pending)} edit(s) read back from {Path(source).name}"
     return edits, store.add_data(report_id, by, editions.new_data(bundle, number, why),
                                  [edits.upload, *editions.documents(bundle, report.doc,
                                                                     report_id, number)],
@@ -300,7 +316,7 @@ def advance(store: Store, report_id: str, to: str, by: str, note: str = "",
         store.move(report_id, report.revision, to, by, note, uploads)
         return None
     number = store.data(report_id).number + 1
-    why = note or f"{sum(len(e.changes) for e in found)} edit(s) read back"
+    why = note or f"{sum(len(e.pending) for e in found)} edit(s) read back"
     if order[here].gate:  # a gated stage is left only on data its gate has seen
         raise TrackError(f"{report_id} cannot leave {report.stage} with edits: keep them first as "
                          "a new version of the data, then let the gate see them")

@@ -5,28 +5,52 @@ accuracy correction changes the data, and every published edition agrees with ev
 from __future__ import annotations
 
 import json
+import re
 import shutil
+import subprocess
 from pathlib import Path
 
+import lxml.html
 import openpyxl
 import pikepdf
 import pytest
 from docx import Document
 from docx.oxml.ns import qn
+from docx.text.paragraph import Paragraph
+from pypdf import PdfReader
 from translate.storage import xliff
+from translate.storage.placeables import StringElem
+from translate.storage.placeables import xliff as placeables
 
 from reportgen.docxtext import cell_text, paragraph_text
 from reportgen.render.controls import ours
 from reportgen.workflow.store import Store
 from tests.conftest import TEAM, WALES, add_team, owner, run
-from tests.test_readback import libreoffice_edit
+from tests.test_readback import libreoffice_edit, libreoffice_steps
 
 GWENT = WALES / "pdus" / "gwent.json"
 ID = "gwent-pdu-report"
+ORIGINAL = ("We thank the head of PDU and all the staff who helped us, and the people on "
+            "probation who spoke to us about their experiences.")
 EDITED = ("We thank the head of the PDU and all the staff who helped us during the inspection, "
           "and the people on probation who spoke to us.")
 WELSH = ("Diolchwn i bennaeth yr Uned a'r holl staff a'n helpodd yn ystod yr arolygiad, ac i'r "
          "bobl ar brawf a siaradodd â ni.")
+# The initial edit, made in LibreOffice: the sentence retyped, words in bold and in italic, a
+# line break, the paragraph made a bulleted list and a second point typed after it.
+LO_STEPS = [["replace", ORIGINAL, EDITED], ["bold", "all the staff"],
+            ["italic", "the people on probation who spoke"],
+            ["break", "during the inspection,"],
+            ["bullets", "We thank the head", "who spoke to us."],
+            ["paragraph-before", "Ratings", "List 1", "We thank the partners who met us."]]
+FORMATTED = ("<ul><li>We thank the head of the PDU and <b>all the staff</b> who helped us during "
+             "the inspection,<br/>and <i>the people on probation who spoke</i> to us.</li>"
+             "<li>We thank the partners who met us.</li></ul>")
+# The translators keep the inline codes around the Welsh words they belong to.
+WELSH_CODES = [("ul", [("li", ["Diolchwn i bennaeth yr Uned a'r ", ("b", ["holl staff"]),
+                               " a'n helpodd yn ystod yr arolygiad,", ("br", []), "ac i'r ",
+                               ("i", ["bobl ar brawf a siaradodd"]), " â ni."]),
+                       ("li", ["Diolchwn i'r partneriaid a gyfarfu â ni."])])]
 
 
 ACTS = {"track start": TEAM["lead-inspector"], "fa send": TEAM["editor"],
@@ -84,8 +108,42 @@ def fill_form(form: Path, rows: list[list[str]]) -> Path:
     return out
 
 
+def _code_ids(elem) -> list[str]:
+    found = []
+    for sub in elem.sub:
+        if not isinstance(sub, str):
+            found += [sub.id] if getattr(sub, "id", None) else []
+            found += _code_ids(sub)
+    return found
+
+
+def codes_like(source, words) -> StringElem:
+    """A Welsh target with the source's inline codes (their ids by kind) around `words`."""
+    ids: dict[str, list[str]] = {}
+    for code in _code_ids(source):
+        ids.setdefault(code.rstrip("0123456789"), []).append(code)
+    used: dict[str, int] = {}
+
+    def build(parts):
+        out = []
+        for part in parts:
+            if isinstance(part, str):
+                out.append(part)
+                continue
+            kind, inner = part
+            n = used.get(kind, 0)
+            used[kind] = n + 1
+            code = ids[kind][n]
+            out.append(placeables.X(id=code) if kind == "br"
+                       else placeables.G(build(inner), id=code))
+        return out
+
+    return StringElem(build(words))
+
+
 def translate_stale(tmp_path: Path) -> None:
-    """What the translation team does: export what is to do, translate it, import it."""
+    """What the translation team does: export what is to do, translate it (keeping the inline
+    codes of formatted text), import it."""
     exported = tmp_path / "todo.xlf"
     ok(cli(tmp_path, "translate", "export", ID, "--todo", "--out", exported))
     store = xliff.xlifffile.parsestring(exported.read_bytes())
@@ -93,7 +151,7 @@ def translate_stale(tmp_path: Path) -> None:
     assert unit.getid().split("\x04")[-1] == "$.foreword[1]"
     old_english, old_welsh = unit.getalttrans()[0].source, unit.getalttrans()[0].target
     assert old_english.startswith("We thank the head of PDU") and old_welsh.startswith("Diolchwn")
-    unit.target = WELSH
+    unit.rich_target = [codes_like(unit.rich_source[0], WELSH_CODES)]
     exported.write_bytes(bytes(store))
     ok(cli(tmp_path, "translate", "import", ID, exported, by=TEAM["translator"]))
 
@@ -114,10 +172,15 @@ def journey(tmp_path_factory) -> Path:
     copy.unlink()  # the store holds the data: the file on disk is not needed again
     to(tmp_path, "initial-edit")
 
-    # Initial edit, in Word: one sentence of the foreword.
-    edited = edit_box(download(tmp_path), "$.foreword[1]", EDITED)
+    # Initial edit, in LibreOffice: a sentence of the foreword retyped and formatted.
+    edited = tmp_path / "lo-edited.docx"
+    edited.write_bytes(libreoffice_steps(download(tmp_path).read_bytes(), tmp_path, LO_STEPS))
+    diff = ok(cli(tmp_path, "edits", "diff", ID, edited))
+    assert f"+ {FORMATTED}" in diff and diff.endswith("1 change(s) to the data\n")
     ok(cli(tmp_path, "track", "advance", ID, "--to", "strategic-edit", "--file", edited,
            by="Sam Editor"))
+    again = ok(cli(tmp_path, "edits", "apply", ID, edited, by="Lorna Achebe"))
+    assert "lo-edited.docx was applied already" in again
     to(tmp_path, "chief-inspector-review", "factual-accuracy")
 
     # Factual accuracy: the draft and form go out in English and Welsh; two items come back.
@@ -174,6 +237,23 @@ def _docx_text(path: Path) -> str:
                      + [cell_text(c) for t in doc.tables for r in t.rows for c in r.cells])
 
 
+def pdf_fonts(path: Path) -> dict[str, str]:
+    """Each piece of a PDF's text with the font it is drawn in (the last, if drawn twice)."""
+    found: dict[str, str] = {}
+    for page in PdfReader(str(path)).pages:
+        page.extract_text(visitor_text=lambda text, cm, tm, font, size: found.__setitem__(
+            text.strip(), str((font or {}).get("/BaseFont", ""))))
+    return found
+
+
+def _html_text(path: Path) -> str:
+    """A web page's text as a reader reads it: a line break between words is a space."""
+    page = lxml.html.fromstring(path.read_bytes())
+    for br in page.iter("br"):
+        br.tail = " " + (br.tail or "")
+    return page.text_content()
+
+
 def _pdf_text(path: Path) -> str:
     import subprocess
     return " ".join(subprocess.run(["pdftotext", str(path), "-"], capture_output=True,
@@ -185,10 +265,10 @@ def test_every_published_edition_agrees_segment_for_segment(journey):
     the PDF, the web edition and the workbook of both languages; the old wording in none."""
     for lang, sentence in (("en", EDITED), ("cy", WELSH)):
         docx = _docx_text(published(journey, f"{ID}.{lang}.docx"))
-        html = published(journey, f"{ID}.{lang}.html").read_text()
+        html = _html_text(published(journey, f"{ID}.{lang}.html"))
         pdf = _pdf_text(published(journey, f"{ID}.{lang}.pdf"))
         for text in (docx, html, pdf):
-            assert " ".join(sentence.split()) in " ".join(text.split()).replace("&#39;", "'")
+            assert " ".join(sentence.split()) in " ".join(text.split())
         assert "head of PDU and all the staff" not in docx + html + pdf
     ok(cli(journey, "track", "versions", ID, "--get", "latest", "--out", journey / "held.json"))
     women = json.loads((journey / "held.json").read_text())["case_profile"]["women"]
@@ -199,6 +279,37 @@ def test_every_published_edition_agrees_segment_for_segment(journey):
         assert women in values
         annex = _docx_text(published(journey, f"{ID}.{lang}.docx"))
         assert f"\n{women}\n" in annex
+
+
+def test_the_formatting_made_in_libreoffice_is_in_every_published_edition(journey):
+    """Bold, italic, a line break and a bulleted list, in the Word, PDF and web editions of
+    both languages (the Welsh as the translators kept the codes); the workbook holds figures,
+    no narrative, so no markup."""
+    words = {"en": ("all the staff", "the people on probation who spoke"),
+             "cy": ("holl staff", "bobl ar brawf a siaradodd")}
+    for lang, (bold, italic) in words.items():
+        doc = Document(str(published(journey, f"{ID}.{lang}.docx")))
+        [p] = [p for p in doc.paragraphs if bold in paragraph_text(p)]
+        runs = {"".join(t.text for t in r.iter(qn("w:t"))): r for r in p._p.iter(qn("w:r"))}
+        assert runs[bold].find(f"{qn('w:rPr')}/{qn('w:b')}") is not None
+        assert runs[italic].find(f"{qn('w:rPr')}/{qn('w:i')}") is not None
+        assert len(list(p._p.iter(qn("w:br")))) == 1
+        second = Paragraph(p._p.getnext(), p._parent)
+        assert p.style.name == second.style.name == "List Bullet"
+        assert paragraph_text(second).startswith(("We thank the partners", "Diolchwn i'r part"))
+        page = lxml.html.fromstring(published(journey, f"{ID}.{lang}.html").read_bytes())
+        [item] = [li for li in page.iter("li") if bold in li.text_content()]
+        assert item.getparent().tag == "ul" and len(item.getparent()) == 2
+        assert item.xpath("./strong/text()") == [bold] and item.xpath("./em/text()") == [italic]
+        assert item.find("br") is not None
+        fonts = pdf_fonts(published(journey, f"{ID}.{lang}.pdf"))
+        assert "Bold" in fonts[bold] and "Italic" in fonts[italic]
+        pdf = subprocess.run(["pdftotext", "-layout", str(published(journey, f"{ID}.{lang}.pdf")),
+                              "-"], capture_output=True, text=True, check=True).stdout
+        assert re.search(r"\S\s+(We thank|Diolchwn)", pdf)
+        book = openpyxl.load_workbook(published(journey, f"{ID}.{lang}.xlsx"))
+        assert not any("<b>" in str(c.value) for ws in book for row in ws.iter_rows()
+                       for c in row)
 
 
 def test_the_cover_and_properties_give_the_day_it_was_published(journey):
@@ -234,7 +345,7 @@ def test_a_redline_from_draft_to_publication_shows_exactly_the_edits(journey):
     assert "during the inspection" in inserted and "Published:" in inserted
     assert "To be published:" in deleted and "5" in deleted
     accepted = "\n".join(paragraph_text(p) for p in Document(str(out)).paragraphs)
-    assert "Published: 12 June 2026" in accepted and EDITED in accepted
+    assert "Published: 12 June 2026" in accepted and EDITED in " ".join(accepted.split())
     authors = {el.get(qn("w:author")) for el in body.iter(qn("w:ins"))}
     assert authors == {"Sam Editor", "Publication team"}  # each change by whoever made it
 

@@ -314,7 +314,7 @@ def read_web(content: bytes) -> Edition:
                    node=el)
         elif el.tag in ("p", "li", "figcaption", "dd"):
             counts["p"] += 1
-            ed.add(f"paragraph {counts['p']}", " ".join(el.text_content().split()), "text",
+            ed.add(f"paragraph {counts['p']}", " ".join(_own_text(el).split()), "text",
                    node=el)
         elif el.tag == "table":
             counts["table"] += 1
@@ -323,6 +323,21 @@ def read_web(content: bytes) -> Edition:
             counts["img"] += 1
             ed.add(f"alt text of picture {counts['img']}", el.get("alt") or "", "alt", node=el)
     return ed
+
+
+def _own_text(el: Any) -> str:
+    """An element's text as a reader reads it: a line break is a space, and a list or
+    paragraph inside it (a list item's own list) is read on its own, not twice."""
+    out = [el.text or ""]
+    for child in el:
+        if not isinstance(child.tag, str):
+            pass
+        elif child.tag == "br":
+            out.append(" ")
+        elif child.tag not in ("ul", "ol", "p", "table", "figure"):
+            out.append(_own_text(child))
+        out.append(child.tail or "")
+    return "".join(out)
 
 
 def _inside(el: Any, tags: tuple[str, ...]) -> bool:
