@@ -157,7 +157,8 @@ def status(loaded: Loaded, name: str) -> dict[str, Any]:
         "unconfirmed_terms": [{"en": w.en, "cy": w.cy, "status": w.status}
                               for w in unconfirmed_terms(loaded)],
         "words_to_translate": sum(s.words for s in todo),
-        "to_translate": [{"id": s.id, "state": s.state, "english": s.english} for s in todo],
+        "to_translate": [{"id": s.id, "state": s.state, "english": s.english,
+                          "welsh": s.welsh} for s in todo],
     }
 
 

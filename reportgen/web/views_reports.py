@@ -75,6 +75,11 @@ JOB_STATES = {"queued": N_("Waiting for a worker"), "running": N_("Under way"),
               "done": N_("Done"), "failed": N_("Not done")}
 
 
+def segment_state(state: str) -> str:
+    return {"missing": _("Missing"), "stale": _("Stale: the English changed"),
+            "unconfirmed": _("Unconfirmed")}.get(state, state)
+
+
 def job_title(kind: str) -> str:
     return _(JOB_TITLES.get(kind, kind))
 
@@ -131,7 +136,9 @@ def act(report_id: str, fn: Callable[[], Any], done: str, anchor: str = "",
     except ReportgenError as exc:
         flash({"title": _("That was refused"), "problems": [str(exc)]}, "error")
         return _back(report_id, anchor)
-    flash(instead() or done)
+    message = instead() or done
+    if message:  # a preview has nothing to report done: its page says what it found
+        flash(message)
     return _back(report_id, anchor)
 
 
@@ -193,7 +200,7 @@ def report(report_id: str) -> Any:
         preview=PreviewEditsForm(prefix="preview"),
         fa_form=FormUpload(prefix="fa"), decide=DecideForm, button=Button(),
         published=published_manifest(report_id), jobs=s.jobs(report_id, limit=5),
-        job_title=job_title, job_state=job_state,
+        job_title=job_title, job_state=job_state, segment_state=segment_state,
         due=tracker.due_dates(s, r),
         compare=_compare_form(s, report_id, number), welsh=_welsh_status(s, r),
         translation=TranslationUpload(prefix="translation"),
@@ -295,7 +302,8 @@ def preview(report_id: str) -> Any:
     keep = KeepEditsForm(prefix="keep", content=base64.b64encode(content).decode("ascii"),
                          name=name) if _carried(len(content)) else None
     return render_template("edits_preview.html", report=r, name=name, base=edits.base,
-                           changes=edits.changes, keep=keep)
+                           changes=edits.pending, already=edits.applied_before,
+                           held=edits.held, keep=keep)
 
 
 @bp.route("/reports/<report_id>/edited/keep", methods=["POST"])
@@ -340,6 +348,16 @@ def fa_import(report_id: str) -> Any:
     return act(report_id, lambda: factual_accuracy.import_form(
         store(), report_id, _uploaded_docx(form.document), _("the uploaded form"),
         g.account.name), _("The returned form was imported."), "#factual-accuracy")
+
+
+@bp.route("/reports/<report_id>/factual-accuracy/log.docx")
+def fa_log(report_id: str) -> Any:
+    """The decision log, to go back to the inspected body with the final report."""
+    _report_or_404(report_id)
+    if not store().fa_items(report_id):
+        abort(404)
+    return send_file(io.BytesIO(factual_accuracy.log(store(), report_id)), as_attachment=True,
+                     download_name=f"{report_id}.fa-log.docx", mimetype=EDITION_FORMATS["docx"])
 
 
 @bp.route("/reports/<report_id>/factual-accuracy/<int:number>", methods=["POST"])

@@ -179,8 +179,13 @@ def test_the_journey_of_a_report_in_the_browser(person, store_url, tmp_path):
     edit = tmp_path / "edited.docx"
     edit.write_bytes(boxed_edit(store.content(ID, held.id), "$.foreword[1]", EDITED))
     p.report("report-to-edit")
-    p.attach("edited-document", edit)
-    p.button("Upload the edited document")
+    p.attach("preview-document", edit)
+    p.button("See what it would change")
+    preview = p.look("edits-preview")  # nothing kept yet: what it would change, by place
+    assert "1 change to data version 1" in preview and "$.foreword[1]" in preview
+    assert "Success" not in preview  # nothing was done yet
+    assert " ".join(EDITED.split()) in " ".join(preview.split())
+    p.button("Keep these edits")
     assert "The edits are kept as a new version of the data" in p.look("report-edited")
     p.move_on("report-strategic-edit")
 

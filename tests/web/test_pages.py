@@ -207,6 +207,14 @@ def test_factual_accuracy_from_the_page(store, as_role):
     assert json.loads(store.data(ID).content)["files"]["luton.json"]["case_profile"][
         "women"] == 7
     assert "data version 2" in text(answered)
+    # The decision log, from the page: titled with the report's title, the item and its answer.
+    assert "Download the decision log" in text(answered)
+    log = Document(io.BytesIO(editor.get(f"/reports/{ID}/factual-accuracy/log.docx").data))
+    logged = "\n".join(p.text for p in log.paragraphs) + "\n".join(
+        c.text for t in log.tables for row in t.rows for c in row.cells)
+    assert "luton-pdu-report" not in log.core_properties.title and "Luton" in \
+        log.core_properties.title
+    assert "Say 41 cases" in logged and "data version 2" in logged
 
 
 def test_accounts_are_added_on_the_page_by_an_administrator(app, as_role):
@@ -282,6 +290,15 @@ def test_welsh_translation_from_the_page(app, as_role):
     n = welsh.status(s, "gwent-pdu-report")["segments"]  # every Welsh segment typed in
     assert f"0 missing, 0 stale, {n} unconfirmed of {n} segments" in page
     assert "Confirm the unconfirmed Welsh" not in page  # not before the translation stage
+    # Each segment to do is listed by place, state, English and the Welsh held.
+    import lxml.html
+    rows = lxml.html.fromstring(page).xpath('//details[@id="welsh-segments"]//tbody/tr')
+    assert len(rows) == n
+    data = json.loads((WALES / "pdus" / "gwent.json").read_text())
+    first = [c.text_content().strip() for c in rows[0]]
+    assert first[1] == "Unconfirmed" and first[0].startswith("$.")
+    assert any(c == data["foreword"][0]["cy"] for r in rows for c in
+               [r[3].text_content().strip()])
     walk(s, "gwent-pdu-report", "initial-edit", "strategic-edit", "chief-inspector-review",
          "factual-accuracy")
     for stage in ("statistics-check", "translation"):
@@ -440,7 +457,8 @@ def test_an_edited_document_is_previewed_before_it_is_kept(store, as_role):
     again = lead.post(f"/reports/{ID}/edited/preview",
                       {"preview-document": (io.BytesIO(edited), "luton-edited.docx")},
                       prefix="preview", follow_redirects=True)
-    assert "changes nothing in the data" in text(again) or "applied already" in text(again)
+    assert "luton-edited.docx was applied already: its changes are in data version 2" \
+        in text(again) and "Keep these edits" not in text(again)
 
 
 def test_a_refused_document_is_refused_at_preview_by_place(store, as_role):
