@@ -88,7 +88,8 @@ def test_stale_after_an_english_edit_and_the_welsh_edition_refuses(gwent):
     found = status(gwent)
     assert found["stale"] == 1
     assert found["to_translate"] == [{"id": "$.foreword[1]", "state": "stale",
-                                      "english": data["foreword"][1]["en"]}]
+                                      "english": data["foreword"][1]["en"],
+                                      "welsh": data["foreword"][1]["cy"]}]
     job = pipeline.jobs_for(parse(gwent), ["pdu-report"], ["cy"])[0]
     with pytest.raises(RenderError, match=r"\$\.foreword\[1\] \(stale: the English changed\)"):
         pipeline.render_docx(job)

@@ -99,8 +99,13 @@ def _plan(input_id: int) -> Any:
     return plan
 
 
-@lru_cache(maxsize=8)
 def _made(input_id: int, by: str) -> dict[str, bytes]:
+    return _made_in(str(store().engine.url), input_id, by)
+
+
+@lru_cache(maxsize=8)
+def _made_in(store_url: str, input_id: int, by: str) -> dict[str, bytes]:
+    """A plan's files, made once a process for each store (an input is never changed)."""
     return inputs.correspondence(store(), input_id, by)
 
 
