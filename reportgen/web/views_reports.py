@@ -391,8 +391,11 @@ def statistics(report_id: str) -> Any:
     if not Button().validate_on_submit():
         abort(400)
     confirm = request.form.get("confirm") == "yes"  # the unbound figures, checked by them
-    return act(report_id, lambda: stats_check.run(store(), report_id, g.account.name, confirm),
-               _("The statistics check ran on the version held."), "#statistics")
+    # A job, as publishing is: checking every figure of both editions takes seconds.
+    return act(report_id, lambda: jobs.submit(store(), "stats-check", report_id, g.account.name,
+                                              confirm=confirm),
+               _("The statistics check of the version held has started: its progress is shown "
+                 "below."), "#statistics")
 
 
 @bp.route("/reports/<report_id>/statistics/signoff.xlsx")

@@ -122,7 +122,8 @@ class Person:
             if text in self.b.find_element(By.TAG_NAME, "body").text:
                 return self.look(name)
             time.sleep(1)
-        raise AssertionError(f"{path} did not say {text!r} within {seconds} s")
+        shown = self.b.find_element(By.TAG_NAME, "body").text
+        raise AssertionError(f"{path} did not say {text!r} within {seconds} s:\n{shown}")
 
     def report(self, name: str) -> str:
         return self.go(f"/reports/{ID}", name)
@@ -228,10 +229,15 @@ def test_the_journey_of_a_report_in_the_browser(person, store_url, tmp_path):
     # The statistics check on the version held, then translation.
     p.sign_in("editor")
     p.move_on("report-statistics-check")
-    p.button("Run the statistics check on the version held")
-    assert "to confirm" in p.look("report-statistics-to-confirm")
+    p.button("Run the statistics check on the version held")  # a job, run by a worker
+    checked = p.wait_for(f"/reports/{ID}", "report-statistics-checked",
+                         "Checked data version")
+    assert "to confirm." in checked
+    p.b.find_element(By.LINK_TEXT, "Download the sign-off workbook of the last check "
+                     "(every figure, one row each)")
     p.button("Run it and confirm the unbound figures, which I have checked")
-    text = p.look("report-statistics-passed")
+    text = p.wait_for(f"/reports/{ID}", "report-statistics-passed",
+                      f"Confirmed by {TEAM['editor']}")
     assert text.count("Passed") == 2 and f"Confirmed by {TEAM['editor']}" in text
     p.move_on("report-translation")
 

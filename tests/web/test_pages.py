@@ -404,6 +404,14 @@ def test_a_generated_download_is_made_once_for_its_data_version(store, as_role):
     assert kept == html.data
 
 
+def finish_jobs(store) -> None:
+    from reportgen.workflow import jobs
+    if jobs.is_shared(store):
+        jobs.work(store, until_idle=True)
+    else:
+        jobs.runner(store).join()
+
+
 def test_the_statistics_sign_off_workbook_is_downloaded_from_the_page(store, as_role):
     """The page offered the sign-off workbook as a command line; it is now a download of the
     last check run on the version held, with every figure of the edition on its rows."""
@@ -415,7 +423,9 @@ def test_the_statistics_sign_off_workbook_is_downloaded_from_the_page(store, as_
     assert editor.get(url).status_code == 404  # no check run yet
     page = text(editor.get(f"/reports/{ID}"))
     assert "reportgen check" not in page and "sign-off workbook" in page
-    editor.post(f"/reports/{ID}/statistics", {})
+    started = editor.post(f"/reports/{ID}/statistics", {}, follow_redirects=True)
+    assert "The statistics check of the version held has started" in text(started)
+    finish_jobs(store)  # a job: a worker (PostgreSQL) or the service's thread (SQLite) runs it
     [result] = store.stats_results(ID)
     page = text(editor.get(f"/reports/{ID}"))
     assert "Download the sign-off workbook of the last check" in page
