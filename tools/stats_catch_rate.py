@@ -19,9 +19,10 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from reportgen import pipeline  # noqa: E402
-from reportgen.checks.statistics import check_edition, planting  # noqa: E402
+from reportgen.checks.statistics import check_edition  # noqa: E402
 from reportgen.checks.statistics.reading import read_word  # noqa: E402
 from reportgen.checks.statistics.words import _mentions  # noqa: E402
+from tools import stats_planting as planting  # noqa: E402
 
 
 def main() -> None:

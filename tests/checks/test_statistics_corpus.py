@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from reportgen.checks.statistics import planting
 from tests.conftest import rendered_inputs
+from tools import stats_planting as planting
 
 
 def test_every_planted_error_is_caught_and_no_right_figure_is_flagged(rendered):

@@ -7,7 +7,10 @@ figure only the other language's edition can expose; and in the surveys and cont
 survey's answers, share agreeing and response figures in its table, chart and sentence, the
 caseload and its shares, staff in full-time equivalents, vacancies and vacancy rates, and the
 dates of both. Sentences a report might carry are planted twice: once right (a control, which
-must pass) and once wrong."""
+must pass) and once wrong.
+
+A measurement tool, not part of the package: tools/stats_catch_rate.py runs it, and
+tests/checks/test_statistics_corpus.py asserts what it measures."""
 
 from __future__ import annotations
 
