@@ -123,7 +123,7 @@ def prove(store: Any, by: str) -> None:
     file = ctx.meta.get("reportgen.password_file")
     password = file.read_text(encoding="utf-8").rstrip("\n") if file else \
         os.environ.get("REPORTGEN_PASSWORD")
-    if password is None and click.get_text_stream("stdin").isatty():
+    if password is None and sys.stdin is not None and sys.stdin.isatty():
         password = click.prompt(f"Password for {by}", hide_input=True, err=True)
     if password is None:
         raise ReportgenError(f"acting as {by} needs its password (asked for at a terminal, or "

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import sys
+
 import click
 
 from reportgen.cli.common import AS_OPTIONAL, BY_OPTION, STORE_OPTION, reports_errors, store_at
@@ -24,7 +26,7 @@ def users() -> None:
 
 def _password(prompt: bool, stdin: bool) -> str | None:
     if stdin:
-        return click.get_text_stream("stdin").readline().rstrip("\n")
+        return sys.stdin.readline().rstrip("\n")
     if prompt:
         return click.prompt("Password", hide_input=True, confirmation_prompt=True)
     return None
