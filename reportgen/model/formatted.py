@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
 from itertools import groupby
 from typing import Any
@@ -213,13 +213,19 @@ def markup_of(blocks: Blocks) -> str:
     outside bold, bold outside italic."""
     if len(blocks) == 1 and isinstance(blocks[0], Paragraph):
         return inline_markup(blocks[0].runs)
+    return blocks_markup(blocks, inline_markup)
+
+
+def blocks_markup(blocks: Blocks, inline: Callable[[Inline], str]) -> str:
+    """Paragraphs as <p>, lists as <ul>/<ol>, each run of text written by `inline` (the data's
+    markup, or a web page's HTML)."""
     out = []
     for block in blocks:
         if isinstance(block, Paragraph):
-            out.append(f"<p>{inline_markup(block.runs)}</p>")
+            out.append(f"<p>{inline(block.runs)}</p>")
         else:
             tag = "ol" if block.ordered else "ul"
-            items = "".join(f"<li>{inline_markup(i)}</li>" for i in block.items)
+            items = "".join(f"<li>{inline(i)}</li>" for i in block.items)
             out.append(f"<{tag}>{items}</{tag}>")
     return "".join(out)
 

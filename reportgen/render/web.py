@@ -44,15 +44,7 @@ def _marked(run: formatted.Run) -> str:
 
 
 def _blocks(blocks: formatted.Blocks) -> str:
-    out = []
-    for block in blocks:
-        if isinstance(block, formatted.Paragraph):
-            out.append(f"<p>{_inline(block.runs)}</p>")
-        else:
-            tag = "ol" if block.ordered else "ul"
-            items = "".join(f"<li>{_inline(i)}</li>" for i in block.items)
-            out.append(f"<{tag}>{items}</{tag}>")
-    return "".join(out)
+    return formatted.blocks_markup(blocks, _inline)
 
 
 def paragraphs(value: str) -> Markup:

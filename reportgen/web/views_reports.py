@@ -266,12 +266,15 @@ def attach(report_id: str) -> Any:
     form = EditedDocumentForm(prefix="edited")
     if not form.validate_on_submit():
         return form_errors(report_id, form, "#edits")
+    return _keep(report_id, _uploaded_docx(form.document), _("the uploaded document"))
+
+
+def _keep(report_id: str, content: bytes, name: str) -> Any:
+    """An edited document's changes kept as a new data version, or why not, on the page."""
     kept: list[int | None] = []
 
     def keep() -> None:
-        found = tracker.keep_edits(store(), report_id, _uploaded_docx(form.document),
-                                   _("the uploaded document"), g.account.name)
-        kept.append(found[1])
+        kept.append(tracker.keep_edits(store(), report_id, content, name, g.account.name)[1])
 
     return act(report_id, keep, _("The edits are kept as a new version of the data."),
                "#edits", lambda: None if kept and kept[0] else _("The document changes "
@@ -317,16 +320,7 @@ def keep_previewed(report_id: str) -> Any:
         content = base64.b64decode(form.content.data, validate=True)
     except (binascii.Error, ValueError):
         abort(400)
-    kept: list[int | None] = []
-
-    def keep() -> None:
-        kept.append(tracker.keep_edits(store(), report_id, content,
-                                       form.name.data or _("the uploaded document"),
-                                       g.account.name)[1])
-
-    return act(report_id, keep, _("The edits are kept as a new version of the data."),
-               "#edits", lambda: None if kept and kept[0] else _("The document changes "
-                                                                  "nothing in the data."))
+    return _keep(report_id, content, form.name.data or _("the uploaded document"))
 
 
 @bp.route("/reports/<report_id>/factual-accuracy/send", methods=["POST"])
