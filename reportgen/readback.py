@@ -28,7 +28,6 @@ import difflib
 import io
 import re
 import unicodedata
-import zipfile
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
@@ -38,15 +37,15 @@ from docx.oxml.ns import qn
 from lxml import etree
 
 from reportgen.bundle import AddressError, Bundle
-from reportgen.checks.upload import check_docx
-from reportgen.docxtext import text_of
 from reportgen.errors import InputError, Problem
 from reportgen.jsonpath import keys_of, split_address
 from reportgen.model import formatted
 from reportgen.model.formatted import Block, ListBlock, Paragraph
+from reportgen.ooxml import package
+from reportgen.ooxml.text import Fields, visible_text
+from reportgen.ooxml.upload import check_docx
 from reportgen.render import wordformat
 from reportgen.render.controls import label, ours
-from reportgen.render.postprocess import CUSTOM_PROPERTIES
 
 W14 = "http://schemas.microsoft.com/office/word/2010/wordml"
 W15 = "http://schemas.microsoft.com/office/word/2012/wordml"
@@ -132,7 +131,7 @@ def read(content: bytes, source: str, accept_tracked: bool = False) -> Reading:
         raise InputError([Problem("the document", "a Word document (.docx)",
                                   f"something else ({str(exc)[:80]})", source=source)]) from None
     styles = wordformat.Styles.of(doc)
-    reading = Reading(_language(doc), _custom_properties(content),
+    reading = Reading(package.language(doc), package.custom_properties(content),
                       style_names={sid: styles.style_name(sid) for sid in styles.by_id})
     seen: list[list[str]] = []
     for n, (story, root, rels) in enumerate(_stories(doc)):
@@ -148,46 +147,11 @@ def read(content: bytes, source: str, accept_tracked: bool = False) -> Reading:
     return reading
 
 
-def _language(doc: Any) -> str | None:
-    tag = doc.core_properties.language or ""
-    return {"en-GB": "en", "cy-GB": "cy"}.get(tag, tag.split("-")[0] or None)
-
-
-def _custom_properties(content: bytes) -> dict[str, str]:
-    with zipfile.ZipFile(io.BytesIO(content)) as z:
-        try:
-            xml = z.read(CUSTOM_PROPERTIES.lstrip("/"))
-        except KeyError:
-            return {}
-    root = etree.fromstring(xml, etree.XMLParser(resolve_entities=False, no_network=True))
-    return {p.get("name"): "".join(p.itertext()) for p in root if p.get("name")}
-
-
 def _stories(doc: Any) -> Iterator[tuple[str, Any, Any]]:
     yield "body", doc.element.body, doc.part.rels
     for rel in doc.part.rels.values():
         if rel.reltype.endswith(("/header", "/footer")):
             yield rel.reltype.rsplit("/", 1)[1], rel.target_part.element, rel.target_part.rels
-
-
-class _Fields:
-    """Where field results are (page numbers, the contents): made by Word, not wording."""
-
-    def __init__(self) -> None:
-        self.in_result: list[bool] = []
-
-    def step(self, el: Any) -> None:
-        kind = el.get(qn("w:fldCharType"))
-        if kind == "begin":
-            self.in_result.append(False)
-        elif kind == "separate" and self.in_result:
-            self.in_result[-1] = True
-        elif kind == "end" and self.in_result:
-            self.in_result.pop()
-
-    @property
-    def hidden(self) -> bool:
-        return any(self.in_result)
 
 
 class _Story:
@@ -199,7 +163,7 @@ class _Story:
         self.accept_tracked = accept_tracked
         self.elements: list[Element] = []
         self.tracked: list[tuple[str, str]] = []
-        self.fields = _Fields()
+        self.fields = Fields()
         self.heading = ""
         self.paragraphs = 0
         self.tables = 0
@@ -228,14 +192,14 @@ class _Story:
             f"the table under “{self.heading}”" if self.heading else "a table"
         table_id = f"{container}/t{self.tables}"
         rows = tbl.findall(qn("w:tr"))
-        first = " | ".join(_normal(text_of(tc)) for tc in rows[0].iter(qn("w:tc"))) \
+        first = " | ".join(_normal(visible_text(tc)) for tc in rows[0].iter(qn("w:tc"))) \
             if rows else ""
         self.elements.append(Element("table", container, name, wording=f"⟦table: {first}⟧",
                                      table=table_id))
-        heads = [_short(text_of(tc), 40) for tc in rows[0].findall(qn("w:tc"))] if rows else []
+        heads = [_short(visible_text(tc), 40) for tc in rows[0].findall(qn("w:tc"))] if rows else []
         for r, tr in enumerate(rows):
             cells = tr.findall(qn("w:tc"))
-            label_ = _short(text_of(cells[0]), 40) if cells else ""
+            label_ = _short(visible_text(cells[0]), 40) if cells else ""
             for c, tc in enumerate(cells):
                 place = f"{name}, header row" if r == 0 else f"{name}, row {r}" + (
                     f" (“{label_}”)" if label_ and c else "")
@@ -290,8 +254,7 @@ class _Story:
                                                control=lambda sdt: ours(sdt) is not None,
                                                hidden=lambda: self.fields.hidden, href=href):
             if kind == "field":
-                if item.tag == qn("w:fldChar"):
-                    self.fields.step(item)
+                self.fields.step(item)
             elif kind == "control":
                 sdt, link = item
                 addr = ours(sdt)
@@ -355,12 +318,12 @@ def _tracked(p: Any) -> list[str]:
         name = etree.QName(el).localname
         parent = el.getparent()
         if name in ("ins", "del") and parent is not None and parent.tag == qn("w:rPr"):
-            if text_of(p).strip() and _next_has_text(p):
+            if visible_text(p).strip() and _next_has_text(p):
                 found.append("a tracked new paragraph" if name == "ins" else
                              "two paragraphs tracked as joined")
             continue
         if name in ("ins", "moveTo"):
-            text = text_of(el)
+            text = visible_text(el)
             if text.strip():
                 found.append(f"a tracked insertion “{_short(text, 50)}”")
         elif name in ("del", "moveFrom"):
@@ -369,11 +332,11 @@ def _tracked(p: Any) -> list[str]:
                 found.append(f"a tracked deletion “{_short(text, 50)}”")
         elif name == "rPrChange":
             run = parent.getparent() if parent is not None else None
-            text = text_of(run) if run is not None and run.tag == qn("w:r") else ""
+            text = visible_text(run) if run is not None and run.tag == qn("w:r") else ""
             if text.strip():
                 found.append(f"a tracked formatting change on “{_short(text, 50)}”")
         elif name == "pPrChange":
-            if text_of(p).strip():
+            if visible_text(p).strip():
                 found.append("a tracked change to the paragraph's formatting")
         elif name == "sectPrChange":
             found.append("a tracked change to the page layout")
@@ -388,7 +351,7 @@ def _next_has_text(p: Any) -> bool:
         if after.tag == qn("w:tbl"):
             return True
         after = after.getnext()
-    return after is not None and bool(text_of(after).strip())
+    return after is not None and bool(visible_text(after).strip())
 
 
 def _in_contents(p: Any) -> bool:
@@ -426,7 +389,7 @@ def _open_comments(doc: Any) -> list[str]:
         if paras and paras[-1].get(f"{{{W14}}}paraId") in done:
             continue
         found.append(f"a comment by {c.get(qn('w:author')) or 'someone'}: "
-                     f"“{_short(text_of(c))}”")
+                     f"“{_short(visible_text(c))}”")
     return found
 
 

@@ -5,12 +5,10 @@ for a file or for data held in memory, are reportgen.loading.)
 
 from __future__ import annotations
 
-import io
 import json
 import re
 import stat
 import sys
-import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -20,6 +18,7 @@ from pydantic import BaseModel, ValidationError
 from reportgen.errors import InputError, Problem
 from reportgen.jsonpath import jsonpath, shown
 from reportgen.model import InspectionPlan, NationalReview, PduInspection, RegionalInspection
+from reportgen.ooxml import package
 
 MAX_BYTES = 5 * 1024 * 1024  # the largest real file is well under 1 MiB
 
@@ -104,12 +103,7 @@ def model_of(text: str, obj: dict[str, Any], source: str, expect: str | None = N
 def read_document(path: Path) -> bytes:
     """A Word document's bytes; an InputError naming the file if it is not one."""
     raw = read_file(path)
-    try:
-        with zipfile.ZipFile(io.BytesIO(raw)) as z:
-            found = "word/document.xml" in z.namelist()
-    except zipfile.BadZipFile:
-        found = False
-    if not found:
+    if not package.is_word(raw):
         raise InputError([Problem("", "a Word document (.docx)", "a file that is not one",
                                   source=str(path))])
     return raw

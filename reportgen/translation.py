@@ -35,12 +35,12 @@ from translate.storage.placeables import StringElem
 from translate.storage.placeables import xliff as codes
 
 from reportgen.bundle import Bundle
-from reportgen.checks.upload import DTD
 from reportgen.errors import InputError, Problem
 from reportgen.jsonpath import address, jsonpath
 from reportgen.model import Name, Text, formatted
 from reportgen.model.common import fingerprint
 from reportgen.model.formatted import Formatted
+from reportgen.ooxml.upload import DTD
 from reportgen.reading import Loaded
 
 Format = Literal["xliff", "po"]

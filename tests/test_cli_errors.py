@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner, Result
 
-from reportgen.checks.upload import UnsafeDocument
 from reportgen.cli.main import cli
+from reportgen.ooxml.upload import UnsafeDocument
 from reportgen.workflow import factual_accuracy
 from tests.conftest import PASSWORD, WALES, tracking
 

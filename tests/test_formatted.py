@@ -15,9 +15,9 @@ from lxml import etree, html
 
 from reportgen import pipeline
 from reportgen.bundle import Bundle
-from reportgen.docxtext import paragraph_text
 from reportgen.model.common import fingerprint
 from reportgen.model.formatted import Formatted, MarkupError, key, parse, value_of
+from reportgen.ooxml.text import paragraph_text
 from reportgen.render.controls import ours
 from tests.conftest import WALES, run
 

@@ -24,10 +24,10 @@ from lxml import etree
 from openpyxl import load_workbook
 
 from reportgen import pipeline
-from reportgen.docxtext import text_of
 from reportgen.errors import InputError
 from reportgen.jsonpath import jsonpath
 from reportgen.loading import parse
+from reportgen.ooxml.text import visible_text as text_of
 from tests.conftest import FIXTURES, WALES
 
 # What each kind of input is tried with, and the documents made from it.

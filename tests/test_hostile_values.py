@@ -19,10 +19,10 @@ from docx.oxml.ns import qn
 from openpyxl import load_workbook
 
 from reportgen.documents.events import CalendarSpec, Event
-from reportgen.docxtext import cell_text, paragraph_text
 from reportgen.framework import load_framework
 from reportgen.jsonpath import jsonpath
 from reportgen.loading import parse
+from reportgen.ooxml.text import cell_text, paragraph_text
 from reportgen.render import ical
 from reportgen.rules.assessment import regional_counts
 from tests.conftest import FIXTURES, WALES, fixture, run

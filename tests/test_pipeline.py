@@ -15,8 +15,8 @@ from docx import Document
 
 import reportgen
 from reportgen import cache, i18n, paths, pipeline
-from reportgen.docxtext import paragraph_text
 from reportgen.errors import RenderError
+from reportgen.ooxml.text import paragraph_text
 from reportgen.render import word
 from tests.conftest import WALES, run
 

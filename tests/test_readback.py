@@ -19,8 +19,8 @@ from docx.shared import RGBColor
 from reportgen import pipeline
 from reportgen.bundle import Bundle
 from reportgen.convert.pdf import uno_python
-from reportgen.docxtext import cell_text, paragraph_text
 from reportgen.model.common import fingerprint
+from reportgen.ooxml.text import cell_text, paragraph_text
 from reportgen.readback import EditsRefused, apply, compare, read
 from reportgen.render.controls import ours
 from tests.conftest import WALES, edited

@@ -17,11 +17,11 @@ from docx.oxml.ns import qn
 from docxtpl import DocxTemplate
 
 from reportgen import formatting, pipeline
-from reportgen.docxtext import cell_text, paragraph_text
 from reportgen.errors import RenderError
 from reportgen.framework import load_framework
 from reportgen.i18n import catalogue_path, translations
 from reportgen.loading import parse
+from reportgen.ooxml.text import cell_text, paragraph_text
 from tests.conftest import ROOT, WALES, fixture
 
 TEMPLATES = ROOT / "templates"

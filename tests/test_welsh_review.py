@@ -19,10 +19,10 @@ from docx import Document
 from reportgen import formatting, pipeline, translation
 from reportgen.checks import welsh
 from reportgen.documents.common import Edition, join
-from reportgen.docxtext import cell_text, paragraph_text
 from reportgen.errors import InputError
 from reportgen.i18n import catalogue_path
 from reportgen.loading import parse
+from reportgen.ooxml.text import cell_text, paragraph_text
 from tests.conftest import FIXTURES, ROOT, WALES, fixture, run
 
 WELSH_SITES = ["Swyddfa Prawf Caerdydd, Llanisien", "Swyddfa Prawf Casnewydd",

@@ -19,8 +19,8 @@ from docx.oxml.ns import qn
 
 from reportgen import pipeline
 from reportgen.checks import welsh
-from reportgen.docxtext import cell_text, paragraph_text
 from reportgen.loading import parse
+from reportgen.ooxml.text import cell_text, paragraph_text
 from tests.conftest import FIXTURES, WALES, fixture, run
 
 

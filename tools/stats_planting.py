@@ -635,7 +635,7 @@ def corpus_reports(loaded: Iterable[Any], docx: Callable[[Any], bytes]
     `docx` gives a rendering job's document (rendered now, or read from where it was)."""
     from reportgen import pipeline
     from reportgen.checks.statistics.facts import facts
-    from reportgen.checks.statistics.reading import word_parts
+    from reportgen.ooxml.package import xml_parts as word_parts
 
     found = []
     for ld in loaded:

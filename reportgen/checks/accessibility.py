@@ -27,9 +27,9 @@ from docx import Document
 from docx.oxml.ns import qn
 from matplotlib.colors import to_rgb
 
-from reportgen.docxtext import paragraph_text
 from reportgen.errors import InputError, Problem, ReportgenError
 from reportgen.files import workspace
+from reportgen.ooxml.text import paragraph_text
 from reportgen.paths import ROOT, STYLES
 from reportgen.processes import process_group
 from reportgen.reading import read_document, read_file

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pikepdf
 
-from reportgen.render.postprocess import KEPT_WITH_WHAT_FOLLOWS
+from reportgen.rules.layout import KEPT_WITH_WHAT_FOLLOWS
 
 
 @dataclass(frozen=True)

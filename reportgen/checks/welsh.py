@@ -34,6 +34,7 @@ from docx.oxml.ns import qn
 from pydantic import BaseModel
 
 from reportgen.model.common import Text
+from reportgen.ooxml.objects import element_of
 
 # Soft mutation of a radical initial consonant (the longest first).
 SOFT = (("ll", "l"), ("rh", "r"), ("p", "b"), ("t", "d"), ("c", "g"), ("b", "f"), ("d", "dd"),
@@ -172,8 +173,8 @@ def catalogue(path: Path) -> Iterator[Finding]:
 
 def template(path: Path) -> Iterator[Finding]:
     doc = Document(str(path))
-    parts = [doc.element.body, *(s.header._element for s in doc.sections),
-             *(s.footer._element for s in doc.sections)]
+    parts = [doc.element.body, *(element_of(s.header) for s in doc.sections),
+             *(element_of(s.footer) for s in doc.sections)]
     for part in parts:
         for p in part.iter(qn("w:p")):
             text = "".join(t.text or "" for t in p.iter(qn("w:t")))

@@ -13,6 +13,7 @@ from docx.oxml.ns import qn
 from docxcompose.composer import Composer
 
 from reportgen.i18n import BCP47
+from reportgen.ooxml.objects import element_of
 from reportgen.render.postprocess import save
 
 
@@ -37,8 +38,8 @@ def _add_english(welsh_paragraph, english_paragraph) -> None:
     first = welsh_paragraph.runs[0]
     english = english_paragraph.runs[0].text.strip()
     first.text = first.text.rstrip() + " / "
-    run = copy.deepcopy(first._r)
-    first._r.addnext(run)
+    run = copy.deepcopy(element_of(first))
+    element_of(first).addnext(run)
     text = run.find(qn("w:t"))
     text.text = english + "    "
     text.set(qn("xml:space"), "preserve")

@@ -11,14 +11,10 @@ from __future__ import annotations
 import io
 import re
 from collections.abc import Mapping
-from xml.sax.saxutils import escape, quoteattr
 
 from docx import Document
 from docx.document import Document as DocxDocument
 from docx.enum.text import WD_ALIGN_PARAGRAPH
-from docx.opc.constants import RELATIONSHIP_TYPE as RT
-from docx.opc.packuri import PackURI
-from docx.opc.part import Part
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.oxml.xmlchemy import BaseOxmlElement
@@ -28,6 +24,10 @@ from lxml import etree
 from reportgen.errors import RenderError
 from reportgen.i18n import BCP47, gettext_for
 from reportgen.model import Language
+from reportgen.ooxml.objects import element_of
+from reportgen.ooxml.package import set_custom_properties
+from reportgen.ooxml.text import visible_text
+from reportgen.rules.layout import KEPT_WITH_WHAT_FOLLOWS
 
 AUTHOR = "HM Inspectorate of Probation"  # in the catalogue: the author in each language
 
@@ -162,7 +162,7 @@ def set_keywords(doc: Document, keywords: str | None) -> None:
     at the time (docxcompose maps "cp" to the custom-properties namespace for every importer,
     and python-docx's own keywords property then writes a second, foreign element). None keeps
     the document's keywords, moved into the right namespace if need be."""
-    core = doc.core_properties._element
+    core = element_of(doc.core_properties)
     found = sorted((el for el in core if etree.QName(el).localname == "keywords"),
                    key=lambda el: etree.QName(el).namespace != CORE)
     if keywords is None:
@@ -199,29 +199,6 @@ def _alt_text(doc: Document) -> None:
             raise RenderError(f"picture {i} has no alt text")
 
 
-CUSTOM_PROPERTIES = "/docProps/custom.xml"
-_CUSTOM_TYPE = "application/vnd.openxmlformats-officedocument.custom-properties+xml"
-_CUSTOM_NS = "http://schemas.openxmlformats.org/officeDocument/2006/custom-properties"
-_VT_NS = "http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes"
-_FMTID = "{D5CDD505-2E9C-101B-9397-08002B2CF9AE}"  # the one Word gives user-defined properties
-
-
-def set_custom_properties(doc: Document, values: Mapping[str, str]) -> None:
-    """Write the document's custom properties (File > Properties > Custom in Word)."""
-    props = "".join(
-        f'<property fmtid="{_FMTID}" pid="{pid}" name={quoteattr(name)}>'
-        f"<vt:lpwstr>{escape(value)}</vt:lpwstr></property>"
-        for pid, (name, value) in enumerate(values.items(), start=2))
-    xml = (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Properties '
-           f'xmlns="{_CUSTOM_NS}" xmlns:vt="{_VT_NS}">{props}</Properties>').encode()
-    package = doc.part.package
-    for rel in list(package.rels.values()):
-        if rel.reltype == RT.CUSTOM_PROPERTIES:
-            package.rels.pop(rel.rId)
-    package.relate_to(Part(PackURI(CUSTOM_PROPERTIES), _CUSTOM_TYPE, xml, package),
-                      RT.CUSTOM_PROPERTIES)
-
-
 # ------------------------------------------------------------------------- print layout
 
 # The children of w:trPr in the order the schema lists them (CT_TrPrBase, then CT_TrPr's own).
@@ -250,14 +227,9 @@ def keep_row_whole(tr) -> None:
         _insert_ordered(trpr, OxmlElement("w:cantSplit"), TRPR_ORDER)
 
 
-def _cell_text(tc) -> str:
-    # Every w:t, including those inside content controls, which python-docx's .text skips.
-    return "".join(t.text or "" for t in tc.iter(qn("w:t"))).strip()
-
-
 def figure_columns(table: Table) -> set[int]:
     """The columns whose every body cell holds a figure (and at least one a digit)."""
-    body = [[_cell_text(tc) for tc in tr.tc_lst] for tr in table._tbl.tr_lst[1:]]
+    body = [[visible_text(tc).strip() for tc in tr.tc_lst] for tr in element_of(table).tr_lst[1:]]
     if not body:
         return set()
     width = min(len(r) for r in body)
@@ -266,7 +238,6 @@ def figure_columns(table: Table) -> set[int]:
             and any(any(ch.isdigit() for ch in r[c]) for r in body)}
 
 
-KEPT_WITH_WHAT_FOLLOWS = 12  # rows: a table this short moves to the next page with its chart
 
 
 def lay_out_tables(doc: Document) -> None:
@@ -277,11 +248,12 @@ def lay_out_tables(doc: Document) -> None:
     below it."""
     for table in doc.tables:
         columns = figure_columns(table)
-        rows = table._tbl.tr_lst
-        spacer = table._tbl.getnext()  # the empty paragraph the template leaves after a table
+        tbl = element_of(table)
+        rows = tbl.tr_lst
+        spacer = tbl.getnext()  # the empty paragraph the template leaves after a table
         if not (_styled(spacer, "TableText") and not "".join(spacer.itertext())):
             spacer = None
-        follows = spacer.getnext() if spacer is not None else table._tbl.getnext()
+        follows = spacer.getnext() if spacer is not None else element_of(table).getnext()
         whole = len(rows) <= KEPT_WITH_WHAT_FOLLOWS and _styled(follows, "ChartParagraph",
                                                                  "Normal", None)
         if whole and spacer is not None:
@@ -295,7 +267,7 @@ def lay_out_tables(doc: Document) -> None:
                         ppr.jc_val = WD_ALIGN_PARAGRAPH.RIGHT
                     if whole or (n == 0 and len(rows) > 1):
                         ppr.keepNext_val = True
-        caption = table._tbl.getprevious()
+        caption = element_of(table).getprevious()
         lead = caption.getprevious() if _styled(caption, "TableCaption") else None
         if _styled(lead, "Normal", None):
             lead.get_or_add_pPr().keepNext_val = True
@@ -317,7 +289,7 @@ def mark_draft(doc: Document, notice: str) -> None:
     body = doc.element.body
     first = doc.add_paragraph(notice, style=doc.styles["Normal"])
     first.runs[0].bold = True
-    body.insert(0, first._p)
+    body.insert(0, element_of(first))
     for section in doc.sections:
         if section.header.is_linked_to_previous and section is not doc.sections[0]:
             continue

@@ -20,7 +20,7 @@ from typing import Any
 from docx import Document
 from docx.oxml.ns import qn
 
-from reportgen.docxtext import text_of
+from reportgen.ooxml.text import visible_text
 from reportgen.render.controls import ours
 from reportgen.render.postprocess import save
 
@@ -55,8 +55,8 @@ def redline(before: bytes, after: bytes, default: Author,
     old, new = Document(io.BytesIO(before)), Document(io.BytesIO(after))
     marks = Marks(default, by_address or {})
     old_ps, new_ps = list(_paragraphs(old)), list(_paragraphs(new))
-    matcher = difflib.SequenceMatcher(a=[text_of(p) for p in old_ps],
-                                      b=[text_of(p) for p in new_ps], autojunk=False)
+    matcher = difflib.SequenceMatcher(a=[visible_text(p) for p in old_ps],
+                                      b=[visible_text(p) for p in new_ps], autojunk=False)
     count = 0
     for op, i1, i2, j1, j2 in matcher.get_opcodes():
         if op == "equal":
@@ -128,13 +128,13 @@ def _changed(doc: Any, old_p: Any, new_p: Any, marks: Marks) -> int:
         count = 0
         for sdt in new_controls:
             before = old_controls.get(ours(sdt))
-            if before is not None and text_of(before) != text_of(sdt):
-                count += _rewrite(doc, sdt.find(qn("w:sdtContent")), text_of(before),
-                                  text_of(sdt), marks.at(ours(sdt)))
+            if before is not None and visible_text(before) != visible_text(sdt):
+                count += _rewrite(doc, sdt.find(qn("w:sdtContent")), visible_text(before),
+                                  visible_text(sdt), marks.at(ours(sdt)))
         return count
     if new_p.find(f".//{qn('w:drawing')}") is not None:
         return 0
-    return _rewrite(doc, new_p, text_of(old_p), text_of(new_p), marks.at(None))
+    return _rewrite(doc, new_p, visible_text(old_p), visible_text(new_p), marks.at(None))
 
 
 def _rewrite(doc: Any, holder: Any, old: str, new: str, marks: Marks) -> int:
@@ -162,7 +162,7 @@ def _mark_paragraph(doc: Any, p: Any, kind: str, marks: Marks) -> None:
 
 
 def _inserted(doc: Any, p: Any, marks: Marks) -> int:
-    text = text_of(p)
+    text = visible_text(p)
     if not text.strip():
         return 0
     marks.at(next((ours(s) for s in p.iter(qn("w:sdt")) if ours(s)), None))
@@ -172,7 +172,7 @@ def _inserted(doc: Any, p: Any, marks: Marks) -> int:
 
 
 def _deleted(doc: Any, old_p: Any, anchor: Any, marks: Marks) -> int:
-    text = text_of(old_p)
+    text = visible_text(old_p)
     if not text.strip() or anchor is None:
         return 0
     marks.at(next((ours(s) for s in old_p.iter(qn("w:sdt")) if ours(s)), None))

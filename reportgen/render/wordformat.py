@@ -25,6 +25,7 @@ from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls, qn
 
 from reportgen.model.formatted import BREAK, Blocks, Inline, Paragraph, Run
+from reportgen.ooxml import text
 
 LINK_STYLE = "Hyperlink"
 LINK_COLOUR = "1D70B8"  # the GOV.UK link colour: 5.2:1 on white
@@ -385,14 +386,15 @@ class Found:
         self.outside += other.outside
 
 
-# Elements that hold nothing a reader sees.
-_SKIPPED = {qn(f"w:{n}") for n in (
-    "rPr", "pPr", "bookmarkStart", "bookmarkEnd", "proofErr", "lastRenderedPageBreak",
+# Elements that hold nothing a reader sees (the one rule, reportgen.ooxml.text), and marks
+# that hold nothing at all.
+_SKIPPED = text.NOT_SEEN | {qn(f"w:{n}") for n in (
+    "bookmarkStart", "bookmarkEnd", "proofErr", "lastRenderedPageBreak",
     "commentRangeStart", "commentRangeEnd", "permStart", "permEnd", "annotationRef",
-    "commentReference", "sdtPr", "sdtEndPr", "instrText", "delText", "del", "moveFrom",
-    "moveFromRangeStart", "moveFromRangeEnd", "moveToRangeStart", "moveToRangeEnd",
-    "customXmlInsRangeStart", "customXmlInsRangeEnd", "customXmlDelRangeStart",
-    "customXmlDelRangeEnd", "fldChar")}
+    "commentReference", "moveFromRangeStart", "moveFromRangeEnd", "moveToRangeStart",
+    "moveToRangeEnd", "customXmlInsRangeStart", "customXmlInsRangeEnd",
+    "customXmlDelRangeStart", "customXmlDelRangeEnd")}
+_FIELD = {text.FLD_CHAR, text.INSTR}
 _PICTURES = {qn("w:drawing"), qn("w:pict"), qn("w:object"),
              "{http://schemas.openxmlformats.org/markup-compatibility/2006}AlternateContent"}
 _OUTSIDE = {qn("w:tab"): "a tab", qn("w:ptab"): "a tab",
@@ -420,8 +422,9 @@ def read_runs(elements: Iterable[Any], styles: Styles, p_style: str, part_rels: 
               href: str | None = None) -> Iterator[tuple[str, Any]]:
     """Walk run-level content in order: yields ("run", (Run, looks)), ("outside", what),
     ("control", (sdt, link)) for a content control `control(sdt)` says to stop at (with the
-    link it sits in, if any), ("picture", alt), and ("field", fldChar or fldSimple) for the
-    caller to follow fields, `hidden()` telling whether text is a field's result to leave out.
+    link it sits in, if any), ("picture", alt), and ("field", fldChar or instrText) for the
+    caller to follow fields (fldChar, instrText: reportgen.ooxml.text.Fields), `hidden()` telling
+    whether text is a field's instruction or computed result, not seen.
     `href`: the link the elements sit in."""
     base = styles.base_props(p_style)
     yield from _walk(elements, styles, p_style, base, part_rels, control, hidden, href)
@@ -433,8 +436,12 @@ def _walk(elements: Iterable[Any], styles: Styles, p_style: str, base: dict, rel
         tag = el.tag
         if not isinstance(tag, str) or tag in _SKIPPED:
             continue
-        if tag == qn("w:fldChar") or tag == qn("w:fldSimple"):
+        if tag in _FIELD:
             yield ("field", el)
+            continue
+        if tag == text.FLD_SIMPLE:
+            if not text.computed(el.get(qn("w:instr")) or ""):
+                yield from _walk(el, styles, p_style, base, rels, control, hidden, href)
             continue
         if tag == qn("w:sdt") and control is not None and control(el):
             yield ("control", (el, href))
@@ -479,9 +486,10 @@ def _run_items(r: Any, styles: Styles, p_style: str, base: dict, rels: Any, hidd
     look = looks_beyond(props, base, href is not None)
     for child in r:
         tag = child.tag
+        if tag in _FIELD:
+            yield ("field", child)
+            continue
         if not isinstance(tag, str) or tag in _SKIPPED:
-            if tag == qn("w:fldChar"):
-                yield ("field", child)
             continue
         if hidden is not None and hidden():
             continue

@@ -22,11 +22,12 @@ from docx.oxml.ns import qn
 from docx.shared import Cm
 
 from reportgen.bundle import AddressError
-from reportgen.checks.upload import check_docx
-from reportgen.docxtext import cell_text, paragraph_text
 from reportgen.errors import InputError, Problem
 from reportgen.i18n import BCP47, N_, gettext_for
 from reportgen.model import Language
+from reportgen.ooxml.objects import element_of
+from reportgen.ooxml.text import cell_text, paragraph_text
+from reportgen.ooxml.upload import check_docx
 from reportgen.render.controls import ours
 from reportgen.render.postprocess import repeat_header, save, set_document_language
 from reportgen.workflow import editions, tracker
@@ -60,7 +61,8 @@ def numbered(content: bytes) -> tuple[bytes, dict[int, str]]:
             continue
         n += 1
         texts[n] = text
-        p._p.insert(1 if p._p.pPr is not None else 0, p.add_run(f"[{n}] ")._r)
+        element_of(p).insert(1 if element_of(p).pPr is not None else 0,
+                             element_of(p.add_run(f"[{n}] ")))
     english = _untranslated(doc, texts)
     if english and doc.paragraphs:
         doc.paragraphs[0].add_run(" — " + ", ".join(f"[{k}]" for k in english)).bold = True
@@ -104,7 +106,8 @@ def numbered_texts(content: bytes) -> tuple[dict[int, str], dict[int, list[str]]
         m = re.match(r"^\[(\d+)\] (.*)$", paragraph_text(p), re.S)
         if m:
             texts[int(m.group(1))] = m.group(2)
-            segments[int(m.group(1))] = [a for s in p._p.iter(qn("w:sdt")) if (a := ours(s))]
+            sdts = element_of(p).iter(qn("w:sdt"))
+            segments[int(m.group(1))] = [a for s in sdts if (a := ours(s))]
     captions = {m.group(1) + " " + m.group(2) for p in doc.paragraphs
                 if (m := CAPTION.match(paragraph_text(p)))}
     return texts, segments, {_english_caption(c) for c in captions}

@@ -14,9 +14,9 @@ from typing import Any
 
 from reportgen import data, readback, translation
 from reportgen.bundle import Bundle
-from reportgen.checks.upload import check_docx
 from reportgen.errors import Problem, a
 from reportgen.model import PduInspection
+from reportgen.ooxml.upload import check_docx
 from reportgen.reading import read_document
 from reportgen.rules.calendar import inspection_calendar
 from reportgen.workflow import editions, policy

@@ -16,9 +16,9 @@ from reportgen import pipeline
 from reportgen.checks import statistics as st
 from reportgen.checks.statistics import output
 from reportgen.checks.statistics.words import mentions, vocabulary
-from reportgen.docxtext import cell_text, paragraph_text
 from reportgen.loading import parse
 from reportgen.model import Rating
+from reportgen.ooxml.text import cell_text, paragraph_text
 from tests.conftest import EAST, FIXTURES, WALES, fixture, run
 from tests.conftest import edited as edit
 

@@ -12,9 +12,9 @@ import pytest
 from docx import Document
 
 from reportgen import pipeline
-from reportgen.docxtext import cell_text, paragraph_text
 from reportgen.errors import RenderError
 from reportgen.loading import parse
+from reportgen.ooxml.text import cell_text, paragraph_text
 from reportgen.rules.calendar import plan_calendar
 from tests.conftest import EAST, FIXTURES, WALES, fixture, run
 

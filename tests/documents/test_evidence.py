@@ -13,9 +13,9 @@ import pytest
 from docx import Document
 
 from reportgen import pipeline
-from reportgen.docxtext import cell_text, paragraph_text
 from reportgen.errors import InputError
 from reportgen.loading import parse
+from reportgen.ooxml.text import cell_text, paragraph_text
 from tests.conftest import EAST, WALES, fixture
 
 

@@ -12,7 +12,7 @@ import pytest
 from docx import Document
 from docx.oxml.ns import qn
 
-from reportgen.docxtext import cell_text, paragraph_text
+from reportgen.ooxml.text import cell_text, paragraph_text
 from tests.conftest import EAST, FIXTURES, WALES
 
 PDU_FILES = sorted((WALES / "pdus").glob("*.json")) + sorted((EAST / "pdus").glob("*.json"))

@@ -12,7 +12,7 @@ from docx.oxml.ns import qn
 from lxml import etree
 
 from reportgen.bundle import Bundle
-from reportgen.docxtext import text_of
+from reportgen.ooxml.text import visible_text as text_of
 from reportgen.render.controls import label, ours
 from reportgen.translation import segments
 from tests.conftest import EAST, WALES

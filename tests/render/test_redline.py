@@ -16,7 +16,7 @@ from docx.oxml.ns import qn
 
 from reportgen import pipeline
 from reportgen.bundle import Bundle
-from reportgen.docxtext import paragraph_text
+from reportgen.ooxml.text import paragraph_text
 from reportgen.render.redline import redline
 from tests.conftest import EAST
 

@@ -14,7 +14,7 @@ import pytest
 import sqlalchemy as sa
 from docx import Document
 
-from reportgen.checks.upload import UnsafeDocument, check_docx
+from reportgen.ooxml.upload import UnsafeDocument, check_docx
 from reportgen.web import create_app
 from reportgen.workflow import tracker
 from reportgen.workflow.store import Store

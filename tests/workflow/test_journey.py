@@ -22,7 +22,7 @@ from translate.storage import xliff
 from translate.storage.placeables import StringElem
 from translate.storage.placeables import xliff as placeables
 
-from reportgen.docxtext import cell_text, paragraph_text
+from reportgen.ooxml.text import cell_text, paragraph_text
 from reportgen.render.controls import ours
 from reportgen.workflow.store import Store
 from tests.conftest import TEAM, WALES, add_team, owner, run

@@ -8,7 +8,7 @@ import io
 from docx import Document
 from docx.oxml.ns import qn
 
-from reportgen.docxtext import cell_text, paragraph_text
+from reportgen.ooxml.text import cell_text, paragraph_text
 from reportgen.workflow import editions, stats_check, tracker
 from reportgen.workflow.store import NewVersion, Store
 from tests.conftest import TEAM, WALES, add_team, run

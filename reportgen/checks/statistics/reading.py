@@ -11,7 +11,6 @@ from __future__ import annotations
 import datetime as dt
 import io
 import re
-import zipfile
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -19,25 +18,16 @@ from typing import Any
 from lxml import etree, html
 
 from reportgen.formatting import date as format_date
+from reportgen.ooxml import package
+from reportgen.ooxml import text as ooxml_text
+from reportgen.ooxml.names import NS, W
 
-W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
-NS = {"w": W, "wp": "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing",
-      "r": "http://schemas.openxmlformats.org/officeDocument/2006/relationships",
-      "rel": "http://schemas.openxmlformats.org/package/2006/relationships",
-      "dc": "http://purl.org/dc/elements/1.1/",
-      "mc": "http://schemas.openxmlformats.org/markup-compatibility/2006"}
-SKIPPED_FIELDS = ("PAGE", "NUMPAGES", "SECTIONPAGES", "PAGEREF", "TOC", "SEQ", "NOTEREF")
+_SPACED = {ord("\t"): " ", ord("\n"): " "}
+
 
 
 def _w(tag: str) -> str:
     return f"{{{W}}}{tag}"
-
-
-T, TAB, BR, CR, HYPHEN = _w("t"), _w("tab"), _w("br"), _w("cr"), _w("noBreakHyphen")
-FLD_CHAR, INSTR, FLD_SIMPLE, TXBX = _w("fldChar"), _w("instrText"), _w("fldSimple"), \
-    _w("txbxContent")
-SKIPPED = (f"{{{NS['mc']}}}Fallback", _w("del"), _w("moveFrom"))
-DOC_PR = f"{{{NS['wp']}}}docPr"
 
 
 @dataclass
@@ -100,21 +90,12 @@ class ReadError(ValueError):
     pass
 
 
-def word_parts(content: bytes) -> dict[str, bytes]:
-    """The XML parts of a Word document."""
-    with zipfile.ZipFile(io.BytesIO(content)) as z:
-        return {n: z.read(n) for n in z.namelist() if n.endswith((".xml", ".rels"))}
-
-
 def read(content: bytes) -> Edition:
     """An edition from its bytes: a Word document, a web page or a workbook."""
-    if content[:2] == b"PK":
-        with zipfile.ZipFile(io.BytesIO(content)) as z:
-            names = set(z.namelist())
-        if "word/document.xml" in names:
-            return read_word(word_parts(content))
-        if "xl/workbook.xml" in names:
-            return read_workbook(content)
+    if package.is_word(content):
+        return read_word(package.xml_parts(content))
+    if package.is_workbook(content):
+        return read_workbook(content)
     if content.lstrip()[:100].lower().startswith((b"<!doctype html", b"<html")):
         return read_web(content)
     raise ReadError("expected a Word document (.docx), a web edition (.html) or a data "
@@ -154,7 +135,7 @@ class _WordReader:
     def __init__(self, ed: Edition, headings: dict[str, int]) -> None:
         self.ed, self.headings = ed, headings
         self.paragraphs = self.tables = self.pictures = 0
-        self.fields: list[list[str]] = []  # open complex fields: [instruction, phase]
+        self.fields = ooxml_text.Fields()  # complex fields open here (they span paragraphs)
         self.caption = ""
 
     def block(self, parent: Any) -> None:
@@ -191,52 +172,19 @@ class _WordReader:
             self.block(box)
 
     def text(self, p: Any) -> tuple[str, list[Any], list[str]]:
-        """The paragraph's text, the text boxes inside it, and its pictures' alt text."""
+        """The paragraph's text (a tab or line break read as a space), the text boxes inside
+        it, and its pictures' alt text."""
         out: list[str] = []
         boxes: list[Any] = []
         alts: list[str] = []
-        self._walk(p, out, boxes, alts)
-        return "".join(out), boxes, alts
-
-    def _walk(self, el: Any, out: list[str], boxes: list[Any], alts: list[str]) -> None:
-        for child in el:
-            tag = child.tag
-            if not isinstance(tag, str):
-                continue
-            if tag == T:
-                if not self.fields or not self._hidden():
-                    out.append(child.text or "")
-            elif tag in (TAB, BR, CR):
-                out.append(" ")
-            elif tag == HYPHEN:
-                out.append("-")
-            elif tag == FLD_CHAR:
-                self._field_char(child.get(_w("fldCharType")))
-            elif tag == INSTR:
-                if self.fields:
-                    self.fields[-1][0] += child.text or ""
-            elif tag == FLD_SIMPLE:
-                if not _skipped(child.get(_w("instr")) or ""):
-                    self._walk(child, out, boxes, alts)
-            elif tag == TXBX:
-                boxes.append(child)
-            elif tag in SKIPPED:
-                continue
-            elif tag == DOC_PR:
-                alts.append(child.get("descr") or child.get("title") or "")
+        for piece in ooxml_text.pieces(p, self.fields):
+            if isinstance(piece, str):
+                out.append(piece)
+            elif isinstance(piece, ooxml_text.TextBox):
+                boxes.append(piece.content)
             else:
-                self._walk(child, out, boxes, alts)
-
-    def _field_char(self, kind: str | None) -> None:
-        if kind == "begin":
-            self.fields.append(["", "instruction"])
-        elif kind == "separate" and self.fields:
-            self.fields[-1][1] = "result"
-        elif kind == "end" and self.fields:
-            self.fields.pop()
-
-    def _hidden(self) -> bool:
-        return any(phase == "instruction" or _skipped(instr) for instr, phase in self.fields)
+                alts.append(piece.alt)
+        return "".join(out).translate(_SPACED), boxes, alts
 
     def table(self, tbl: Any) -> None:
         self.tables += 1
@@ -272,10 +220,6 @@ class _WordReader:
 def _outline(p: Any) -> int:
     level = p.find("w:pPr/w:outlineLvl", NS)
     return int(level.get(_w("val"))) + 1 if level is not None else 0
-
-
-def _skipped(instruction: str) -> bool:
-    return instruction.strip().split(" ", 1)[0].upper() in SKIPPED_FIELDS
 
 
 def _cells(tr: Any) -> list[Any]:
