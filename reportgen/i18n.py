@@ -18,16 +18,13 @@ from typing import IO, Any
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 
-from reportgen.model.common import Language
+from reportgen.model.common import N_, Language
+
+__all__ = ["BABEL_LOCALES", "BCP47", "N_", "Language"]
 
 LOCALE_DIR = Path(__file__).parent / "locale"
 BABEL_LOCALES: dict[Language, str] = {"en": "en_GB", "cy": "cy_GB"}
 BCP47: dict[Language, str] = {"en": "en-GB", "cy": "cy-GB"}
-
-
-def N_(message: str) -> str:
-    """Marks a message for extraction into the catalogue; translated where it is shown."""
-    return message
 
 
 def catalogue_path(lang: Language) -> Path:

@@ -26,7 +26,7 @@ from typing import Any
 
 from reportgen import cache, files, processes
 from reportgen.convert import pdf
-from reportgen.documents import DOCUMENTS, DocumentType, Variant
+from reportgen.documents import BILINGUAL, DOCUMENTS, DocumentType, Variant
 from reportgen.documents.common import Edition
 from reportgen.documents.figures import ChartSpec
 from reportgen.errors import RenderError, ReportgenError, a
@@ -40,9 +40,6 @@ PUBLICATION_FORMATS = ("html", "xlsx")  # the web edition and the data workbook 
 STAGES = ("context", "charts", "word", "post-process", "calendar", "web edition", "workbook",
           "pdf")
 
-BILINGUAL = "cy+en"  # one document: the Welsh edition, then the English, in equal styling
-# About how long each type takes to render and convert, against a letter's 1.
-COST = {"regional-report": 10, "pdu-report": 4, "national-review": 4}
 
 Timings = Counter  # stage -> processor seconds
 
@@ -110,7 +107,7 @@ def render_files(job: Job, draft: bool = False, formats: Sequence[str] = (),
                                              dict(job.stamp) | _published(context),
                                              draft=ed.draft_notice())}
     if job.doc.attachments:
-        from reportgen.render import ical
+        from reportgen.render import ical  # imported when asked for: the CLI starts sooner
 
         with _stage(t, "calendar"):
             files |= {suffix: ical.calendar(spec) for suffix, spec
@@ -122,6 +119,7 @@ def render_files(job: Job, draft: bool = False, formats: Sequence[str] = (),
             files[".html"] = web.render(context, ed.lang, other_language(job),
                                         draft=ed.draft_notice())
     if job.doc.publication and "xlsx" in formats:
+        # imported when asked for (openpyxl): the CLI starts sooner
         from reportgen.documents import workbook as workbook_spec
         from reportgen.render import workbook
 
@@ -339,7 +337,7 @@ def _rendered(stack: ExitStack, count: int, converter: pdf.Converter | None) -> 
         initargs=(os.getpid(),)))
     stack.callback(pool.shutdown, wait=True, cancel_futures=True)
     # The longest first, so that LibreOffice is not left converting a long report at the end.
-    order = sorted(range(count), key=lambda i: -COST.get(_RUN[0][i].doc.name, 1))  # type: ignore[index]
+    order = sorted(range(count), key=lambda i: -_RUN[0][i].doc.cost)  # type: ignore[index]
     pending: set[Future] = {pool.submit(_render_job, i) for i in order}
     while pending:
         done, pending = wait(pending, timeout=0.05 if converter else None,
@@ -394,9 +392,9 @@ def inputs(paths: Iterable[Path]) -> list[Loaded]:
 def languages(loaded: Loaded, doc: str) -> list[str]:
     """English, and Welsh too for an inspection in Wales where the Welsh template exists.
     Letters go in their addressee's recorded language, or in both as one document if asked."""
-    if doc == "announcement-letter":
-        rpd = loaded.data.contacts.regional_probation_director  # type: ignore[union-attr]
-        return [BILINGUAL] if rpd.bilingual else [rpd.language]
+    chosen = DOCUMENTS[doc].languages
+    if chosen is not None:
+        return chosen(loaded)
     langs: list[str] = ["en"]
     region = getattr(loaded.data, "region", None)
     # The national review covers the probation service of England and Wales.
@@ -409,9 +407,4 @@ def languages(loaded: Loaded, doc: str) -> list[str]:
 def all_jobs(loaded: Iterable[Loaded]) -> list[Job]:
     """Every document each input makes, in each of its languages."""
     return [job for ld in loaded for doc in DOCUMENTS.values() if ld.data.kind in doc.input_kinds
-            and _renderable(ld, doc) for job in jobs_for(ld, [doc.name], languages(ld, doc.name))]
-
-
-def _renderable(loaded: Loaded, doc: DocumentType) -> bool:
-    # A panel summary needs the panel's record; render-all skips inspections without one.
-    return doc.name != "panel-summary" or getattr(loaded.data, "panel", None) is not None
+            and doc.renderable(ld) for job in jobs_for(ld, [doc.name], languages(ld, doc.name))]

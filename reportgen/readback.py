@@ -776,23 +776,3 @@ def _without(bundle: Bundle, change: Change) -> Bundle:
     items = list(bundle.get(parent_addr))
     del items[keys[-1]]
     return bundle.with_value(parent_addr, items)
-
-
-REPORTS = {"pdu-inspection": "pdu-report", "regional-inspection": "regional-report"}
-
-
-def against_data(bundle: Bundle, content: bytes, source: str,
-                 accept_tracked: bool = False) -> list[Change]:
-    """The changes an edited report makes to data not (yet) tracked: read against the edition
-    the data makes now, in the edited document's language."""
-    from reportgen import pipeline  # rendering is below reading back; imported when needed
-
-    edited = read(content, source, accept_tracked)
-    loaded = bundle.load()
-    doc = REPORTS.get(loaded.data.kind)
-    if doc is None:
-        raise InputError([Problem("$.kind", "a PDU or regional inspection (a report's data)",
-                                  loaded.data.kind, source=bundle.main)])
-    [job] = pipeline.jobs_for(loaded, [doc], [edited.lang or "en"])
-    base = read(pipeline.render_docx(job, draft=edited.lang == "cy"), bundle.main)
-    return compare(base, edited, source)

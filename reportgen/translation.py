@@ -34,6 +34,7 @@ from translate.storage import po, xliff
 from translate.storage.placeables import StringElem
 from translate.storage.placeables import xliff as codes
 
+from reportgen import glossary
 from reportgen.bundle import Bundle
 from reportgen.errors import InputError, Problem
 from reportgen.jsonpath import address, jsonpath
@@ -138,7 +139,6 @@ def unconfirmed_terms(loaded: Loaded) -> list[Any]:
     """The glossary's and framework's Welsh not yet settled that a Welsh edition of the data
     uses (none for an inspection in England): a Welsh editor confirms it with `reportgen
     glossary confirm`."""
-    from reportgen import glossary
     data: Any = loaded.data
     region = getattr(data, "region", None)
     if region is not None and not region.in_wales:

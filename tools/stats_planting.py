@@ -31,9 +31,10 @@ from reportgen.checks.statistics.binding import _message
 from reportgen.checks.statistics.facts import Facts
 from reportgen.checks.statistics.reading import NS, Edition, Unit, _w, read_word
 from reportgen.checks.statistics.words import SOFT, _mutate, mentions, norm, vocabulary
-from reportgen.documents.evidence import SURVEYS, fte
+from reportgen.documents.evidence import fte
 from reportgen.formatting import date as format_date
 from reportgen.model import Rating
+from reportgen.model.evidence import SURVEYS
 
 KINDS = ("count", "total", "percent", "swap", "share", "share-plausible", "share-denominator",
          "cases", "cases-plausible", "year-as-count", "rating", "rating-text", "number-word",

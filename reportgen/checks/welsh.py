@@ -33,8 +33,11 @@ from docx import Document
 from docx.oxml.ns import qn
 from pydantic import BaseModel
 
+from reportgen.i18n import catalogue_path
+from reportgen.jsonpath import jsonpath
 from reportgen.model.common import Text
 from reportgen.ooxml.objects import element_of
+from reportgen.paths import TEMPLATES
 
 # Soft mutation of a radical initial consonant (the longest first).
 SOFT = (("ll", "l"), ("rh", "r"), ("p", "b"), ("t", "d"), ("c", "g"), ("b", "f"), ("d", "dd"),
@@ -282,14 +285,11 @@ def rendered(path: Path) -> Iterator[Finding]:
 
 
 def _path(keys: Iterable) -> str:
-    from reportgen.jsonpath import jsonpath
     return jsonpath(tuple(keys))
 
 
 def project() -> list[Finding]:
     """The catalogue, every Welsh template, the framework and the glossary."""
-    from reportgen.i18n import catalogue_path
-    from reportgen.paths import TEMPLATES
     data = Path(__file__).parent.parent / "data"
     found = list(catalogue(catalogue_path("cy")))
     for path in sorted((TEMPLATES / "cy").glob("*.docx")):

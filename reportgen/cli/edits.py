@@ -105,6 +105,6 @@ def _already(found, edited: Path) -> str:
 
 def _changes(target: str, edited: Path, accept_tracked: bool, store: str) -> list:
     from reportgen.bundle import Bundle
-    from reportgen.readback import against_data
-    return against_data(Bundle.read(Path(target)), read_document(edited), str(edited),
-                        accept_tracked)
+    from reportgen.workflow.editions import changes_against_data
+    return changes_against_data(Bundle.read(Path(target)), read_document(edited), str(edited),
+                                accept_tracked)

@@ -27,8 +27,10 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from reportgen.cache import folder
 from reportgen.convert import metadata
 from reportgen.errors import ConversionError
+from reportgen.files import output_folder, place, workspace
 from reportgen.processes import kill_group
 
 WORKER = Path(__file__).with_name("uno_worker.py")
@@ -75,8 +77,6 @@ def cores() -> int:
 
 def _profile_cache() -> Path:
     """Where a made profile is kept, per LibreOffice version (the version file's contents)."""
-    from reportgen.cache import folder
-
     try:
         version = (LIBREOFFICE / "versionrc").read_bytes()
     except OSError:
@@ -353,8 +353,6 @@ def convert(docx_files: Sequence[Path], out: Path, timeout: float = 0.0,
             workers: int | None = None) -> list[Path]:
     """Convert every file to PDF, written into `out` (complete files only); the PDFs, in order.
     The work happens in a private workspace: nothing but finished PDFs reaches `out`."""
-    from reportgen.files import output_folder, place, workspace
-
     output_folder(out)
     with workspace("pdf") as work:
         tasks = []

@@ -9,7 +9,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from reportgen import formatting
+from reportgen import data, formatting
 from reportgen.documents.bound import Bound, Foreign
 from reportgen.documents.figures import Bar, ChartSpec
 from reportgen.errors import RenderError
@@ -222,7 +222,6 @@ def shares_chart(ed: Edition, fw: Framework, std: Standard, result: StandardResu
 
 
 def _bands() -> list[dict]:
-    from reportgen import data
     return sorted(data.load("rules")["case_bands"], key=lambda b: b["min"])
 
 

@@ -12,38 +12,25 @@ from typing import Any
 from babel.numbers import format_decimal
 
 from reportgen import formatting
-from reportgen.documents.common import N_, Edition, join
+from reportgen.documents.common import Edition, join
 from reportgen.documents.figures import Bar, ChartSpec
 from reportgen.i18n import BABEL_LOCALES
-from reportgen.model.evidence import ContextualData, StaffingLine, Survey, Surveys
-from reportgen.rules.rounding import percent
-
-SURVEYS = {
-    "staff": (N_("Staff questionnaire"),
-              N_("Staff questionnaire: {title}")),
-    "people_on_probation": (N_("Survey of people on probation"),
-                            N_("Survey of people on probation: {title}")),
-}
-GRADES = {
-    "senior-probation-officer": N_("Senior probation officers"),
-    "probation-officer": N_("Probation officers"),
-    "probation-services-officer": N_("Probation services officers"),
-    "case-administrator": N_("Case administrators"),
-}
-CASELOAD = (("community", N_("Community sentences")),
-            ("licence", N_("On licence or post-sentence supervision")),
-            ("custody", N_("In custody, before release")))
+from reportgen.model.evidence import (
+    CASELOAD,
+    GRADES,
+    SURVEYS,
+    ContextualData,
+    StaffingLine,
+    Survey,
+    Surveys,
+    surveys_of,
+)
+from reportgen.rules.rounding import percent, tenths_share
 
 
 def fte(value: Decimal, lang: str) -> str:
     """Full-time equivalents, always with their one decimal place: "23.5", "12.0"."""
     return format_decimal(value, "#,##0.0", locale=BABEL_LOCALES[lang])  # type: ignore[index]
-
-
-def surveys_of(surveys: Surveys | None) -> list[tuple[str, Survey]]:
-    if surveys is None:
-        return []
-    return [(kind, s) for kind in SURVEYS if (s := getattr(surveys, kind)) is not None]
 
 
 def survey_blocks(ed: Edition, surveys: Surveys | None, standard: str, title: str,
@@ -139,10 +126,6 @@ def _staffing_row(ed: Edition, label: str, target: Decimal, in_post: Decimal,
     return {"grade": label, "target": fte(target, ed.lang), "in_post": fte(in_post, ed.lang),
             "vacant": fte(vacant, ed.lang),
             "rate": ed.percent(tenths_share(vacant, target))}
-
-
-def tenths_share(part: Decimal, whole: Decimal) -> int | None:
-    return percent(int(part * 10), int(whole * 10))
 
 
 def vacancy_rate(line: StaffingLine) -> int | None:

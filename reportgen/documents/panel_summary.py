@@ -9,6 +9,7 @@ from typing import Any
 from reportgen import formatting
 from reportgen.documents import common
 from reportgen.documents.common import Edition, person
+from reportgen.documents.regional_report import staffing_sentence
 from reportgen.errors import RenderError
 from reportgen.framework import load_framework
 from reportgen.model import PduInspection, RegionalInspection
@@ -83,6 +84,5 @@ def context(ld: Loaded, ed: Edition) -> dict[str, Any]:
         "staffing": "",
     }
     if not is_pdu:
-        from reportgen.documents.regional_report import staffing_sentence
         ctx["staffing"] = staffing_sentence(data, a, ed)
     return ctx

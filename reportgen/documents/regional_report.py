@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from reportgen import formatting
+from reportgen import data, formatting
 from reportgen.documents import common, evidence
 from reportgen.documents.bound import address
 from reportgen.documents.common import Edition
@@ -112,7 +112,6 @@ def pdu_ratings(region: RegionalInspection, pdus: Mapping[str, PduInspection], f
     alt = ed.t("Overall scores of the {count} PDUs {region_in}, out of {max}: {figures}.").format(
         count=len(rows), region_in=region_in, max=maximum,
         figures=common.join(ed, [f"{b.label} {b.value} ({b.note})" for b in bars]))
-    from reportgen import data
     lows = sorted(b["min"] for b in data.load("rules")["overall"]["pdu"]["bands"])[1:]
     names = [ed.rating(r, star=False) for r in Rating]
     chart = ChartSpec(kind="scores", title=ed.t("Overall scores of the PDUs"),

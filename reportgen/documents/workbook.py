@@ -16,7 +16,7 @@ from reportgen.documents import evidence
 from reportgen.documents.common import N_, Edition
 from reportgen.framework import load_framework
 from reportgen.model import PduInspection
-from reportgen.model.evidence import ContextualData, Surveys
+from reportgen.model.evidence import CASELOAD, GRADES, SURVEYS, ContextualData, Surveys, surveys_of
 from reportgen.reading import Loaded
 from reportgen.rules.assessment import assess_pdu, assess_region
 from reportgen.rules.rounding import percent
@@ -121,8 +121,8 @@ RESPONSE_NOTES = {
 def survey_sheets(ed: Edition, surveys: Surveys | None) -> list[Sheet]:
     t = ed.t
     sheets = []
-    for kind, survey in evidence.surveys_of(surveys):
-        name = t(evidence.SURVEYS[kind][0])
+    for kind, survey in surveys_of(surveys):
+        name = t(SURVEYS[kind][0])
         # The questions' codes are English words (workload, raise-concerns): an identifier for
         # the English workbook's users, not wording for a Welsh one, who has the statement.
         coded = ed.lang == "en"
@@ -148,10 +148,10 @@ def contextual_sheets(ed: Edition, areas: list[tuple[str, ContextualData]]) -> l
     t = ed.t
     caseload = tuple((area, c.as_at, c.caseload.community, c.caseload.licence, c.caseload.custody,
                       c.caseload.total) for area, c in areas)
-    staffing = tuple((area, c.as_at, t(evidence.GRADES[line.grade]), line.target_fte,
+    staffing = tuple((area, c.as_at, t(GRADES[line.grade]), line.target_fte,
                       line.in_post_fte, line.vacant_fte, evidence.vacancy_rate(line))
                      for area, c in areas for line in c.staffing)
-    labels = [t(label) for _, label in evidence.CASELOAD]
+    labels = [t(label) for _, label in CASELOAD]
     return [
         Sheet(t("Caseload"), table_name(t("Caseload")), t("People under supervision"),
               (t("Area"), t("As at"), *labels, t("All people under supervision")), caseload),

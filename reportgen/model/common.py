@@ -27,6 +27,11 @@ from reportgen.model import formatted
 
 Language = Literal["en", "cy"]
 
+
+def N_(message: str) -> str:
+    """Marks a message for extraction into the catalogue; translated where it is shown."""
+    return message
+
 # XML 1.0 (and so Word) cannot hold C0 control characters other than tab, newline and carriage
 # return; they are refused at the door rather than silently dropped from a published report. A
 # carriage return is refused too: XML reads it back as a newline, so it could not come out as

@@ -10,7 +10,7 @@ from typing import Annotated, Literal
 
 from pydantic import Field
 
-from reportgen.model.common import MAX_ITEMS, Code, Count, Date, Line, Strict, Text
+from reportgen.model.common import MAX_ITEMS, N_, Code, Count, Date, Line, Strict, Text
 
 # Full-time equivalents, as the organisational data spreadsheet gives them: one decimal place.
 Fte = Annotated[Decimal, Field(ge=0, le=10000, decimal_places=1)]
@@ -82,3 +82,27 @@ class ContextualData(Strict):
     caseload: Caseload
     staffing: list[StaffingLine] = Field(default_factory=list, max_length=MAX_ITEMS)
 
+
+# The labels under which reports and the data workbook show surveys, grades and caseload, in
+# the order they are shown (translated where shown; the statistics check reads them too).
+SURVEYS = {
+    "staff": (N_("Staff questionnaire"),
+              N_("Staff questionnaire: {title}")),
+    "people_on_probation": (N_("Survey of people on probation"),
+                            N_("Survey of people on probation: {title}")),
+}
+GRADES = {
+    "senior-probation-officer": N_("Senior probation officers"),
+    "probation-officer": N_("Probation officers"),
+    "probation-services-officer": N_("Probation services officers"),
+    "case-administrator": N_("Case administrators"),
+}
+CASELOAD = (("community", N_("Community sentences")),
+            ("licence", N_("On licence or post-sentence supervision")),
+            ("custody", N_("In custody, before release")))
+
+
+def surveys_of(surveys: Surveys | None) -> list[tuple[str, Survey]]:
+    if surveys is None:
+        return []
+    return [(kind, s) for kind in SURVEYS if (s := getattr(surveys, kind)) is not None]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 
 def percent(part: int, whole: int) -> int | None:
     """`part` of `whole` as a whole-number percentage, rounded half up (64.5 -> 65).
@@ -14,3 +16,8 @@ def percent(part: int, whole: int) -> int | None:
     if whole == 0:
         return None
     return (200 * part + whole) // (2 * whole)
+
+
+def tenths_share(part: Decimal, whole: Decimal) -> int | None:
+    """A share of two figures given to one decimal place (full-time equivalents), exactly."""
+    return percent(int(part * 10), int(whole * 10))

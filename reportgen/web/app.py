@@ -16,12 +16,11 @@ from jinja2 import ChoiceLoader, PackageLoader, PrefixLoader
 from werkzeug.exceptions import HTTPException
 
 from reportgen.errors import ReportgenError
-from reportgen.web import i18n
+from reportgen.web import i18n, views_accounts, views_auth, views_inputs, views_reports
+from reportgen.web.extensions import ROOT, reportgen, store
 from reportgen.workflow import accounts, sessions
 from reportgen.workflow.accounts import Forbidden
-from reportgen.workflow.store import Store
 
-ROOT = Path(__file__).resolve().parents[2]
 GOVUK_FRONTEND = Path(os.environ.get("REPORTGEN_GOVUK_FRONTEND",
                                      ROOT / "node_modules" / "govuk-frontend" / "dist" / "govuk"))
 MAX_UPLOAD = 10 * 1024 * 1024  # a report with its charts is under 1 MiB
@@ -43,8 +42,8 @@ chadwyd dim a anfonwyd gennych: arhoswch funud, yna ewch yn ôl a rhoi cynnig ar
 
 def create_app(store: str, instance: Path, secret_key: str | None = None,
                testing: bool = False) -> Flask:
-    """The service over `store` (a SQLite file or a SQLAlchemy URL), keeping its uploaded
-    inputs and publication sets under `instance`."""
+    """The service over `store` (a SQLite file or a SQLAlchemy URL), keeping what it makes
+    under `instance`."""
     if not (GOVUK_FRONTEND / "govuk-frontend.min.css").exists():
         raise ReportgenError(f"govuk-frontend is not installed in {GOVUK_FRONTEND}: run "
                              "scripts/setup.sh (npm ci)")
@@ -64,7 +63,7 @@ def create_app(store: str, instance: Path, secret_key: str | None = None,
         WTF_CSRF_TIME_LIMIT=None,  # the token lives as long as the session
         TESTING=testing,
     )
-    app.extensions["reportgen"] = {"store": Store(store), "instance": instance.resolve()}
+    reportgen.init_app(app, store, instance)
     app.jinja_loader = ChoiceLoader([  # type: ignore[assignment]
         PackageLoader("reportgen.web"),
         PrefixLoader({"govuk_frontend_jinja": PackageLoader("govuk_frontend_jinja"),
@@ -78,7 +77,6 @@ def create_app(store: str, instance: Path, secret_key: str | None = None,
     WTFormsHelpers(app)
     _assets(app)
     _hooks(app)
-    from reportgen.web import views_accounts, views_auth, views_inputs, views_reports
     for module in (views_auth, views_reports, views_inputs, views_accounts):
         app.register_blueprint(module.bp)
     return app
@@ -121,16 +119,6 @@ def _assets(app: Flask) -> None:
     app.add_url_rule("/assets/<path:name>", "assets", assets)
     app.add_url_rule("/frontend/<name>", "frontend", frontend)
     app.add_url_rule("/static/<name>", "static", static)
-
-
-def store() -> Store:
-    from flask import current_app
-    return current_app.extensions["reportgen"]["store"]
-
-
-def instance() -> Path:
-    from flask import current_app
-    return current_app.extensions["reportgen"]["instance"]
 
 
 def _hooks(app: Flask) -> None:

@@ -7,7 +7,7 @@ from typing import Any
 from flask import Blueprint, abort, flash, g, redirect, render_template, url_for
 
 from reportgen.errors import ReportgenError
-from reportgen.web.app import store
+from reportgen.web.extensions import store
 from reportgen.web.forms import AccountForm, Button
 from reportgen.web.i18n import _
 from reportgen.workflow import accounts

@@ -9,7 +9,7 @@ from urllib.parse import urlsplit
 from flask import Blueprint, abort, flash, g, redirect, render_template, request, session, url_for
 
 from reportgen.errors import ReportgenError
-from reportgen.web.app import store
+from reportgen.web.extensions import store
 from reportgen.web.forms import Button, LoginForm, PasswordForm, TokenForm
 from reportgen.web.i18n import LANGUAGES, _
 from reportgen.workflow import accounts, credentials, sessions

@@ -11,7 +11,7 @@ from typing import Any
 from flask import Blueprint, abort, flash, g, redirect, render_template, send_file, url_for
 
 from reportgen.errors import InputError, Problem, ReportgenError
-from reportgen.web.app import ROOT, store
+from reportgen.web.extensions import ROOT, store
 from reportgen.web.forms import Button, FixturesForm, InputUpload
 from reportgen.web.i18n import _
 from reportgen.workflow import inputs

@@ -28,7 +28,7 @@ from flask import (
 
 from reportgen.errors import InputError, ReportgenError
 from reportgen.i18n import N_
-from reportgen.web.app import store
+from reportgen.web.extensions import store
 from reportgen.web.forms import (
     Button,
     CompareForm,

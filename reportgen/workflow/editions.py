@@ -10,10 +10,11 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from reportgen import pipeline
+from reportgen import pipeline, readback
 from reportgen.bundle import Bundle
 from reportgen.convert import pdf
-from reportgen.errors import RenderError
+from reportgen.documents import report_for
+from reportgen.errors import InputError, Problem, RenderError
 from reportgen.reading import Loaded
 from reportgen.workflow.store import NewData, NewVersion, Store
 
@@ -92,3 +93,18 @@ def download(store: Store, report_id: str, number: int, version: Any, fmt: str) 
         made_content = files(store, report_id, version.lang, [fmt], number)[f".{fmt}"]
     store.keep_rendition(report_id, number, version.lang, fmt, version.sha256, made_content)
     return made_content
+
+
+def changes_against_data(bundle: Bundle, content: bytes, source: str,
+                         accept_tracked: bool = False) -> list[readback.Change]:
+    """The changes an edited report makes to data not (yet) tracked: read against the edition
+    the data makes now, in the edited document's language."""
+    edited = readback.read(content, source, accept_tracked)
+    loaded = bundle.load()
+    doc = report_for(loaded.data.kind)
+    if doc is None:
+        raise InputError([Problem("$.kind", "a PDU or regional inspection (a report's data)",
+                                  loaded.data.kind, source=bundle.main)])
+    [job] = pipeline.jobs_for(loaded, [doc], [edited.lang or "en"])
+    base = readback.read(pipeline.render_docx(job, draft=edited.lang == "cy"), bundle.main)
+    return readback.compare(base, edited, source)

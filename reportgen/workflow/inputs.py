@@ -9,7 +9,9 @@ from __future__ import annotations
 import posixpath
 from collections.abc import Mapping
 
+from reportgen import pipeline
 from reportgen.bundle import Bundle
+from reportgen.documents import report_for
 from reportgen.errors import InputError, Problem
 from reportgen.jsonpath import jsonpath, shown
 from reportgen.loading import parse_data
@@ -21,7 +23,6 @@ from reportgen.workflow.store import Store, TrackError
 
 KINDS = ("pdu-inspection", "regional-inspection", "inspection-plan")
 CORRESPONDENCE = ("announcement-letter", "project-plan")
-REPORTS = {"pdu-inspection": "pdu-report", "regional-inspection": "regional-report"}
 
 
 def checked(uploads: Mapping[str, bytes]) -> tuple[Bundle, Loaded]:
@@ -96,10 +97,11 @@ def start_reports(store: Store, bundle: Bundle, loaded: Loaded, by: str) -> list
     """Track the reports the kept data makes, from their drafts: a PDU's report, or a region's
     and each of its PDUs'; those tracked already are left as they are. The ids started."""
     kind = loaded.data.kind
-    if kind not in REPORTS:
+    report = report_for(kind)
+    if report is None:
         return []
     known = {r.id for r in store.all_reports()}
-    wanted = [(bundle, REPORTS[kind])]
+    wanted = [(bundle, report)]
     if isinstance(loaded.data, RegionalInspection):
         wanted += [(Bundle(posixpath.basename(n), {posixpath.basename(n): obj}), "pdu-report")
                    for n, obj in bundle.files.items() if n != bundle.main]
@@ -122,8 +124,6 @@ def kept(store: Store, input_id: int) -> Loaded:
 
 def correspondence(store: Store, input_id: int, by: str) -> dict[str, bytes]:
     """Every letter, project plan and calendar a kept inspection plan makes, by file name."""
-    from reportgen import pipeline
-
     authorise(store, by, "correspondence")
     loaded = kept(store, input_id)
     if loaded.data.kind != "inspection-plan":

@@ -12,7 +12,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from reportgen import data, readback, translation
+from reportgen import data, glossary, readback, translation
 from reportgen.bundle import Bundle
 from reportgen.errors import Problem, a
 from reportgen.model import PduInspection
@@ -267,7 +267,6 @@ def unconfirmed_note(doc: str) -> str:
     """What the translation sign-off records: the glossary's and framework's Welsh the edition
     uses that no Welsh editor has confirmed yet (a Welsh edition renders with it, and says so
     here)."""
-    from reportgen import glossary
     terms = glossary.unconfirmed(scope="pdu" if doc == "pdu-report" else "regional")
     if not terms:
         return ""

@@ -59,7 +59,7 @@ class Client:
 @pytest.fixture
 def tracked(app, luton_draft):
     """The service's store, tracking Luton's report at draft."""
-    s = app.extensions["reportgen"]["store"]
+    s = app.extensions["reportgen"].store
     track_luton(s, luton_draft)
     return s
 

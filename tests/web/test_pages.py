@@ -19,7 +19,7 @@ ID = "luton-pdu-report"
 
 @pytest.fixture
 def store(app, luton_draft):
-    s = app.extensions["reportgen"]["store"]
+    s = app.extensions["reportgen"].store
     track_luton(s, luton_draft)
     return s
 
@@ -119,7 +119,7 @@ def test_an_invalid_input_file_lists_its_problems_and_nothing_is_kept(store, as_
 
 
 def test_a_valid_pdu_file_is_kept_and_its_report_tracked(app, as_role):
-    store = app.extensions["reportgen"]["store"]
+    store = app.extensions["reportgen"].store
     content = (WALES / "pdus" / "gwent.json").read_bytes()
     response = as_role("lead-inspector").post(
         "/inputs", {"input-documents": (io.BytesIO(content), "gwent.json")}, prefix="input")
@@ -135,7 +135,7 @@ def test_correspondence_of_a_plan_in_the_addressees_language(app, as_role):
     kept = admin.post("/inputs", {"input-documents": (io.BytesIO(content), "plan.json")},
                       prefix="input")
     assert kept.status_code == 302
-    [plan] = app.extensions["reportgen"]["store"].inputs("inspection-plan")
+    [plan] = app.extensions["reportgen"].store.inputs("inspection-plan")
     assert kept.location == f"/correspondence/{plan.id}"
     page = text(admin.get(f"/correspondence/{plan.id}"))
     assert "wales-announcement-1.cy+en.docx" in page  # the director asked for both languages
@@ -224,7 +224,7 @@ def test_accounts_are_added_on_the_page_by_an_administrator(app, as_role):
                                      "account-password": "a long enough secret",
                                      "account-language": "cy"}, prefix="account")
     assert added.status_code == 302
-    nia = accounts.get(app.extensions["reportgen"]["store"], "Nia Jones")
+    nia = accounts.get(app.extensions["reportgen"].store, "Nia Jones")
     assert nia.roles == ("translator", "editor") and nia.language == "cy"
     short = admin.post("/accounts", {"account-name": "Short", "account-roles": ["editor"],
                                      "account-password": "short"}, prefix="account")
@@ -283,7 +283,7 @@ def zip_part(content: bytes, name: str = "word/document.xml") -> bytes:
 
 def test_welsh_translation_from_the_page(app, as_role):
     from reportgen.workflow import tracker
-    s = app.extensions["reportgen"]["store"]
+    s = app.extensions["reportgen"].store
     tracker.start(s, WALES / "pdus" / "gwent.json", "pdu-report", TEAM["lead-inspector"])
     translator = as_role("translator")
     page = text(translator.get("/reports/gwent-pdu-report"))
@@ -314,7 +314,7 @@ def test_welsh_translation_from_the_page(app, as_role):
 
 
 def test_correspondence_issued_is_kept_as_sent_and_downloaded_from_the_store(app, as_role):
-    store = app.extensions["reportgen"]["store"]
+    store = app.extensions["reportgen"].store
     admin = as_role("admin")
     admin.post("/inputs", {"input-documents": (io.BytesIO((FIXTURES / "wales" / "plan.json")
                                                           .read_bytes()), "plan.json")},
@@ -352,7 +352,7 @@ def _upload(client, files: dict[str, bytes]):
 
 
 def test_a_region_uploaded_with_its_pdu_files_tracks_every_report(app, as_role):
-    store = app.extensions["reportgen"]["store"]
+    store = app.extensions["reportgen"].store
     response = _upload(as_role("lead-inspector"), _wales_files())
     assert response.status_code == 302 and response.location == "/"
     assert [i.kind for i in store.inputs()] == ["regional-inspection"]
@@ -364,7 +364,7 @@ def test_a_region_uploaded_with_its_pdu_files_tracks_every_report(app, as_role):
 
 
 def test_a_region_missing_a_pdu_file_names_the_entry_and_keeps_nothing(app, as_role):
-    store = app.extensions["reportgen"]["store"]
+    store = app.extensions["reportgen"].store
     files = _wales_files()
     del files["gwent.json"]
     files["notes.json"] = b'{"kind": "pdu-inspection"}'
@@ -378,7 +378,7 @@ def test_a_region_missing_a_pdu_file_names_the_entry_and_keeps_nothing(app, as_r
 
 
 def test_a_problem_in_one_pdu_file_of_a_region_names_that_file(app, as_role):
-    store = app.extensions["reportgen"]["store"]
+    store = app.extensions["reportgen"].store
     files = _wales_files()
     broken = json.loads(files["gwent.json"])
     broken["case_profile"]["women"] = -1

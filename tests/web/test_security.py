@@ -59,7 +59,7 @@ def test_a_wrong_password_or_name_says_the_same_and_a_disabled_account_cannot_si
         assert response.status_code == 401
         assert "The account name or password is wrong" in response.get_data(as_text=True)
     from reportgen.workflow import accounts
-    accounts.change(app.extensions["reportgen"]["store"], TEAM["editor"], TEAM["admin"],
+    accounts.change(app.extensions["reportgen"].store, TEAM["editor"], TEAM["admin"],
                     active=False)
     assert client.sign_in("editor").status_code == 401
 
@@ -67,7 +67,7 @@ def test_a_wrong_password_or_name_says_the_same_and_a_disabled_account_cannot_si
 def test_sign_in_slows_a_guesser_without_locking_the_owner_out(app, store_url, tmp_path):
     """Five wrong passwords refused even the right one for 15 minutes, from anywhere: anyone
     could lock the administrator out. The counter lived in one process's memory."""
-    store = app.extensions["reportgen"]["store"]
+    store = app.extensions["reportgen"].store
     attacker = Client(app, "203.0.113.9")
     for _ in range(3):
         assert attacker.sign_in("coo", password="guess " * 3).status_code == 401

@@ -36,7 +36,7 @@ def works(person: Client) -> bool:
 
 
 def store_of(app):
-    return app.extensions["reportgen"]["store"]
+    return app.extensions["reportgen"].store
 
 
 def test_a_session_copied_before_sign_out_is_refused_after_it(app, tracked):

@@ -13,7 +13,7 @@ from typing import Any
 
 from reportgen.checks.statistics.facts import Facts
 from reportgen.checks.statistics.words import Mention, Vocabulary, norm, positions
-from reportgen.documents.evidence import CASELOAD, GRADES, SURVEYS
+from reportgen.model.evidence import CASELOAD, GRADES, SURVEYS
 
 # Column headings (msgids of the catalogue) and the field of the fact each column holds.
 COLUMNS = {

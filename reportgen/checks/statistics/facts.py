@@ -12,17 +12,16 @@ from decimal import Decimal
 from typing import Any
 
 from reportgen import data
-from reportgen.documents.evidence import surveys_of, tenths_share
 from reportgen.errors import ReportgenError
 from reportgen.errors import a as article
 from reportgen.framework import Framework, KeyQuestion, Standard, load_framework
 from reportgen.model import PduInspection, Rating, RegionalInspection
-from reportgen.model.evidence import ContextualData, Surveys
+from reportgen.model.evidence import ContextualData, Surveys, surveys_of
 from reportgen.reading import Loaded
 from reportgen.rules import ratings as rules
 from reportgen.rules.assessment import Assessment, StandardResult, assess_pdu, assess_region
 from reportgen.rules.calendar import inspection_calendar, milestone
-from reportgen.rules.rounding import percent
+from reportgen.rules.rounding import percent, tenths_share
 
 GROUPS = {"core": "core cases", "adjusted": "adjusted cases", "all": "all cases"}
 

@@ -17,10 +17,10 @@ from typing import Any
 from reportgen.checks.statistics.binding import Figure
 from reportgen.checks.statistics.evidence import SURVEY_FIELDS, same
 from reportgen.checks.statistics.facts import CASELOAD_PARTS, Facts
-from reportgen.documents.evidence import GRADES, tenths_share
 from reportgen.model import Rating
+from reportgen.model.evidence import GRADES
 from reportgen.rules import ratings as rules
-from reportgen.rules.rounding import percent
+from reportgen.rules.rounding import percent, tenths_share
 
 
 def _finding(where: str, section: str, fact: str, expected: Any, found: Any, note: str,
