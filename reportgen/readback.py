@@ -402,7 +402,7 @@ def _short(text: str, limit: int = 70) -> str:
 
 
 @dataclass
-class Segment:
+class BoxText:
     """One box's text as a document holds it: its value (plain text or formatted) and where."""
 
     address: str
@@ -418,12 +418,12 @@ class Segment:
 Refuse = Callable[[str, str, str], None]
 
 
-def segments_of(reading: Reading, base: dict[str, Segment] | None, refuse: Refuse
-                ) -> tuple[dict[str, list[Segment]], list[Element]]:
+def segments_of(reading: Reading, base: dict[str, BoxText] | None, refuse: Refuse
+                ) -> tuple[dict[str, list[BoxText]], list[Element]]:
     """The boxes of a reading, each address with every place it is found, and the fixed
     wording between them. `base`: the boxes of the edition as made, which tell the paragraphs a
     segment owns in an edited copy (None: this is that edition)."""
-    found: dict[str, list[Segment]] = {}
+    found: dict[str, list[BoxText]] = {}
     fixed: list[Element] = []
     skipped: set[str] = set()  # tables taken into a box: their cells are refused with it
     by_container: dict[str, list[Element]] = {}
@@ -452,7 +452,7 @@ def segments_of(reading: Reading, base: dict[str, Segment] | None, refuse: Refus
     return found, fixed
 
 
-def _owner(el: Element, base: dict[str, Segment] | None, refuse: Refuse) -> str | None:
+def _owner(el: Element, base: dict[str, BoxText] | None, refuse: Refuse) -> str | None:
     """The segment that owns a paragraph whole, if one does."""
     if el.kind != "p":
         return None
@@ -466,7 +466,7 @@ def _owner(el: Element, base: dict[str, Segment] | None, refuse: Refuse) -> str 
     return owners[0] if owners else None
 
 
-def _owned(elements: list[Element], i: int, owner: str, base: dict[str, Segment] | None,
+def _owned(elements: list[Element], i: int, owner: str, base: dict[str, BoxText] | None,
            refuse: Refuse, skipped: set[str]) -> tuple[list[Element], int]:
     """The paragraphs a segment owns from elements[i]: its own, and in an edited copy those
     added after it, up to the next box or what followed it in the edition as made."""
@@ -497,7 +497,7 @@ def _owned_text(owned: list[Element]) -> str:
     return " ".join(formatted.inline_text(tuple(el.whole.runs)) for el in owned)
 
 
-def _next(reading: Reading, seg: Segment) -> str | None:
+def _next(reading: Reading, seg: BoxText) -> str | None:
     """The signature of what follows a segment's last paragraph in its container."""
     last = seg.paragraphs[-1] if seg.paragraphs else None
     if last is None:
@@ -512,24 +512,24 @@ def _next(reading: Reading, seg: Segment) -> str | None:
     return None
 
 
-def _inline(el: Element, addr: str, base: dict[str, Segment] | None,
-            refuse: Refuse) -> Segment:
+def _inline(el: Element, addr: str, base: dict[str, BoxText] | None,
+            refuse: Refuse) -> BoxText:
     box = el.boxes[addr]
     _outside(box, addr, el.where, refuse, base)
     value = formatted.value_of((Paragraph(tuple(box.runs)),))
-    return Segment(addr, el.where, value, block=False, rich=el.rich.get(addr, False),
+    return BoxText(addr, el.where, value, block=False, rich=el.rich.get(addr, False),
                    context=el, paragraphs=[el])
 
 
-def _block(owned: list[Element], owner: str, base: dict[str, Segment] | None,
-           reading: Reading, refuse: Refuse) -> Segment:
+def _block(owned: list[Element], owner: str, base: dict[str, BoxText] | None,
+           reading: Reading, refuse: Refuse) -> BoxText:
     first = owned[0]
     made = base[owner] if base is not None else None
     context = made.context if made is not None and made.context is not None else first
     blocks = _blocks(owned, owner, context, reading, refuse, made is not None)
     for el in owned:
         _outside(el.whole, owner, el.where, refuse, base)
-    return Segment(owner, first.where, formatted.value_of(blocks), block=True,
+    return BoxText(owner, first.where, formatted.value_of(blocks), block=True,
                    rich=first.rich.get(owner, True), context=first, paragraphs=owned)
 
 
@@ -580,7 +580,7 @@ def _paragraph_allowed(el: Element, owner: str, context: Element, reading: Readi
 
 
 def _outside(found: wordformat.Found, addr: str, where: str, refuse: Refuse,
-             base: dict[str, Segment] | None) -> None:
+             base: dict[str, BoxText] | None) -> None:
     """Refuse, by place, what a box holds outside the vocabulary."""
     if base is None:
         return
@@ -636,8 +636,8 @@ def compare(base: Reading, edited: Reading, source: str) -> list[Change]:
     return changes
 
 
-def _segment_changes(first: dict[str, Segment], made: dict[str, list[Segment]],
-                     found: dict[str, list[Segment]], lang: str, refuse: Refuse
+def _segment_changes(first: dict[str, BoxText], made: dict[str, list[BoxText]],
+                     found: dict[str, list[BoxText]], lang: str, refuse: Refuse
                      ) -> list[Change]:
     for addr, segs in made.items():
         if len(found.get(addr, [])) < len(segs):

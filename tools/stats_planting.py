@@ -29,7 +29,7 @@ from unicode_rbnf import RbnfEngine
 
 from reportgen.checks.statistics.binding import _message
 from reportgen.checks.statistics.facts import Facts
-from reportgen.checks.statistics.reading import NS, Edition, Unit, _w, read_word
+from reportgen.checks.statistics.reading import NS, EditionText, Unit, _w, read_word
 from reportgen.checks.statistics.words import SOFT, _mutate, mentions, norm, vocabulary
 from reportgen.documents.evidence import fte
 from reportgen.formatting import date as format_date
@@ -74,7 +74,7 @@ class Planter:
     def __init__(self, parts: Mapping[str, bytes], f: Facts, lang: str) -> None:
         self.parts, self.f, self.lang = dict(parts), f, lang
         self.v = vocabulary(lang)
-        self.ed: Edition = read_word(parts)
+        self.ed: EditionText = read_word(parts)
 
     # ------------------------------------------------------------------ XML changes
 

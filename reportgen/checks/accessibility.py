@@ -17,7 +17,6 @@ import re
 import shutil
 import tomllib
 from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -27,6 +26,7 @@ from docx import Document
 from docx.oxml.ns import qn
 from matplotlib.colors import to_rgb
 
+from reportgen.checks import Finding
 from reportgen.errors import InputError, Problem, ReportgenError
 from reportgen.files import workspace
 from reportgen.ooxml.text import paragraph_text
@@ -36,16 +36,6 @@ from reportgen.reading import read_document, read_file
 
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
-
-
-@dataclass(frozen=True)
-class Finding:
-    rule: str
-    where: str
-    message: str
-
-    def line(self, source: str = "") -> str:
-        return f"{source + ': ' if source else ''}{self.rule}: {self.where}: {self.message}"
 
 
 def expected_language(path: Path) -> str | None:
@@ -173,6 +163,7 @@ def chromium(user_data_dir: str, window: tuple[int, int] = (1280, 1024),
     """Debian's headless Chromium under Selenium, with a fresh profile in `user_data_dir` and
     nothing that reaches for the network on its own; the driver and the browser in
     `process_group` if given (see reportgen.processes.process_group)."""
+    # imported when needed: the CLI starts sooner
     from selenium import webdriver
     from selenium.webdriver.chrome.service import Service
 

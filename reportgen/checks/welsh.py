@@ -25,7 +25,6 @@ from __future__ import annotations
 import re
 import tomllib
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -33,6 +32,7 @@ from docx import Document
 from docx.oxml.ns import qn
 from pydantic import BaseModel
 
+from reportgen.checks import Finding
 from reportgen.i18n import catalogue_path
 from reportgen.jsonpath import jsonpath
 from reportgen.model.common import Text
@@ -82,15 +82,8 @@ REPEATED_LABEL = re.compile(r"(?<![\w'’-])([^\W\d_][\w'’-]{2,}):\s+\1(?![\w'
 ENTITY = re.compile(r"&(?:apos|quot|amp|lt|gt|#\d+|#x[0-9a-f]+);", re.IGNORECASE)
 
 
-@dataclass(frozen=True)
-class Finding:
-    rule: str
-    where: str
-    found: str
-    expected: str
-
-    def line(self) -> str:
-        return f"{self.where}: {self.rule}: found {self.found!r}; expected {self.expected}"
+def _found(rule: str, where: str, found: str, expected: str) -> Finding:
+    return Finding(rule, where, found=found, expected=expected)
 
 
 def soft(word: str) -> str:
@@ -114,36 +107,36 @@ def check_text(cy: str, where: str, en: str | None = None,
     `after_dylai`: it follows "Dylai …:", as a recommendation does)."""
     first = re.match(r"\s*([^\W\d_][\w'’-]*)", cy)
     if after_dylai and first and unmutated_after_dylai(first.group(1)):
-        yield Finding("soft mutation after Dylai", where, first.group(1),
+        yield _found("soft mutation after Dylai", where, first.group(1),
                       f"{soft(first.group(1))!r} (it follows \"Dylai …:\")")
     for m in DYLAI_COLON.finditer(cy):
         if unmutated_after_dylai(m.group(1)):
-            yield Finding("soft mutation after Dylai", where, m.group(0),
+            yield _found("soft mutation after Dylai", where, m.group(0),
                           f"{soft(m.group(1))!r} after \"Dylai …:\"")
     for m in ARTICLE_AFTER_VOWEL.finditer(cy):
         if not m.group(3).lower().startswith(PARTICLE_VERBS):
-            yield Finding("article after a vowel", where, m.group(0),
+            yield _found("article after a vowel", where, m.group(0),
                           f"\"{m.group(1)}'r {m.group(3)}\"")
     for m in Y_BEFORE_VOWEL.finditer(cy):
-        yield Finding("article before a vowel", where, m.group(0),
+        yield _found("article before a vowel", where, m.group(0),
                       f"\"{m.group(1)}r {m.group(2)}\"")
     for m in MUTATED_OBJECT.finditer(cy):
         if m.group(1).lower() not in NOT_INFLECTED:
-            yield Finding("soft mutation of an object", where, m.group(0),
+            yield _found("soft mutation of an object", where, m.group(0),
                           f"\"{m.group(1)} {soft(m.group(2))}\" (after gan with a pronoun, or "
                           "an inflected verb, its object mutates)")
     for m in DYLAI_BRACKET.finditer(cy):
-        yield Finding("a name in brackets after Dylai'r", where, m.group(0),
+        yield _found("a name in brackets after Dylai'r", where, m.group(0),
                       f"\"Dylai {m.group(1)} <name>:\" (the name itself, without the article)")
     for m in STOP_COLON.finditer(cy):
-        yield Finding("a full stop before a colon", where, m.group(0).strip(),
+        yield _found("a full stop before a colon", where, m.group(0).strip(),
                       "the colon alone")
     for m in REPEATED_LABEL.finditer(cy):
-        yield Finding("a word repeated across a label", where, m.group(0),
+        yield _found("a word repeated across a label", where, m.group(0),
                       f"\"{m.group(1)}:\" once")
     for m in NUMERAL_O_NOUN.finditer(cy):
         if m.group(2).lower() not in COLLECTIVE:
-            yield Finding("singular noun after a numeral", where, m.group(0),
+            yield _found("singular noun after a numeral", where, m.group(0),
                           f"the singular noun straight after the numeral ({m.group(1)} …), "
                           "without \"o\"")
     yield from _meaning(cy, where, en)
@@ -151,11 +144,11 @@ def check_text(cy: str, where: str, en: str | None = None,
 
 def _meaning(cy: str, where: str, en: str | None) -> Iterator[Finding]:
     if re.match(r"\s*Nid oedd gormod o\b", cy):
-        yield Finding("meaning reversed", where, "Nid oedd gormod o",
+        yield _found("meaning reversed", where, "Nid oedd gormod o",
                       "\"Roedd gormod o … nad oeddent …\" (it says there were not too many)")
     if en and re.search(r"\btoo few\b", en, re.IGNORECASE) and \
             re.search(r"\bychydig iawn\b", cy, re.IGNORECASE):
-        yield Finding("meaning changed", where, "ychydig iawn",
+        yield _found("meaning changed", where, "ychydig iawn",
                       "\"rhy ychydig\" (the English says too few, not very few)")
 
 
@@ -163,6 +156,7 @@ def _meaning(cy: str, where: str, en: str | None) -> Iterator[Finding]:
 
 
 def catalogue(path: Path) -> Iterator[Finding]:
+    # imported when needed: the CLI starts sooner
     from babel.messages.pofile import read_po
     with path.open("rb") as f:
         messages = read_po(f)
@@ -228,6 +222,7 @@ CODE = re.compile(r"^[a-z]+(?:-[a-z]+)+$|^[a-z]{4,}$")  # workload, raise-concer
 
 def workbook(path: Path) -> Iterator[Finding]:
     """A Welsh workbook: no cell holding an English identifier (a survey question's code)."""
+    # imported when needed: the CLI starts sooner
     from openpyxl import load_workbook
     book = load_workbook(path, read_only=True)
     for sheet in book.worksheets:
@@ -235,7 +230,7 @@ def workbook(path: Path) -> Iterator[Finding]:
             for cell in row:
                 if isinstance(cell.value, str) and CODE.match(cell.value) and \
                         cell.value not in WELSH_CODE_WORDS:
-                    yield Finding("an English code in a Welsh cell",
+                    yield _found("an English code in a Welsh cell",
                                   f"{path.name}: {sheet.title}!{cell.coordinate}",
                                   cell.value, "the Welsh wording, or no code")
 
@@ -249,12 +244,13 @@ def metadata(path: Path) -> Iterator[Finding]:
     with XML entities written into them (a title escaped twice)."""
     for field, value in _metadata_values(path):
         for m in ENTITY.finditer(value):
-            yield Finding("an XML entity in metadata", f"{path.name}: {field}", m.group(0),
+            yield _found("an XML entity in metadata", f"{path.name}: {field}", m.group(0),
                           f"the character itself ({value[:60]!r})")
 
 
 def _metadata_values(path: Path) -> Iterator[tuple[str, str]]:
     if path.suffix == ".pdf":
+        # imported when needed: the CLI starts sooner
         import pikepdf
         with pikepdf.open(path) as pdf:
             for key in ("/Title", "/Subject", "/Keywords"):

@@ -70,6 +70,7 @@ def draw(spec: ChartSpec) -> bytes:
 
 def paint(spec: ChartSpec) -> bytes:
     """The chart drawn now, on the frame of its layout."""
+    # imported when needed: the CLI starts sooner
     import matplotlib
 
     with matplotlib.rc_context(STYLE):
@@ -145,6 +146,7 @@ class Frame:
     """A chart's unchanging parts, drawn once; `paint` draws one chart's bars over them."""
 
     def __init__(self, spec: ChartSpec) -> None:
+        # imported when needed: the CLI starts sooner
         from matplotlib.backends.backend_agg import FigureCanvasAgg
         from matplotlib.figure import Figure
         from matplotlib.patches import Patch
@@ -175,6 +177,7 @@ class Frame:
 
     def picture(self, spec: ChartSpec) -> bytes:
         """The chart: the frame's pixels, with this chart's bars and values drawn over them."""
+        # imported when needed: the CLI starts sooner
         from matplotlib.backends.backend_agg import FigureCanvasAgg
 
         canvas = FigureCanvasAgg(self.fig)  # a new canvas makes its pixel buffer when asked
@@ -194,12 +197,14 @@ class Frame:
 
 def _release(fig: Figure) -> None:
     """Let the figure's pixel buffer go (a kept frame needs only its background's copy)."""
+    # imported when needed: the CLI starts sooner
     from matplotlib.backend_bases import FigureCanvasBase
 
     FigureCanvasBase(fig)
 
 
 def _png(canvas: Any, title: str) -> bytes:
+    # imported when needed: the CLI starts sooner
     import matplotlib
     from PIL import Image, PngImagePlugin
 

@@ -9,7 +9,17 @@ from pathlib import Path
 from typing import Any
 
 import sqlalchemy as sa
-from flask import Flask, abort, g, render_template, request, session
+from flask import (
+    Flask,
+    abort,
+    g,
+    redirect,
+    render_template,
+    request,
+    send_from_directory,
+    session,
+    url_for,
+)
 from flask_wtf.csrf import CSRFError, CSRFProtect
 from govuk_frontend_wtf.main import WTFormsHelpers
 from jinja2 import ChoiceLoader, PackageLoader, PrefixLoader
@@ -103,8 +113,6 @@ def _key(instance: Path) -> str:
 
 def _assets(app: Flask) -> None:
     """govuk-frontend's CSS, JavaScript, fonts and images, from this machine (no CDN)."""
-    from flask import send_from_directory
-
     def assets(name: str) -> Any:
         return send_from_directory(GOVUK_FRONTEND / "assets", name, max_age=86400)
 
@@ -136,7 +144,6 @@ def _hooks(app: Flask) -> None:
             session.pop("sid")  # ended, expired or never ours
         g.lang = session.get("lang") or (g.account.language if g.account else "en")
         if g.account is None and request.endpoint not in OPEN_ENDPOINTS:
-            from flask import redirect, url_for
             return redirect(url_for("auth.login", next=request.full_path
                                     if request.method == "GET" else None))
         return None

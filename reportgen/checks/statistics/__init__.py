@@ -22,18 +22,18 @@ from lxml import etree
 from reportgen.checks.statistics.binding import Binder, Figure
 from reportgen.checks.statistics.editions import FINDINGS, compare
 from reportgen.checks.statistics.facts import Facts, facts
-from reportgen.checks.statistics.reading import Edition, ReadError, read
+from reportgen.checks.statistics.reading import EditionText, ReadError, read
 from reportgen.checks.statistics.relations import consistency, relations
 from reportgen.checks.statistics.words import vocabulary
 from reportgen.errors import ReportgenError
 from reportgen.reading import Loaded
 
-__all__ = ["Checked", "Edition", "Facts", "Figure", "check", "check_edition", "check_editions",
+__all__ = ["Checked", "EditionText", "Facts", "Figure", "check", "check_edition", "check_editions",
            "compare", "facts", "read", "read_edition", "summary"]
 STATUSES = ("traced", "mismatched", "unbound")
 
 
-def read_edition(content: bytes, name: str = "this file") -> Edition:
+def read_edition(content: bytes, name: str = "this file") -> EditionText:
     """An edition read, or a clear error naming the file."""
     try:
         return read(content)
@@ -47,7 +47,7 @@ def check(content: bytes, loaded: Loaded | Facts, lang: str | None = None) -> li
     return check_edition(read_edition(content), f, lang)
 
 
-def check_edition(ed: Edition, f: Facts, lang: str | None = None) -> list[Figure]:
+def check_edition(ed: EditionText, f: Facts, lang: str | None = None) -> list[Figure]:
     v = vocabulary(lang or ed.lang or "en")
     found = list(Binder(ed, f, v).figures())
     found += relations(found, f)

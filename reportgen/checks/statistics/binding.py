@@ -20,7 +20,7 @@ from reportgen.checks.statistics.evidence import (
     decimal_cell,
 )
 from reportgen.checks.statistics.facts import SURVEY_NAMES, Facts
-from reportgen.checks.statistics.reading import Edition, Unit
+from reportgen.checks.statistics.reading import EditionText, Unit
 from reportgen.checks.statistics.words import Mention, Vocabulary, has, mentions, norm, positions
 from reportgen.model import Rating
 
@@ -91,7 +91,7 @@ class Figure:
 
 
 class Binder:
-    def __init__(self, ed: Edition, f: Facts, v: Vocabulary) -> None:
+    def __init__(self, ed: EditionText, f: Facts, v: Vocabulary) -> None:
         self.ed, self.f, self.v = ed, f, v
         lang = v.lang
         fw = f.framework

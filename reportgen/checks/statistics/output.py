@@ -71,6 +71,7 @@ def as_json(results: Sequence[Checked]) -> dict[str, Any]:
 def workbook(results: Sequence[Checked], report: str, data_file: str) -> bytes:
     """A sign-off workbook: a summary sheet with space for the statistician's name and date,
     then every figure of each edition, one row each, as a table a person can filter."""
+    # imported when needed: the CLI starts sooner
     from openpyxl import Workbook
     from openpyxl.styles import Font
     from openpyxl.utils import get_column_letter

@@ -59,7 +59,7 @@ class Section:
 
 
 @dataclass
-class Edition:
+class EditionText:
     """One edition of a report as read: its format, language and every piece of text."""
 
     format: str  # docx, html, xlsx
@@ -90,7 +90,7 @@ class ReadError(ValueError):
     pass
 
 
-def read(content: bytes) -> Edition:
+def read(content: bytes) -> EditionText:
     """An edition from its bytes: a Word document, a web page or a workbook."""
     if package.is_word(content):
         return read_word(package.xml_parts(content))
@@ -105,7 +105,7 @@ def read(content: bytes) -> Edition:
 # ------------------------------------------------------------------------------- Word
 
 
-def read_word(parts: Mapping[str, bytes | Any]) -> Edition:
+def read_word(parts: Mapping[str, bytes | Any]) -> EditionText:
     """A Word document from its XML parts (bytes, or already parsed elements)."""
     trees = {n: p if isinstance(p, etree._Element) else etree.fromstring(p)
              for n, p in parts.items()
@@ -113,7 +113,7 @@ def read_word(parts: Mapping[str, bytes | Any]) -> Edition:
              or re.match(r"word/(header|footer|footnotes|endnotes)\d*\.xml$", n)}
     lang = trees.get("docProps/core.xml")
     found = lang.findtext("dc:language", namespaces=NS) if lang is not None else None
-    ed = Edition("docx", (found or "").split("-")[0] or None, parts=trees)
+    ed = EditionText("docx", (found or "").split("-")[0] or None, parts=trees)
     styles = parts.get("word/styles.xml", b"")
     reader = _WordReader(ed, _heading_styles(styles if isinstance(styles, bytes) else b""))
     reader.block(trees["word/document.xml"].find("w:body", NS))
@@ -132,7 +132,7 @@ def _heading_styles(styles: bytes) -> dict[str, int]:
 
 
 class _WordReader:
-    def __init__(self, ed: Edition, headings: dict[str, int]) -> None:
+    def __init__(self, ed: EditionText, headings: dict[str, int]) -> None:
         self.ed, self.headings = ed, headings
         self.paragraphs = self.tables = self.pictures = 0
         self.fields = ooxml_text.Fields()  # complex fields open here (they span paragraphs)
@@ -244,9 +244,9 @@ def _leading_headers(trs: list[Any]) -> Iterator[Any]:
 # --------------------------------------------------------------------------- web edition
 
 
-def read_web(content: bytes) -> Edition:
+def read_web(content: bytes) -> EditionText:
     root = html.fromstring(content)
-    ed = Edition("html", (root.get("lang") or "").split("-")[0] or None)
+    ed = EditionText("html", (root.get("lang") or "").split("-")[0] or None)
     body = root.find("body")
     counts = {"p": 0, "table": 0, "img": 0}
     for el in body.iter() if body is not None else ():
@@ -288,7 +288,7 @@ def _inside(el: Any, tags: tuple[str, ...]) -> bool:
     return any(a.tag in tags for a in el.iterancestors())
 
 
-def _web_table(ed: Edition, el: Any, number: int) -> None:
+def _web_table(ed: EditionText, el: Any, number: int) -> None:
     caption = el.find("caption")
     trs = el.findall(".//tr")
     rows = [[" ".join(c.text_content().split()) for c in tr if c.tag in ("th", "td")]
@@ -306,11 +306,12 @@ def _web_table(ed: Edition, el: Any, number: int) -> None:
 # ------------------------------------------------------------------------------ workbook
 
 
-def read_workbook(content: bytes) -> Edition:
+def read_workbook(content: bytes) -> EditionText:
+    # imported when needed: the CLI starts sooner
     from openpyxl import load_workbook
 
     wb = load_workbook(io.BytesIO(content), data_only=True)
-    ed = Edition("xlsx", (wb.properties.language or "").split("-")[0] or None)
+    ed = EditionText("xlsx", (wb.properties.language or "").split("-")[0] or None)
     for n, ws in enumerate(wb.worksheets, 1):
         ed.start_section(ws.title, 1)
         rows = [[_shown(v, ed.lang) for v in row] for row in ws.iter_rows(values_only=True)]
@@ -341,5 +342,6 @@ def _shown(value: Any, lang: str | None) -> str:
 
 
 def _cell_name(row: int, col: int) -> str:
+    # imported when needed: the CLI starts sooner
     from openpyxl.utils import get_column_letter
     return f"{get_column_letter(col + 1)}{row + 1}"
