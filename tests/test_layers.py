@@ -96,3 +96,11 @@ def _said_why(lines: list[str], i: int) -> bool:
 def test_imports_inside_functions_say_why(path: Path) -> None:
     assert _imports_in_functions(path) == []
 
+
+
+def test_the_picture_in_the_docs_is_the_contract() -> None:
+    text = (ROOT / "docs" / "architecture.md").read_text(encoding="utf-8")
+    block = text.split("<!-- layers:", 1)[1].split("```", 2)[1]
+    drawn = [re.split(r"\s{2,}", line.strip())[0] for line in block.strip().splitlines()]
+    assert drawn == [" | ".join(m.strip() for m in layer.split("|"))
+                     for layer in _contract()["layers"]]
