@@ -217,3 +217,23 @@ def test_the_dashboards_versions_are_each_reports_latest(store):
         ID: (2, second.sha256), "gwent-pdu-report": (1, editions.new_data(bundle, 1, "").sha256)}
     rows = {r["id"]: r for r in tracker.status(store, dt.date(2026, 1, 1))}
     assert rows[ID]["data_version"] == 2 and rows["gwent-pdu-report"]["data_version"] == 1
+
+
+def test_the_store_returns_typed_records_never_rows(tmp_path):
+    """Every query gives dataclasses of reportgen.workflow.store.records: what the workflow and
+    the pages read is named and typed, and cannot be changed in place."""
+    import dataclasses
+    import inspect
+
+    from reportgen.workflow.store import records
+
+    public = [m for name, m in inspect.getmembers(Store, inspect.isfunction)
+              if not name.startswith("_")]
+    assert [m.__qualname__ for m in public if "Row" in str(m.__annotations__.get("return"))] == []
+    s = Store(str(tmp_path / "store.db"))
+    s.add_account("Ann Lead", "lead-inspector", None, "en", "setup")
+    account = s.account("Ann Lead")
+    assert isinstance(account, records.Account) and account.roles == "lead-inspector"
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        account.roles = "coo"  # type: ignore[misc]
+    assert s.accounts() == [account] and s.account("nobody") is None

@@ -6,13 +6,20 @@ import datetime as dt
 from typing import Any
 
 import sqlalchemy as sa
-from sqlalchemy.engine import Row
 from sqlalchemy.exc import IntegrityError
 
 from reportgen.workflow.store.base import (
     StoreBase,
     TrackError,
     now,
+)
+from reportgen.workflow.store.records import (
+    Account,
+    Session,
+    SignInFailures,
+    Token,
+    optional,
+    records,
 )
 
 
@@ -27,15 +34,15 @@ class AccountsStore(StoreBase):
         except IntegrityError:
             raise TrackError(f"an account named {name} exists already") from None
 
-    def account(self, name: str) -> Row[Any] | None:
+    def account(self, name: str) -> Account | None:
         with self.engine.connect() as conn:
-            return conn.execute(
-                sa.select(self._t.accounts).where(self._t.accounts.c.name == name)).first()
+            return optional(Account, conn.execute(
+                sa.select(self._t.accounts).where(self._t.accounts.c.name == name)).first())
 
-    def accounts(self) -> list[Row[Any]]:
+    def accounts(self) -> list[Account]:
         with self.engine.connect() as conn:
-            return list(conn.execute(sa.select(self._t.accounts)
-                                     .order_by(self._t.accounts.c.name)))
+            return records(Account, list(conn.execute(sa.select(self._t.accounts)
+                                     .order_by(self._t.accounts.c.name))))
 
     def update_account(self, name: str, **values: Any) -> None:
         with self._tx() as conn:
@@ -49,18 +56,18 @@ class AccountsStore(StoreBase):
                 id_sha256=id_sha256, account=account, created_at=at, seen_at=at,
                 client=client[:100], agent=agent[:200]))
 
-    def session(self, id_sha256: str) -> Row[Any] | None:
+    def session(self, id_sha256: str) -> Session | None:
         with self.engine.connect() as conn:
-            return conn.execute(sa.select(self._t.sessions)
-                                .where(self._t.sessions.c.id_sha256 == id_sha256)).first()
+            return optional(Session, conn.execute(sa.select(self._t.sessions)
+                                .where(self._t.sessions.c.id_sha256 == id_sha256)).first())
 
-    def sessions(self, account: str) -> list[Row[Any]]:
+    def sessions(self, account: str) -> list[Session]:
         """The account's sessions still open, the latest first."""
         t = self._t.sessions
         with self.engine.connect() as conn:
-            return list(conn.execute(sa.select(t).where(t.c.account == account,
+            return records(Session, list(conn.execute(sa.select(t).where(t.c.account == account,
                                                         t.c.ended_at.is_(None))
-                                     .order_by(t.c.seen_at.desc())))
+                                     .order_by(t.c.seen_at.desc()))))
 
     def session_seen(self, id_sha256: str, at: dt.datetime) -> None:
         t = self._t.sessions
@@ -78,11 +85,11 @@ class AccountsStore(StoreBase):
         with self._tx() as conn:
             return conn.execute(query.values(ended_at=now(), ended_why=why[:200])).rowcount
 
-    def sign_in_failures(self, account: str, client: str) -> Row[Any] | None:
+    def sign_in_failures(self, account: str, client: str) -> SignInFailures | None:
         t = self._t.sign_in_failures
         with self.engine.connect() as conn:
-            return conn.execute(sa.select(t).where(t.c.account == account,
-                                                   t.c.client == client)).first()
+            return optional(SignInFailures, conn.execute(sa.select(t).where(t.c.account == account,
+                                                   t.c.client == client)).first())
 
     def sign_in_failed(self, account: str, client: str) -> None:
         """One more failure for this account from this client (one row: concurrent failures
@@ -113,17 +120,17 @@ class AccountsStore(StoreBase):
                 id_sha256=id_sha256, account=account, label=label[:100], created_at=now(),
                 created_by=by, expires_at=expires_at))
 
-    def token(self, id_sha256: str) -> Row[Any] | None:
+    def token(self, id_sha256: str) -> Token | None:
         with self.engine.connect() as conn:
-            return conn.execute(sa.select(self._t.tokens)
-                                .where(self._t.tokens.c.id_sha256 == id_sha256)).first()
+            return optional(Token, conn.execute(sa.select(self._t.tokens)
+                                .where(self._t.tokens.c.id_sha256 == id_sha256)).first())
 
-    def tokens(self, account: str) -> list[Row[Any]]:
+    def tokens(self, account: str) -> list[Token]:
         t = self._t.tokens
         with self.engine.connect() as conn:
-            return list(conn.execute(sa.select(t).where(t.c.account == account,
+            return records(Token, list(conn.execute(sa.select(t).where(t.c.account == account,
                                                         t.c.revoked_at.is_(None))
-                                     .order_by(t.c.created_at.desc())))
+                                     .order_by(t.c.created_at.desc()))))
 
     def token_used(self, id_sha256: str) -> None:
         t = self._t.tokens

@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 import sqlalchemy as sa
-from sqlalchemy.engine import Row
 
 from reportgen.workflow.store.base import (
     StoreBase,
     now,
 )
+from reportgen.workflow.store.records import AuditLine, records
 
 
 class AuditStore(StoreBase):
@@ -22,11 +20,11 @@ class AuditStore(StoreBase):
                 allowed=allowed, detail=detail))
 
     def audit_lines(self, report_id: str | None = None, refused_only: bool = False
-                    ) -> list[Row[Any]]:
+                    ) -> list[AuditLine]:
         query = sa.select(self._t.audit).order_by(self._t.audit.c.id)
         if report_id is not None:
             query = query.where(self._t.audit.c.report_id == report_id)
         if refused_only:
             query = query.where(self._t.audit.c.allowed == sa.false())
         with self.engine.connect() as conn:
-            return list(conn.execute(query))
+            return records(AuditLine, list(conn.execute(query)))

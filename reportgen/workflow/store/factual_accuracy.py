@@ -6,7 +6,6 @@ from collections.abc import Sequence
 from typing import Any
 
 import sqlalchemy as sa
-from sqlalchemy.engine import Row
 from sqlalchemy.exc import IntegrityError
 
 from reportgen.workflow.store.base import (
@@ -15,6 +14,7 @@ from reportgen.workflow.store.base import (
     TrackError,
     now,
 )
+from reportgen.workflow.store.records import FaDecision, FaImport, FaItem, optional, records
 
 
 class FactualAccuracyStore(StoreBase):
@@ -46,22 +46,22 @@ class FactualAccuracyStore(StoreBase):
             raise TrackError(f"this form was imported already, as {first.name} by {first.by} "
                              f"on {first.at:%Y-%m-%d %H:%M}: a form is imported once") from None
 
-    def fa_import(self, report_id: str, form_sha256: str) -> Row[Any] | None:
+    def fa_import(self, report_id: str, form_sha256: str) -> FaImport | None:
         with self.engine.connect() as conn:
-            return conn.execute(sa.select(self._t.fa_imports).where(
+            return optional(FaImport, conn.execute(sa.select(self._t.fa_imports).where(
                 self._t.fa_imports.c.report_id == report_id,
-                self._t.fa_imports.c.sha256 == form_sha256)).first()
+                self._t.fa_imports.c.sha256 == form_sha256)).first())
 
-    def fa_items(self, report_id: str) -> list[Row[Any]]:
+    def fa_items(self, report_id: str) -> list[FaItem]:
         self.report(report_id)
         with self.engine.connect() as conn:
-            return list(
+            return records(FaItem, list(
                 conn.execute(
                     sa.select(self._t.fa_items)
                     .where(self._t.fa_items.c.report_id == report_id)
                     .order_by(self._t.fa_items.c.number)
                 )
-            )
+            ))
 
     def decide(self, report_id: str, number: int, decision: str, reason: str, by: str,
                coo: bool, revision: int, data_version: int | None = None) -> None:
@@ -103,10 +103,10 @@ class FactualAccuracyStore(StoreBase):
                 report_id=report_id, number=number, decision=decision, reason=reason, by=by,
                 as_coo=coo, revision=revision, data_version=data_version, at=at))
 
-    def fa_decisions(self, report_id: str) -> list[Row[Any]]:
+    def fa_decisions(self, report_id: str) -> list[FaDecision]:
         """Every decision ever recorded on the report's items, oldest first."""
         with self.engine.connect() as conn:
-            return list(conn.execute(
+            return records(FaDecision, list(conn.execute(
                 sa.select(self._t.fa_decisions)
                 .where(self._t.fa_decisions.c.report_id == report_id)
-                .order_by(self._t.fa_decisions.c.id)))
+                .order_by(self._t.fa_decisions.c.id))))

@@ -6,13 +6,13 @@ import hashlib
 from typing import Any
 
 import sqlalchemy as sa
-from sqlalchemy.engine import Row
 
 from reportgen.workflow.store.base import (
     StoreBase,
     TrackError,
     now,
 )
+from reportgen.workflow.store.records import Input, records
 
 
 class InputsStore(StoreBase):
@@ -28,13 +28,13 @@ class InputsStore(StoreBase):
                 kind=kind, code=code, title=title, sha256=sha, content=content, by=by,
                 at=now())).inserted_primary_key[0]
 
-    def inputs(self, kind: str | None = None) -> list[Row[Any]]:
+    def inputs(self, kind: str | None = None) -> list[Input]:
         cols = [c for c in self._t.inputs.c if c.name != "content"]
         query = sa.select(*cols).order_by(self._t.inputs.c.id)
         if kind:
             query = query.where(self._t.inputs.c.kind == kind)
         with self.engine.connect() as conn:
-            return list(conn.execute(query))
+            return records(Input, list(conn.execute(query)))
 
     def input_kind(self, input_id: int) -> str:
         with self.engine.connect() as conn:

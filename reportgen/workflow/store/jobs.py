@@ -8,13 +8,13 @@ import socket
 from typing import Any
 
 import sqlalchemy as sa
-from sqlalchemy.engine import Row
 
 from reportgen.workflow.store.base import (
     StoreBase,
     TrackError,
     now,
 )
+from reportgen.workflow.store.records import Job, record, records
 
 
 class JobsStore(StoreBase):
@@ -25,24 +25,24 @@ class JobsStore(StoreBase):
                 kind=kind, report_id=report_id, by=by, args=json.dumps(args), state="queued",
                 created_at=at, updated_at=at).returning(self._t.jobs.c.id)).scalar_one()
 
-    def job(self, job_id: int) -> Row[Any]:
+    def job(self, job_id: int) -> Job:
         with self.engine.connect() as conn:
             row = conn.execute(sa.select(self._t.jobs)
                                .where(self._t.jobs.c.id == job_id)).first()
         if row is None:
             raise TrackError(f"no job {job_id}")
-        return row
+        return record(Job, row)
 
-    def jobs(self, report_id: str | None = None, limit: int = 20) -> list[Row[Any]]:
+    def jobs(self, report_id: str | None = None, limit: int = 20) -> list[Job]:
         """The latest jobs, newest first (of one report, or of every one)."""
         t = self._t.jobs
         query = sa.select(t).order_by(t.c.id.desc()).limit(limit)
         if report_id is not None:
             query = query.where(t.c.report_id == report_id)
         with self.engine.connect() as conn:
-            return list(conn.execute(query))
+            return records(Job, list(conn.execute(query)))
 
-    def start_job(self, job_id: int) -> Row[Any]:
+    def start_job(self, job_id: int) -> Job:
         """The job marked running, one more attempt counted (a worker that died before it
         finished leaves the job to another, which counts again)."""
         t = self._t.jobs

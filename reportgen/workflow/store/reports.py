@@ -23,6 +23,17 @@ from reportgen.workflow.store.base import (
     _pause_for_fault_tests,
     now,
 )
+from reportgen.workflow.store.records import (
+    DataVersion,
+    HistoryLine,
+    PublicationRecord,
+    PublishedFile,
+    Report,
+    Version,
+    optional,
+    record,
+    records,
+)
 
 
 class ReportsStore(StoreBase):
@@ -65,7 +76,7 @@ class ReportsStore(StoreBase):
             number = self._add_data(conn, report_id, "draft", by, at, data)
             self._add_versions(conn, report_id, "draft", by, at, _of(new, number))
 
-    def report(self, report_id: str) -> Row[Any]:
+    def report(self, report_id: str) -> Report:
         with self.engine.connect() as conn:
             row = conn.execute(
                 sa.select(self._t.reports).where(self._t.reports.c.id == report_id)
@@ -76,11 +87,12 @@ class ReportsStore(StoreBase):
                     f"no report {report_id} is tracked"
                     + (f" (tracked: {', '.join(known)})" if known else "")
                 )
-            return row
+            return record(Report, row)
 
-    def all_reports(self) -> list[Row[Any]]:
+    def all_reports(self) -> list[Report]:
         with self.engine.connect() as conn:
-            return list(conn.execute(sa.select(self._t.reports).order_by(self._t.reports.c.id)))
+            return records(Report, conn.execute(
+                sa.select(self._t.reports).order_by(self._t.reports.c.id)))
 
     def move(
         self,
@@ -143,19 +155,19 @@ class ReportsStore(StoreBase):
              "bytes": len(content), "content": content}
             for name, content in publication.files.items()])
 
-    def publication(self, report_id: str) -> Row[Any] | None:
+    def publication(self, report_id: str) -> PublicationRecord | None:
         """The report's publication (day, data version, who, manifest), or None."""
         with self.engine.connect() as conn:
-            return conn.execute(sa.select(self._t.publications)
-                                .where(self._t.publications.c.report_id == report_id)).first()
+            return optional(PublicationRecord, conn.execute(sa.select(self._t.publications)
+                                .where(self._t.publications.c.report_id == report_id)).first())
 
-    def published_files(self, report_id: str) -> list[Row[Any]]:
+    def published_files(self, report_id: str) -> list[PublishedFile]:
         """The published set's files by name, with their sizes and checksums."""
         t = self._t.published_files
         with self.engine.connect() as conn:
-            return list(conn.execute(
+            return records(PublishedFile, list(conn.execute(
                 sa.select(t.c.name, t.c.sha256, t.c.bytes)
-                .where(t.c.report_id == report_id).order_by(t.c.name)))
+                .where(t.c.report_id == report_id).order_by(t.c.name))))
 
     def published_file(self, report_id: str, name: str) -> bytes:
         t = self._t.published_files
@@ -202,16 +214,16 @@ class ReportsStore(StoreBase):
         )
         return number
 
-    def data_versions(self, report_id: str) -> list[Row[Any]]:
+    def data_versions(self, report_id: str) -> list[DataVersion]:
         """Every version of the report's data, oldest first, without the data itself."""
         self.report(report_id)
         cols = [c for c in self._t.data_versions.c if c.name != "content"]
         with self.engine.connect() as conn:
-            return list(conn.execute(
+            return records(DataVersion, list(conn.execute(
                 sa.select(*cols).where(self._t.data_versions.c.report_id == report_id)
-                .order_by(self._t.data_versions.c.number)))
+                .order_by(self._t.data_versions.c.number))))
 
-    def held_versions(self) -> dict[str, Row[Any]]:
+    def held_versions(self) -> dict[str, DataVersion]:
         """The latest data version of every report, without the data itself, in one query (the
         dashboard shows every report's)."""
         t = self._t.data_versions
@@ -221,9 +233,9 @@ class ReportsStore(StoreBase):
         query = sa.select(*cols).join(latest, (t.c.report_id == latest.c.report_id)
                                       & (t.c.number == latest.c.number))
         with self.engine.connect() as conn:
-            return {row.report_id: row for row in conn.execute(query)}
+            return {row.report_id: record(DataVersion, row) for row in conn.execute(query)}
 
-    def data(self, report_id: str, number: int | None = None) -> Row[Any]:
+    def data(self, report_id: str, number: int | None = None) -> DataVersion:
         """One version of the report's data (the latest, the one held, by default)."""
         self.report(report_id)
         t = self._t.data_versions
@@ -237,7 +249,7 @@ class ReportsStore(StoreBase):
             raise TrackError(f"{report_id} has no data version {number}" + (
                 f" (it has {', '.join(held)})" if held else " (no data is held: the store was "
                 "made by an older reportgen and the input file had gone)"))
-        return found
+        return record(DataVersion, found)
 
     def add_versions(self, report_id: str, stage: str, by: str, new: Sequence[NewVersion]) -> None:
         with self._tx() as conn:
@@ -268,29 +280,29 @@ class ReportsStore(StoreBase):
                 )
             )
 
-    def history(self, report_id: str) -> list[Row[Any]]:
+    def history(self, report_id: str) -> list[HistoryLine]:
         self.report(report_id)
         with self.engine.connect() as conn:
-            return list(
+            return records(HistoryLine, list(
                 conn.execute(
                     sa.select(self._t.history)
                     .where(self._t.history.c.report_id == report_id)
                     .order_by(self._t.history.c.id)
                 )
-            )
+            ))
 
-    def versions(self, report_id: str) -> list[Row[Any]]:
+    def versions(self, report_id: str) -> list[Version]:
         """Every document kept for the report, oldest first, without its content."""
         self.report(report_id)
         cols = [c for c in self._t.versions.c if c.name != "content"]
         with self.engine.connect() as conn:
-            return list(
+            return records(Version, list(
                 conn.execute(
                     sa.select(*cols)
                     .where(self._t.versions.c.report_id == report_id)
                     .order_by(self._t.versions.c.id)
                 )
-            )
+            ))
 
     def content(self, report_id: str, version_id: int) -> bytes:
         with self.engine.connect() as conn:
@@ -304,7 +316,7 @@ class ReportsStore(StoreBase):
         return found
 
     def latest(self, report_id: str, lang: str, data_version: int | None = None
-               ) -> Row[Any] | None:
+               ) -> Version | None:
         """The newest document of a kind ("en", "cy", "en:fa-sent" ...), of one data version
         if given."""
         found = [v for v in self.versions(report_id) if v.lang == lang
