@@ -16,7 +16,6 @@ Complex fields (w:fldChar begin … separate … end) may span runs and paragrap
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -81,31 +80,38 @@ class Picture:
     alt: str
 
 
-def pieces(element: Any, fields: Fields | None = None) -> Iterator[str | TextBox | Picture]:
+def pieces(element: Any, fields: Fields | None = None) -> list[str | TextBox | Picture]:
     """What a reader sees in `element`'s children, in order: text, text boxes, pictures (by
     their alt text)."""
-    fields = fields if fields is not None else Fields()
+    out: list[str | TextBox | Picture] = []
+    _collect(element, fields if fields is not None else Fields(), out)
+    return out
+
+
+def _collect(element: Any, fields: Fields, out: list[str | TextBox | Picture]) -> None:
+    # Appending to one list, not nested generators: the statistics check reads every
+    # paragraph of every edition through here.
     for child in element:
         tag = child.tag
         if not isinstance(tag, str) or tag in NOT_SEEN:
             continue
         if tag == T:
-            if not fields.hidden and child.text:
-                yield child.text
+            if child.text and not (fields.open and fields.hidden):
+                out.append(child.text)
         elif tag in CHARACTERS:
-            if not fields.hidden:
-                yield CHARACTERS[tag]
+            if not (fields.open and fields.hidden):
+                out.append(CHARACTERS[tag])
         elif tag in (FLD_CHAR, INSTR):
             fields.step(child)
         elif tag == FLD_SIMPLE:
             if not computed(child.get(qn("w:instr")) or ""):
-                yield from pieces(child, fields)
+                _collect(child, fields, out)
         elif tag == TXBX:
-            yield TextBox(child)
+            out.append(TextBox(child))
         elif tag == DOC_PR:
-            yield Picture(child.get("descr") or child.get("title") or "")
+            out.append(Picture(child.get("descr") or child.get("title") or ""))
         else:
-            yield from pieces(child, fields)
+            _collect(child, fields, out)
 
 
 def visible_text(element: Any, fields: Fields | None = None) -> str:
