@@ -4,7 +4,8 @@ checked before anything opens them, and rewritten before anything keeps or serve
 A .docx is a zip of XML parts. It is refused if it is not one, if it would unpack to far more than
 it weighs (a zip bomb), if a part's name could lead outside the package, if any part at all
 declares a DTD or entities (external entities, entity expansion), if it carries macros or
-embedded objects, or if it links to anything outside itself other than a web or mail link (a
+embedded objects, if it holds a field that fetches content when Word updates it (INCLUDEPICTURE,
+INCLUDETEXT, LINK, DDE), or if it links to anything outside itself other than a web or mail link (a
 remote template, an OLE object linked to a network path: opening such a file makes Word fetch it,
 and give the reader's Windows credentials to whoever runs the server). What is kept is the
 document written afresh from its parts, with an attached template (which Word fetches on
@@ -21,6 +22,8 @@ import zipfile
 from lxml import etree
 
 from reportgen.errors import ReportgenError
+from reportgen.ooxml.names import qn
+from reportgen.ooxml.text import FLD_CHAR, FLD_SIMPLE, INSTR
 
 MAX_PARTS = 1000
 MAX_UNPACKED = 200 * 1024 * 1024  # the largest report unpacks to a few MiB
@@ -34,6 +37,10 @@ TEMPLATE = ("http://schemas.openxmlformats.org/officeDocument/2006/relationships
             "attachedTemplate")
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 SAFE_LINK = re.compile(r"^(https?://|mailto:)[^\s\\]+$", re.I)
+# Fields that fetch content from outside the document when Word updates them (a picture or
+# text from another computer's share leaks the reader's Windows credentials).
+FETCHING = re.compile(r"^\s*(INCLUDETEXT|INCLUDEPICTURE|INCLUDE|LINK|DDE|DDEAUTO|IMPORT)\b",
+                      re.I)
 _PARSER = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False,
                           huge_tree=False)
 
@@ -106,11 +113,32 @@ def _checked_xml(part: str, data: bytes, refuse) -> bytes:  # type: ignore[no-un
         raise refuse(f"{part} is not well-formed XML ({str(exc)[:80]})") from None
     if part.endswith(".rels"):
         return _checked_relationships(part, root, refuse)
+    if part.startswith("word/"):
+        _check_fields(part, root, refuse)
     if part == "word/settings.xml":
         for template in root.findall(f"{{{W}}}attachedTemplate"):
             root.remove(template)  # its relationship is left out too: nothing to fetch
         return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
     return data
+
+
+def _check_fields(part: str, root, refuse) -> None:  # type: ignore[no-untyped-def]
+    """No field that fetches content: its instruction is read whole, however Word or
+    LibreOffice split it across runs."""
+    instructions: list[str] = []
+    for el in root.iter(FLD_CHAR, INSTR, FLD_SIMPLE):
+        if el.tag == FLD_SIMPLE:
+            instructions.append(el.get(qn("w:instr")) or "")
+        elif el.tag == INSTR:
+            if instructions:
+                instructions[-1] += el.text or ""
+        elif el.get(qn("w:fldCharType")) == "begin":
+            instructions.append("")
+    for code in instructions:
+        if FETCHING.match(code):
+            raise refuse(f"{part} holds a field that fetches content when Word updates it "
+                         f"({code.strip()[:60]!r}): select the field in Word, press "
+                         "Ctrl+Shift+F9 to keep what it shows as text, and upload again")
 
 
 def _checked_relationships(part: str, root, refuse) -> bytes:  # type: ignore[no-untyped-def]

