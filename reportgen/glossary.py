@@ -11,6 +11,7 @@ tomlkit, which keeps their comments and layout.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import tomllib
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -91,7 +92,15 @@ def _places(root: Path) -> tuple[dict[str, Any], list[_Found]]:
 
 def wordings(root: Path = DATA, scope: str | None = None) -> list[Wording]:
     """Every Welsh wording, once per English and Welsh pair, with every place it is written.
-    `scope` ("pdu", "regional", "national") keeps the glossary and that part of the framework."""
+    `scope` ("pdu", "regional", "national") keeps the glossary and that part of the framework.
+    Read again only when the files change (a report's page asks for it each time)."""
+    files = [root / f"{name}.toml" for name in ("glossary", "framework")]
+    signature = tuple((f.stat().st_mtime_ns, f.stat().st_size) for f in files)
+    return list(_wordings(root, scope, signature))
+
+
+@functools.lru_cache(maxsize=16)
+def _wordings(root: Path, scope: str | None, _signature: tuple) -> tuple[Wording, ...]:
     _, found = _places(root)
     if scope is not None:
         framework = tomllib.loads((root / "framework.toml").read_text(encoding="utf-8"))
@@ -106,7 +115,7 @@ def wordings(root: Path = DATA, scope: str | None = None) -> list[Wording]:
         merged[key] = Wording(f.en, f.cy, status, (*(was.where if was else ()), f.where),
                               f.by or (was.confirmed_by if was else None),
                               _date(f.on) or (was.confirmed_on if was else None))
-    return list(merged.values())
+    return tuple(merged.values())
 
 
 def _rank(status: str) -> int:
