@@ -53,6 +53,17 @@ def language(doc: Any) -> str | None:
     return {"en-GB": "en", "cy-GB": "cy"}.get(tag, tag.split("-")[0] or None)
 
 
+def title(content: bytes) -> str:
+    """A document's title (File > Properties), read from its core properties part alone."""
+    with zipfile.ZipFile(io.BytesIO(content)) as z:
+        try:
+            xml = z.read("docProps/core.xml")
+        except KeyError:
+            return ""
+    found = etree.fromstring(xml, PARSER).find("{http://purl.org/dc/elements/1.1/}title")
+    return (found.text or "").strip() if found is not None else ""
+
+
 def custom_properties(content: bytes) -> dict[str, str]:
     """A document's custom properties, by name."""
     with zipfile.ZipFile(io.BytesIO(content)) as z:

@@ -189,8 +189,10 @@ def report(report_id: str) -> Any:
     send_back = SendBackForm(prefix="back", seen=r.revision)
     send_back.to.choices = [(t, stage_title(t)) for t in accounts.send_back_targets(r.stage)
                             if t in ids]
+    lang = g.lang if g.lang in languages(r) else "en"
     return render_template(
-        "report.html", report=r, stage_title=stage_title, stages=order, here=here,
+        "report.html", report=r, title=editions.title(s, report_id, lang),
+        stage_title=stage_title, stages=order, here=here,
         following=following, gate=gate, holders=holders(r.stage), history=s.history(report_id),
         documents=s.versions(report_id), data_versions=s.data_versions(report_id),
         number=number, held=held, langs=languages(r), formats=EDITION_FORMATS,

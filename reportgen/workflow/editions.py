@@ -15,6 +15,7 @@ from reportgen.bundle import Bundle
 from reportgen.convert import pdf
 from reportgen.documents import report_for
 from reportgen.errors import InputError, Problem, RenderError
+from reportgen.ooxml import package
 from reportgen.reading import Loaded
 from reportgen.workflow.store import NewData, NewVersion, Store
 
@@ -108,3 +109,19 @@ def changes_against_data(bundle: Bundle, content: bytes, source: str,
     [job] = pipeline.jobs_for(loaded, [doc], [edited.lang or "en"])
     base = readback.read(pipeline.render_docx(job, draft=edited.lang == "cy"), bundle.main)
     return readback.compare(base, edited, source)
+
+
+_TITLES: dict[str, str] = {}  # by the edition's checksum: an edition kept never changes
+
+
+def title(store: Store, report_id: str, lang: str = "en") -> str:
+    """The report's title as its edition of the data version held gives it (its id if there
+    is none in that language)."""
+    held = store.latest(report_id, lang, data_version=store.data(report_id).number)
+    if held is None:
+        return report_id
+    if held.sha256 not in _TITLES:
+        if len(_TITLES) > 1000:
+            _TITLES.clear()
+        _TITLES[held.sha256] = package.title(store.content(report_id, held.id)) or report_id
+    return _TITLES[held.sha256]

@@ -88,15 +88,6 @@ def untranslated(draft: bytes) -> list[int]:
     return _untranslated(doc, texts)
 
 
-def report_title(store: Store, report_id: str, lang: str = "en") -> str:
-    """The report's title as its edition of the data version held gives it (its id if none)."""
-    held = store.latest(report_id, lang, data_version=store.data(report_id).number)
-    if held is None:
-        return report_id
-    return Document(io.BytesIO(store.content(report_id, held.id))).core_properties.title \
-        or report_id
-
-
 def numbered_texts(content: bytes) -> tuple[dict[int, str], dict[int, list[str]], set[str]]:
     """Of a draft numbered by `numbered`: the paragraph texts by number, the addresses of the
     data each paragraph holds, and the tables and figures it has ("Table 3", "Figure 2")."""
@@ -375,7 +366,7 @@ def _made_during_check(store: Store, report_id: str, version: int) -> None:
 
 def log(store: Store, report_id: str, title: str | None = None) -> bytes:
     """The decision log, titled with the report's title."""
-    title = title or report_title(store, report_id)
+    title = title or editions.title(store, report_id)
     doc = Document()
     doc.core_properties.title = f"Factual accuracy decision log: {title}"
     doc.core_properties.language = "en-GB"

@@ -7,6 +7,7 @@ from __future__ import annotations
 import html
 import io
 import json
+import re
 
 import pytest
 from docx import Document
@@ -241,6 +242,21 @@ def test_the_pages_are_in_welsh_for_a_welsh_speaker(store, as_role):
     assert "Adroddiadau" in dashboard and "Pob rhanbarth" in dashboard
     editor.post("/language/en", {"next": "/"})
     assert "Next move" in text(editor.get(f"/reports/{ID}"))
+
+
+def test_a_report_page_is_headed_by_its_title_in_the_readers_language(app, as_role):
+    """The id (gwent-pdu-report) stood as the page's heading and title."""
+    from reportgen.workflow import tracker
+    tracker.start(app.extensions["reportgen"].store, WALES / "pdus" / "gwent.json",
+                  "pdu-report", TEAM["lead-inspector"])
+    editor = as_role("editor")
+    page = editor.get("/reports/gwent-pdu-report").get_data(as_text=True)
+    assert re.search(r"<h1[^>]*>\s*An inspection of probation services in Gwent\s*</h1>", page)
+    assert "<title>An inspection of probation services in Gwent –" in page
+    assert "gwent-pdu-report" in page  # beside it, under the region's name
+    editor.post("/language/cy", {"next": "/"})
+    page = editor.get("/reports/gwent-pdu-report").get_data(as_text=True)
+    assert re.search(r"<h1[^>]*>\s*Arolygiad o wasanaethau prawf yng Ngwent\s*</h1>", page)
 
 
 def test_every_stage_has_an_owner_in_the_role_data():
