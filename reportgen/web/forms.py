@@ -114,6 +114,11 @@ class KeepEditsForm(FlaskForm):
     submit = SubmitField(_l("Keep these edits"), widget=GovSubmitInput())
 
 
+class PreviewRedlineForm(KeepEditsForm):
+    """The document previewed, carried back for its redline: nothing is kept."""
+    submit = SubmitField(_l("Download the redline (.docx)"), widget=GovSubmitInput())
+
+
 class FormUpload(FlaskForm):
     document = FileField(_l("Returned response form (.docx)"), widget=GovFileInput(),
                          validators=[FileRequired(_l("Choose the returned form"))])

@@ -11,6 +11,7 @@ import io
 import json
 from collections.abc import Callable
 from functools import lru_cache
+from pathlib import Path
 from typing import Any
 
 from flask import (
@@ -39,6 +40,7 @@ from reportgen.web.forms import (
     KeepEditsForm,
     MoveForm,
     PreviewEditsForm,
+    PreviewRedlineForm,
     SendBackForm,
     TranslationUpload,
 )
@@ -304,11 +306,40 @@ def preview(report_id: str) -> Any:
         return response  # refused: the reasons are on the report's page
     edits = found[0]
     content = edits.upload.content
-    keep = KeepEditsForm(prefix="keep", content=base64.b64encode(content).decode("ascii"),
-                         name=name) if _carried(len(content)) else None
+    carried = base64.b64encode(content).decode("ascii") if _carried(len(content)) else None
+    keep = KeepEditsForm(prefix="keep", content=carried, name=name) if carried else None
+    redline = PreviewRedlineForm(prefix="redline", content=carried, name=name) \
+        if carried else None
     return render_template("edits_preview.html", report=r, name=name, base=edits.base,
                            changes=edits.pending, already=edits.applied_before,
-                           held=edits.held, keep=keep)
+                           held=edits.held, keep=keep, redline=redline)
+
+
+def _carried_back(form: KeepEditsForm) -> bytes:
+    try:
+        return base64.b64decode(form.content.data, validate=True)
+    except (binascii.Error, ValueError):
+        abort(400)
+
+
+@bp.route("/reports/<report_id>/edited/redline", methods=["POST"])
+def preview_redline(report_id: str) -> Any:
+    """The edition a previewed document would make, its changes marked, to read in Word before
+    keeping it: nothing is kept."""
+    _report_or_404(report_id)
+    form = PreviewRedlineForm(prefix="redline")
+    if not form.validate_on_submit():
+        return form_errors(report_id, form, "#edits")
+    name = form.name.data or "edited.docx"
+    made: list[bytes] = []
+    response = act(report_id, lambda: made.append(tracker.preview_redline(
+        store(), report_id, _carried_back(form), name, g.account.name)[0]), "", "#edits")
+    if not made:
+        return response
+    stem = Path(name).stem[:60] or "edited"
+    return send_file(io.BytesIO(made[0]), as_attachment=True,
+                     mimetype=EDITION_FORMATS["docx"],
+                     download_name=f"{report_id}-redline-{stem}.docx")
 
 
 @bp.route("/reports/<report_id>/edited/keep", methods=["POST"])
@@ -318,11 +349,7 @@ def keep_previewed(report_id: str) -> Any:
     form = KeepEditsForm(prefix="keep")
     if not form.validate_on_submit():
         return form_errors(report_id, form, "#edits")
-    try:
-        content = base64.b64decode(form.content.data, validate=True)
-    except (binascii.Error, ValueError):
-        abort(400)
-    return _keep(report_id, content, form.name.data or _("the uploaded document"))
+    return _keep(report_id, _carried_back(form), form.name.data or _("the uploaded document"))
 
 
 @bp.route("/reports/<report_id>/factual-accuracy/send", methods=["POST"])

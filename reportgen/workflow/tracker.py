@@ -18,10 +18,11 @@ from reportgen.errors import Problem, a
 from reportgen.model import PduInspection
 from reportgen.ooxml.upload import check_docx
 from reportgen.reading import read_document
+from reportgen.render import redline as redlines
 from reportgen.rules.calendar import inspection_calendar
 from reportgen.workflow import editions, policy
 from reportgen.workflow.accounts import authorise
-from reportgen.workflow.store import MovedUnderYou, NewVersion, Store, TrackError
+from reportgen.workflow.store import MovedUnderYou, NewVersion, Store, TrackError, now
 
 DOCS = ("pdu-report", "regional-report")
 
@@ -168,6 +169,25 @@ def preview_edits(store: Store, report_id: str, content: bytes, source: str, by:
     first. The same checks and refusals as keeping."""
     authorise(store, by, "attach", report_id)
     return read_edits(store, report_id, content, source, accept_tracked)
+
+
+def preview_redline(store: Store, report_id: str, content: bytes, source: str, by: str,
+                    accept_tracked: bool = False) -> tuple[bytes, int]:
+    """The edition in the edited document's language as keeping it would make it, its
+    differences from the edition held marked as tracked changes (each by `by`), and how many:
+    to see in Word before keeping. Nothing is kept."""
+    edits = preview_edits(store, report_id, content, source, by, accept_tracked)
+    bundle = with_edits(store, report_id, [edits])
+    if bundle is None:
+        raise TrackError(f"{Path(source).name} changes nothing in the data")
+    lang = edits.pending[0].lang if edits.pending[0].lang in ("en", "cy") else "en"
+    number = store.data(report_id).number
+    held = store.latest(report_id, lang, data_version=number)
+    if held is None:
+        raise TrackError(f"{report_id} has no {lang} edition of data version {number}")
+    [after] = [v.content for v in editions.documents(bundle, store.report(report_id).doc,
+                                                     report_id, number + 1) if v.lang == lang]
+    return redlines.redline(store.content(report_id, held.id), after, (by, now()))
 
 
 def edits_to_data(store: Store, report_id: str, content: bytes, source: str, by: str,

@@ -4,14 +4,18 @@ it may not do, inputs with their problems, correspondence, accounts, and Welsh."
 
 from __future__ import annotations
 
+import base64
 import html
 import io
 import json
 import re
+import zipfile
 
 import pytest
 from docx import Document
+from lxml import etree
 
+from reportgen.ooxml.text import visible_text
 from reportgen.workflow import accounts, welsh
 from tests.conftest import EAST, FIXTURES, TEAM, WALES, boxed_edit, owner, track_luton, walk
 
@@ -485,6 +489,35 @@ def test_an_edited_document_is_previewed_before_it_is_kept(store, as_role):
                       prefix="preview", follow_redirects=True)
     assert "luton-edited.docx was applied already: its changes are in data version 2" \
         in text(again) and "Keep these edits" not in text(again)
+
+
+def test_a_previewed_edit_downloads_as_a_redline_before_it_is_kept(store, as_role):
+    """The redline of a previewed document: the edition it would make, its change tracked as
+    the editor's, to read in Word; nothing is kept."""
+    import lxml.html
+    lead = as_role("lead-inspector")
+    draft = lead.get(f"/reports/{ID}/editions/en.docx").data
+    edited = boxed_edit(draft, "$.foreword[0]", "We inspected Luton in the spring of 2026.")
+    page = text(lead.post(f"/reports/{ID}/edited/preview",
+                          {"preview-document": (io.BytesIO(edited), "luton-edited.docx")},
+                          prefix="preview"))
+    assert "Download the redline (.docx)" in page
+    [carried] = lxml.html.fromstring(page).xpath('//input[@name="redline-content"]/@value')
+    got = lead.post(f"/reports/{ID}/edited/redline", {"redline-content": carried,
+                                                      "redline-name": "luton-edited.docx"},
+                    prefix="redline")
+    assert got.status_code == 200
+    assert "luton-pdu-report-redline-luton-edited.docx" in got.headers["Content-Disposition"]
+    body = zipfile.ZipFile(io.BytesIO(got.data)).read("word/document.xml").decode()
+    # As Word shows it with the changes accepted: the new sentence; the changes are the lead's.
+    assert "We inspected Luton in the spring of 2026." in visible_text(
+        etree.fromstring(body.encode()))
+    assert re.search(rf'<w:ins [^>]*w:author="{TEAM["lead-inspector"]}"', body)
+    assert store.data(ID).number == 1 and len(store.versions(ID)) == 1  # nothing kept
+    unchanged = lead.post(f"/reports/{ID}/edited/redline", {
+        "redline-content": base64.b64encode(draft).decode(), "redline-name": "draft.docx"},
+        prefix="redline", follow_redirects=True)
+    assert "draft.docx changes nothing in the data" in text(unchanged)
 
 
 def test_a_refused_document_is_refused_at_preview_by_place(store, as_role):
