@@ -75,7 +75,7 @@ def _stats(store: Store, job: Any, step: Step) -> str:
     step(N_("checking every figure of every edition"))
     number, results = stats_check.run(store, job.report_id, job.by, confirm)
     passed = [lang for lang, r in results.items()
-              if r.cleared(set(r.unbound) if confirm else set())]
+              if r.cleared(set(r.to_confirm) if confirm else set())]
     verdicts = ", ".join(f"{lang} {'passed' if lang in passed else 'not passed'}"
                          for lang in results)
     return f"Checked data version {number}: {verdicts}"

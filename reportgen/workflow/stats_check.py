@@ -53,7 +53,7 @@ def run(store: Store, report_id: str, by: str, confirm: bool = False
         result.name = kept[lang].name
         summary = {k: v for k, v in statistics.summary(result.figures).items()
                    if k not in ("problems", "to_confirm")}
-        confirmed = result.unbound if confirmed_by else []
+        confirmed = result.to_confirm if confirmed_by else []
         store.record_stats(report_id, result.sha256, result.cleared(set(confirmed)),
                            json.dumps(summary | {"compared_with": result.compared_with,
                                                  "confirmed": confirmed,
@@ -79,8 +79,9 @@ def signoff(store: Store, report_id: str) -> tuple[int, bytes] | None:
     return (number, kept) if kept else None
 
 
-def confirmed(store: Store, report_id: str, lang: str) -> set[tuple[str, str]]:
-    """The unbound figures of a language's editions that a statistician has confirmed."""
+def confirmed(store: Store, report_id: str, lang: str) -> set[tuple[str, ...]]:
+    """The unbound figures of a language's editions that a statistician has confirmed, each by
+    its section, sentence and text (Checked.to_confirm)."""
     return {tuple(x) for r in store.stats_results(report_id)  # type: ignore[misc]
             if r["lang"] == lang and r["passed"] for x in r.get("confirmed", [])}
 
@@ -94,7 +95,7 @@ def final_problems(store: Store, report_id: str, loaded: Loaded,
         if not result.passed:
             found.append(f"the statistics check fails on the final {lang} edition")
         elif not result.cleared(confirmed(store, report_id, lang)):
-            new = sorted(set(result.unbound) - confirmed(store, report_id, lang))
+            new = sorted(result.unconfirmed(confirmed(store, report_id, lang)))
             found.append(f"the final {lang} edition has figure(s) no statistician confirmed: "
                          + ", ".join(f"{text} ({where})" for where, text in new))
     return found

@@ -15,9 +15,11 @@ from pathlib import Path
 
 import pytest
 
+from reportgen.checks.accessibility import chromium
 from reportgen.web import create_app
 from reportgen.workflow.store import Store
 from tests.conftest import PASSWORD, ROOT, TEAM, add_team, track_luton
+from tests.web import journey
 
 
 @pytest.fixture
@@ -99,3 +101,12 @@ def live_server(store_url, quick_hashing):
         worker.wait(60)
     server.close()
     shutil.rmtree(instance, ignore_errors=True)
+
+
+@pytest.fixture
+def person(live_server, tmp_path):
+    shots = Path(os.environ.get("REPORTGEN_SCREENSHOTS") or tmp_path / "screenshots")
+    shots.mkdir(parents=True, exist_ok=True)
+    browser = chromium(str(tmp_path / "profile"))
+    yield journey.Person(browser, live_server, shots)
+    browser.quit()

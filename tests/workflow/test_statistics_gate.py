@@ -89,7 +89,8 @@ def test_unbound_figures_open_the_gate_once_a_person_confirms_them(tmp_path):
     assert "has not passed" in gate(store, report)
     stats_check.run(store, report, STATISTICIAN, confirm=True)
     assert gate(store, report) is None
-    assert ("paragraph 54", "three") in stats_check.confirmed(store, report, "en")
+    assert any(text == "three" and "vacancies growing in three PDUs" in sentence
+               for _, sentence, text in stats_check.confirmed(store, report, "en"))
     # Publishing checks the final documents: an unbound figure no one confirmed stops it.
     number, bundle = editions.held(store, report)
     loaded = bundle.load(editions.label(report, number))
@@ -115,3 +116,37 @@ def test_confirming_needs_a_tracked_report_and_a_name(tmp_path):
         in result.stderr
     result = run("check", "stats", "--confirm", "--as", TEAM["editor"])
     assert result.exit_code == 2 and "--confirm needs --track ID" in result.stderr
+
+
+def test_a_confirmation_holds_where_its_paragraph_moves_and_lapses_when_its_sentence_changes(
+        tmp_path):
+    """A statistician's confirmation is of a figure in its sentence and section, not of a
+    paragraph number: a paragraph added above it (a Welsh draft's notice, a new foreword
+    paragraph) left the region's confirmed figures unconfirmed at publication."""
+    store, report = started(tmp_path, WALES / "region.json", "regional-report")
+    _, results = stats_check.run(store, report, STATISTICIAN, confirm=True)
+    assert results["en"].unbound  # the regional report has figures only a person can confirm
+    _, bundle = editions.held(store, report)
+    foreword = list(bundle.get("$.foreword"))
+    moved = bundle.with_value("$.foreword", [{"en": "We visited every office.",
+                                              "cy": "Fe wnaethon ni ymweld â phob swyddfa."},
+                                             *foreword])
+    tracker.keep_data(store, report, moved, TEAM["editor"], "a paragraph added above")
+    documents = {lang: store.content(report, store.latest(report, lang).id)
+                 for lang in ("en", "cy")}
+    loaded = moved.load()
+    shifted = stats_check.check_documents(loaded, documents)
+    assert {w for w, _ in shifted["en"].unbound} != {w for w, _ in results["en"].unbound}
+    assert stats_check.final_problems(store, report, loaded, documents) == []
+    # The sentence of a confirmed figure reworded: that figure needs confirming again.
+    doc = Document(io.BytesIO(documents["en"]))
+    texts = list(doc.element.body.iter(qn("w:t")))
+    first, [t] = next((x, holding) for x in shifted["en"].figures if x.status == "unbound"
+                      and len(holding := [t for t in texts if x.text in (t.text or "")]) == 1)
+    t.text = t.text.replace(first.text, f"about {first.text}")  # its sentence reworded
+    out = io.BytesIO()
+    doc.save(out)
+    [problem] = stats_check.final_problems(store, report, loaded,
+                                           documents | {"en": out.getvalue()})
+    assert problem.startswith("the final en edition has figure(s) no statistician confirmed: ")
+    assert f"{first.text} ({first.where})" in problem

@@ -87,12 +87,24 @@ class Checked:
 
     @property
     def unbound(self) -> list[tuple[str, str]]:
-        """The figures a person must confirm: (where, figure)."""
+        """The figures a person must confirm, as they are shown: (where, figure)."""
         return [(x.where, x.text) for x in self.figures if x.status == "unbound"]
 
-    def cleared(self, confirmed: set[tuple[str, str]]) -> bool:
+    @property
+    def to_confirm(self) -> list[tuple[str, str, str]]:
+        """What a person's confirmation is of: each unbound figure by its section, its sentence
+        and its text. It holds wherever the paragraph moves (a draft's notice, a paragraph
+        added above) and lapses when the sentence changes."""
+        return [(x.section, x.context, x.text) for x in self.figures if x.status == "unbound"]
+
+    def unconfirmed(self, confirmed: set[tuple[str, ...]]) -> list[tuple[str, str]]:
+        """The unbound figures not confirmed, as they are shown: (where, figure)."""
+        return [(x.where, x.text) for x in self.figures if x.status == "unbound"
+                and (x.section, x.context, x.text) not in confirmed]
+
+    def cleared(self, confirmed: set[tuple[str, ...]]) -> bool:
         """Passed, and every unbound figure confirmed by a person."""
-        return self.passed and set(self.unbound) <= confirmed
+        return self.passed and not self.unconfirmed(confirmed)
 
 
 def check_editions(files: Sequence[tuple[str, bytes]], loaded: Loaded,
