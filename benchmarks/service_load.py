@@ -55,6 +55,7 @@ class Person:
         self.conn = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
         self.name, self.cookie = name, ""
         self.timings: list[tuple[str, float]] = []
+        self.server: list[tuple[str, float]] = []  # the service's own time (Server-Timing)
         self.failures: list[str] = []
         self.moved: list[tuple[str, str]] = []  # (report, stage reached)
         self.refused = 0
@@ -74,6 +75,9 @@ class Person:
             raise OSError(f"{method} {path}: {exc!r}") from exc
         text = response.read().decode()
         self.timings.append((kind, time.perf_counter() - start))
+        made = re.search(r"app;dur=([\d.]+)", response.getheader("Server-Timing") or "")
+        if made:
+            self.server.append((kind, float(made.group(1)) / 1000))
         cookie = response.getheader("Set-Cookie")
         if cookie:
             self.cookie = cookie.split(";", 1)[0]
@@ -297,6 +301,11 @@ def main() -> int:
     every = sorted(s for _, s in timings)
     print(f"  {'all':<12} {len(every):>6}  median {statistics.median(every) * 1000:6.0f} ms"
           f"  p95 {every[int(0.95 * (len(every) - 1))] * 1000:6.0f} ms")
+    made = sorted(s for p in people for k, s in p.server
+                  if k not in ("sign-in page", "sign in", "warm-up"))
+    if made:  # the service's own time, without the wait in its queue or in this client
+        print(f"  {'in the app':<12} {len(made):>6}  median {statistics.median(made) * 1000:6.0f}"
+              f" ms  p95 {made[int(0.95 * (len(made) - 1))] * 1000:6.0f} ms")
     if ready:
         print(f"  published {len(published)} of {len(ready)} report(s) while they browsed"
               + (f", each {min(published):.1f} to {max(published):.1f} s from the press to the "

@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import os
 import secrets
+import time
 from pathlib import Path
 from typing import Any
 
@@ -132,6 +133,7 @@ def _assets(app: Flask) -> None:
 def _hooks(app: Flask) -> None:
     @app.before_request
     def who_and_which_language() -> Any:
+        g.started = time.perf_counter()
         g.csp_nonce = secrets.token_urlsafe(16)
         g.account = None
         if request.endpoint in STATIC_ENDPOINTS:
@@ -151,6 +153,9 @@ def _hooks(app: Flask) -> None:
     @app.after_request
     def security_headers(response: Any) -> Any:
         nonce = getattr(g, "csp_nonce", "")
+        if "started" in g:  # how long the page took to make (the browser's developer tools show it)
+            response.headers["Server-Timing"] = \
+                f"app;dur={(time.perf_counter() - g.started) * 1000:.1f}"
         response.headers["Content-Security-Policy"] = (
             "default-src 'self'; script-src 'self' 'nonce-" + nonce + "'; style-src 'self'; "
             "img-src 'self' data:; font-src 'self'; form-action 'self'; "

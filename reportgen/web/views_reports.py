@@ -184,7 +184,7 @@ def report(report_id: str) -> Any:
     here = ids.index(r.stage)
     following = ids[here + 1] if here + 1 < len(ids) else None
     gate = tracker.gate_problem(s, report_id, order[here]) if following else None
-    number = s.data(report_id).number
+    number = s.held_number(report_id)
     held = {lang: s.latest(report_id, lang, data_version=number) for lang in languages(r)}
     stats = s.stats_results(report_id)
     move = MoveForm(prefix="move", seen=r.revision)
@@ -488,7 +488,7 @@ def translation_export(report_id: str, fmt: str) -> Any:
 def compare(report_id: str) -> Any:
     """What changed between two data versions, as text on the page."""
     r = _report_or_404(report_id)
-    form = _compare_form(store(), report_id, store().data(report_id).number)
+    form = _compare_form(store(), report_id, store().held_number(report_id))
     first, second = int(form.first.data), int(form.second.data)
     try:
         lines = list(versions.text_diff(store(), report_id, min(first, second),
@@ -534,7 +534,7 @@ def edition(report_id: str, lang: str, fmt: str) -> Any:
     """Each edition of the data version held: the Word document kept with it; the PDF
     converted from that; the web edition and the workbook made from the data."""
     r = _report_or_404(report_id)
-    number = store().data(report_id).number
+    number = store().held_number(report_id)
     held = store().latest(report_id, lang, data_version=number) if lang in languages(r) \
         else None
     if held is None or fmt not in EDITION_FORMATS:

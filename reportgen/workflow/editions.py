@@ -117,7 +117,7 @@ _TITLES: dict[str, str] = {}  # by the edition's checksum: an edition kept never
 def title(store: Store, report_id: str, lang: str = "en") -> str:
     """The report's title as its edition of the data version held gives it (its id if there
     is none in that language)."""
-    held = store.latest(report_id, lang, data_version=store.data(report_id).number)
+    held = store.latest(report_id, lang, data_version=store.held_number(report_id))
     if held is None:
         return report_id
     if held.sha256 not in _TITLES:

@@ -216,7 +216,7 @@ def send(store: Store, report_id: str, by: str) -> dict[str, bytes]:
     if report.stage != "factual-accuracy":
         raise TrackError(f"{report_id} is at {report.stage}: the draft is sent for factual "
                          "accuracy once the report is at factual-accuracy")
-    number = store.data(report_id).number
+    number = store.held_number(report_id)
     files, kept = {}, []
     for lang in ("en", "cy") if report.in_wales else ("en",):
         held = store.latest(report_id, lang, data_version=number)

@@ -72,7 +72,7 @@ SIGNOFF = "signoff"  # the sign-off workbook's kind among a data version's kept 
 def signoff(store: Store, report_id: str) -> tuple[int, bytes] | None:
     """The sign-off workbook of the last check run on the data version held (its number and
     the workbook), or None when none was run on it since its editions were made."""
-    number = store.data(report_id).number
+    number = store.held_number(report_id)
     first = tracker.languages(store.report(report_id))[0]
     edition = store.latest(report_id, first, data_version=number)
     kept = edition and store.rendition(report_id, number, first, SIGNOFF, edition.sha256)

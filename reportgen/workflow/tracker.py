@@ -181,7 +181,7 @@ def preview_redline(store: Store, report_id: str, content: bytes, source: str, b
     if bundle is None:
         raise TrackError(f"{Path(source).name} changes nothing in the data")
     lang = edits.pending[0].lang if edits.pending[0].lang in ("en", "cy") else "en"
-    number = store.data(report_id).number
+    number = store.held_number(report_id)
     held = store.latest(report_id, lang, data_version=number)
     if held is None:
         raise TrackError(f"{report_id} has no {lang} edition of data version {number}")
@@ -199,7 +199,7 @@ def edits_to_data(store: Store, report_id: str, content: bytes, source: str, by:
     if bundle is None:
         return edits, None
     policy.check(store, by, report_id, editions.held(store, report_id)[1], bundle)
-    number = store.data(report_id).number + 1
+    number = store.held_number(report_id) + 1
     why = note or f"{len(edits.pending)} edit(s) read back from {Path(source).name}"
     return edits, store.add_data(report_id, by, editions.new_data(bundle, number, why),
                                  [edits.upload, *editions.documents(bundle, report.doc,
@@ -212,7 +212,7 @@ def keep_data(store: Store, report_id: str, bundle: Bundle, by: str, note: str) 
     its Word editions."""
     report = store.report(report_id)
     policy.check(store, by, report_id, editions.held(store, report_id)[1], bundle)
-    number = store.data(report_id).number + 1
+    number = store.held_number(report_id) + 1
     bundle.load(editions.label(report_id, number))
     return store.add_data(report_id, by, editions.new_data(bundle, number, note),
                           editions.documents(bundle, report.doc, report_id, number),
@@ -334,7 +334,7 @@ def advance(store: Store, report_id: str, to: str, by: str, note: str = "",
     if bundle is None:
         store.move(report_id, report.revision, to, by, note, uploads)
         return None
-    number = store.data(report_id).number + 1
+    number = store.held_number(report_id) + 1
     why = note or f"{sum(len(e.pending) for e in found)} edit(s) read back"
     if order[here].gate:  # a gated stage is left only on data its gate has seen
         raise TrackError(f"{report_id} cannot leave {report.stage} with edits: keep them first as "

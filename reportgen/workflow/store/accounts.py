@@ -35,12 +35,12 @@ class AccountsStore(StoreBase):
             raise TrackError(f"an account named {name} exists already") from None
 
     def account(self, name: str) -> Account | None:
-        with self.engine.connect() as conn:
+        with self._read() as conn:
             return optional(Account, conn.execute(
                 sa.select(self._t.accounts).where(self._t.accounts.c.name == name)).first())
 
     def accounts(self) -> list[Account]:
-        with self.engine.connect() as conn:
+        with self._read() as conn:
             return records(Account, list(conn.execute(sa.select(self._t.accounts)
                                      .order_by(self._t.accounts.c.name))))
 
@@ -57,14 +57,14 @@ class AccountsStore(StoreBase):
                 client=client[:100], agent=agent[:200]))
 
     def session(self, id_sha256: str) -> Session | None:
-        with self.engine.connect() as conn:
+        with self._read() as conn:
             return optional(Session, conn.execute(sa.select(self._t.sessions)
                                 .where(self._t.sessions.c.id_sha256 == id_sha256)).first())
 
     def sessions(self, account: str) -> list[Session]:
         """The account's sessions still open, the latest first."""
         t = self._t.sessions
-        with self.engine.connect() as conn:
+        with self._read() as conn:
             return records(Session, list(conn.execute(sa.select(t).where(t.c.account == account,
                                                         t.c.ended_at.is_(None))
                                      .order_by(t.c.seen_at.desc()))))
@@ -87,7 +87,7 @@ class AccountsStore(StoreBase):
 
     def sign_in_failures(self, account: str, client: str) -> SignInFailures | None:
         t = self._t.sign_in_failures
-        with self.engine.connect() as conn:
+        with self._read() as conn:
             return optional(SignInFailures, conn.execute(sa.select(t).where(t.c.account == account,
                                                    t.c.client == client)).first())
 
@@ -121,13 +121,13 @@ class AccountsStore(StoreBase):
                 created_by=by, expires_at=expires_at))
 
     def token(self, id_sha256: str) -> Token | None:
-        with self.engine.connect() as conn:
+        with self._read() as conn:
             return optional(Token, conn.execute(sa.select(self._t.tokens)
                                 .where(self._t.tokens.c.id_sha256 == id_sha256)).first())
 
     def tokens(self, account: str) -> list[Token]:
         t = self._t.tokens
-        with self.engine.connect() as conn:
+        with self._read() as conn:
             return records(Token, list(conn.execute(sa.select(t).where(t.c.account == account,
                                                         t.c.revoked_at.is_(None))
                                      .order_by(t.c.created_at.desc()))))

@@ -26,5 +26,5 @@ class AuditStore(StoreBase):
             query = query.where(self._t.audit.c.report_id == report_id)
         if refused_only:
             query = query.where(self._t.audit.c.allowed == sa.false())
-        with self.engine.connect() as conn:
+        with self._read() as conn:
             return records(AuditLine, list(conn.execute(query)))

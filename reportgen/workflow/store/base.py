@@ -25,6 +25,7 @@ from reportgen.errors import ReportgenError
 MIGRATIONS = Path(__file__).parents[1] / "migrations"
 _MIGRATING = threading.Lock()
 DEFAULT_STORE = "reportgen-tracker.db"
+POOL = 32  # database connections kept open: `reportgen serve`'s threads
 
 
 class TrackError(ReportgenError):
@@ -133,7 +134,10 @@ class StoreBase:
         if file is not None:
             _private(file)
         self.engine = sa.create_engine(
-            self.url, connect_args={"timeout": 30} if self.url.startswith("sqlite") else {}
+            self.url, connect_args={"timeout": 30} if self.url.startswith("sqlite") else {},
+            # A connection kept for each request the service serves at once (its threads):
+            # connections made and dropped beyond a small pool cost each burst of pages dearly.
+            **({} if self.url.startswith("sqlite") else {"pool_size": POOL, "max_overflow": 8}),
         )
         if self.url.startswith("sqlite"):
             sa.event.listen(self.engine, "connect", _write_ahead_log)
@@ -150,6 +154,9 @@ class StoreBase:
             reason = str(getattr(exc, "orig", None) or exc).splitlines()[0]
             raise TrackError(f"cannot open the tracker store {shown}: {reason}") from None
         self._t = SimpleNamespace(**meta.tables)
+        # Reads of one statement need no transaction: on PostgreSQL that saves the BEGIN and
+        # ROLLBACK round trips around each (a report's page makes some thirty reads).
+        self._reader = self.engine.execution_options(isolation_level="AUTOCOMMIT")
 
     def migrate(self, to: str = "head") -> None:
         cfg = Config()
@@ -161,6 +168,10 @@ class StoreBase:
     def schema_revision(self) -> str:
         with self.engine.connect() as conn:
             return conn.execute(sa.text("SELECT version_num FROM alembic_version")).scalar_one()
+
+    def _read(self) -> Connection:
+        """A connection for reading (every write goes through _tx)."""
+        return self._reader.connect()
 
     @contextmanager
     def _tx(self) -> Iterator[Connection]:

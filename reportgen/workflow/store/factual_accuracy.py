@@ -47,21 +47,20 @@ class FactualAccuracyStore(StoreBase):
                              f"on {first.at:%Y-%m-%d %H:%M}: a form is imported once") from None
 
     def fa_import(self, report_id: str, form_sha256: str) -> FaImport | None:
-        with self.engine.connect() as conn:
+        with self._read() as conn:
             return optional(FaImport, conn.execute(sa.select(self._t.fa_imports).where(
                 self._t.fa_imports.c.report_id == report_id,
                 self._t.fa_imports.c.sha256 == form_sha256)).first())
 
     def fa_items(self, report_id: str) -> list[FaItem]:
-        self.report(report_id)
-        with self.engine.connect() as conn:
-            return records(FaItem, list(
+        with self._read() as conn:
+            return self._of_known(report_id, records(FaItem, list(
                 conn.execute(
                     sa.select(self._t.fa_items)
                     .where(self._t.fa_items.c.report_id == report_id)
                     .order_by(self._t.fa_items.c.number)
                 )
-            ))
+            )))
 
     def decide(self, report_id: str, number: int, decision: str, reason: str, by: str,
                coo: bool, revision: int, data_version: int | None = None) -> None:
@@ -105,7 +104,7 @@ class FactualAccuracyStore(StoreBase):
 
     def fa_decisions(self, report_id: str) -> list[FaDecision]:
         """Every decision ever recorded on the report's items, oldest first."""
-        with self.engine.connect() as conn:
+        with self._read() as conn:
             return records(FaDecision, list(conn.execute(
                 sa.select(self._t.fa_decisions)
                 .where(self._t.fa_decisions.c.report_id == report_id)

@@ -33,11 +33,11 @@ class InputsStore(StoreBase):
         query = sa.select(*cols).order_by(self._t.inputs.c.id)
         if kind:
             query = query.where(self._t.inputs.c.kind == kind)
-        with self.engine.connect() as conn:
+        with self._read() as conn:
             return records(Input, list(conn.execute(query)))
 
     def input_kind(self, input_id: int) -> str:
-        with self.engine.connect() as conn:
+        with self._read() as conn:
             found = conn.execute(sa.select(self._t.inputs.c.kind)
                                  .where(self._t.inputs.c.id == input_id)).scalar()
         if found is None:
@@ -58,7 +58,7 @@ class InputsStore(StoreBase):
     def issues(self, input_id: int) -> list[dict[str, Any]]:
         """Each issue of a plan's correspondence, newest first, with its files' names."""
         t, f = self._t.issues, self._t.issued_files
-        with self.engine.connect() as conn:
+        with self._read() as conn:
             rows = list(conn.execute(sa.select(t).where(t.c.input_id == input_id)
                                      .order_by(t.c.id.desc())))
             names = list(conn.execute(sa.select(f.c.issue_id, f.c.name)
@@ -69,7 +69,7 @@ class InputsStore(StoreBase):
 
     def issued_file(self, issue_id: int, name: str) -> bytes:
         f = self._t.issued_files
-        with self.engine.connect() as conn:
+        with self._read() as conn:
             found = conn.execute(sa.select(f.c.content).where(
                 f.c.issue_id == issue_id, f.c.name == name)).scalar()
         if found is None:
@@ -77,7 +77,7 @@ class InputsStore(StoreBase):
         return bytes(found)
 
     def input_content(self, input_id: int) -> str:
-        with self.engine.connect() as conn:
+        with self._read() as conn:
             found = conn.execute(sa.select(self._t.inputs.c.content)
                                  .where(self._t.inputs.c.id == input_id)).scalar()
         if found is None:

@@ -26,7 +26,7 @@ class JobsStore(StoreBase):
                 created_at=at, updated_at=at).returning(self._t.jobs.c.id)).scalar_one()
 
     def job(self, job_id: int) -> Job:
-        with self.engine.connect() as conn:
+        with self._read() as conn:
             row = conn.execute(sa.select(self._t.jobs)
                                .where(self._t.jobs.c.id == job_id)).first()
         if row is None:
@@ -39,7 +39,7 @@ class JobsStore(StoreBase):
         query = sa.select(t).order_by(t.c.id.desc()).limit(limit)
         if report_id is not None:
             query = query.where(t.c.report_id == report_id)
-        with self.engine.connect() as conn:
+        with self._read() as conn:
             return records(Job, list(conn.execute(query)))
 
     def start_job(self, job_id: int) -> Job:

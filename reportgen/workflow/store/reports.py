@@ -28,6 +28,7 @@ from reportgen.workflow.store.records import (
     HistoryLine,
     PublicationRecord,
     PublishedFile,
+    R,
     Report,
     Version,
     optional,
@@ -77,7 +78,7 @@ class ReportsStore(StoreBase):
             self._add_versions(conn, report_id, "draft", by, at, _of(new, number))
 
     def report(self, report_id: str) -> Report:
-        with self.engine.connect() as conn:
+        with self._read() as conn:
             row = conn.execute(
                 sa.select(self._t.reports).where(self._t.reports.c.id == report_id)
             ).first()
@@ -89,8 +90,15 @@ class ReportsStore(StoreBase):
                 )
             return record(Report, row)
 
+    def _of_known(self, report_id: str, found: list[R]) -> list[R]:
+        """What a query of one report found; nothing found is first told apart from a report
+        not tracked (TrackError), in a second query only then (pages ask many such queries)."""
+        if not found:
+            self.report(report_id)
+        return found
+
     def all_reports(self) -> list[Report]:
-        with self.engine.connect() as conn:
+        with self._read() as conn:
             return records(Report, conn.execute(
                 sa.select(self._t.reports).order_by(self._t.reports.c.id)))
 
@@ -157,21 +165,21 @@ class ReportsStore(StoreBase):
 
     def publication(self, report_id: str) -> PublicationRecord | None:
         """The report's publication (day, data version, who, manifest), or None."""
-        with self.engine.connect() as conn:
+        with self._read() as conn:
             return optional(PublicationRecord, conn.execute(sa.select(self._t.publications)
                                 .where(self._t.publications.c.report_id == report_id)).first())
 
     def published_files(self, report_id: str) -> list[PublishedFile]:
         """The published set's files by name, with their sizes and checksums."""
         t = self._t.published_files
-        with self.engine.connect() as conn:
+        with self._read() as conn:
             return records(PublishedFile, list(conn.execute(
                 sa.select(t.c.name, t.c.sha256, t.c.bytes)
                 .where(t.c.report_id == report_id).order_by(t.c.name))))
 
     def published_file(self, report_id: str, name: str) -> bytes:
         t = self._t.published_files
-        with self.engine.connect() as conn:
+        with self._read() as conn:
             content = conn.execute(sa.select(t.c.content).where(
                 t.c.report_id == report_id, t.c.name == name)).scalar()
         if content is None:
@@ -216,10 +224,9 @@ class ReportsStore(StoreBase):
 
     def data_versions(self, report_id: str) -> list[DataVersion]:
         """Every version of the report's data, oldest first, without the data itself."""
-        self.report(report_id)
         cols = [c for c in self._t.data_versions.c if c.name != "content"]
-        with self.engine.connect() as conn:
-            return records(DataVersion, list(conn.execute(
+        with self._read() as conn:
+            return self._of_known(report_id, records(DataVersion, conn.execute(
                 sa.select(*cols).where(self._t.data_versions.c.report_id == report_id)
                 .order_by(self._t.data_versions.c.number))))
 
@@ -232,19 +239,27 @@ class ReportsStore(StoreBase):
         cols = [c for c in t.c if c.name != "content"]
         query = sa.select(*cols).join(latest, (t.c.report_id == latest.c.report_id)
                                       & (t.c.number == latest.c.number))
-        with self.engine.connect() as conn:
+        with self._read() as conn:
             return {row.report_id: record(DataVersion, row) for row in conn.execute(query)}
+
+    def held_number(self, report_id: str) -> int:
+        """The number of the report's data version held (its latest), without reading it."""
+        t = self._t.data_versions
+        with self._read() as conn:
+            found = conn.execute(sa.select(sa.func.max(t.c.number))
+                                 .where(t.c.report_id == report_id)).scalar()
+        return found if found is not None else self.data(report_id).number
 
     def data(self, report_id: str, number: int | None = None) -> DataVersion:
         """One version of the report's data (the latest, the one held, by default)."""
-        self.report(report_id)
         t = self._t.data_versions
         query = sa.select(t).where(t.c.report_id == report_id)
         query = query.where(t.c.number == number) if number is not None else \
             query.order_by(t.c.number.desc()).limit(1)
-        with self.engine.connect() as conn:
+        with self._read() as conn:
             found = conn.execute(query).first()
         if found is None:
+            self.report(report_id)  # an unknown report is told apart from a missing version
             held = [str(v.number) for v in self.data_versions(report_id)]
             raise TrackError(f"{report_id} has no data version {number}" + (
                 f" (it has {', '.join(held)})" if held else " (no data is held: the store was "
@@ -281,31 +296,29 @@ class ReportsStore(StoreBase):
             )
 
     def history(self, report_id: str) -> list[HistoryLine]:
-        self.report(report_id)
-        with self.engine.connect() as conn:
-            return records(HistoryLine, list(
+        with self._read() as conn:
+            return self._of_known(report_id, records(HistoryLine, list(
                 conn.execute(
                     sa.select(self._t.history)
                     .where(self._t.history.c.report_id == report_id)
                     .order_by(self._t.history.c.id)
                 )
-            ))
+            )))
 
     def versions(self, report_id: str) -> list[Version]:
         """Every document kept for the report, oldest first, without its content."""
-        self.report(report_id)
         cols = [c for c in self._t.versions.c if c.name != "content"]
-        with self.engine.connect() as conn:
-            return records(Version, list(
+        with self._read() as conn:
+            return self._of_known(report_id, records(Version, list(
                 conn.execute(
                     sa.select(*cols)
                     .where(self._t.versions.c.report_id == report_id)
                     .order_by(self._t.versions.c.id)
                 )
-            ))
+            )))
 
     def content(self, report_id: str, version_id: int) -> bytes:
-        with self.engine.connect() as conn:
+        with self._read() as conn:
             found = conn.execute(
                 sa.select(self._t.versions.c.content).where(
                     self._t.versions.c.report_id == report_id, self._t.versions.c.id == version_id
@@ -337,7 +350,7 @@ class ReportsStore(StoreBase):
                   source_sha256: str) -> bytes | None:
         """A download made before from this edition (the Word edition's checksum), or None."""
         t = self._t.renditions
-        with self.engine.connect() as conn:
+        with self._read() as conn:
             found = conn.execute(sa.select(t.c.content).where(
                 t.c.report_id == report_id, t.c.data_version == data_version,
                 t.c.lang == lang, t.c.format == fmt,

@@ -29,7 +29,7 @@ class StatisticsStore(StoreBase):
         """Every statistics check recorded for the report, oldest first: what was recorded,
         with its data version, language and whether it passed."""
         t = self._t.stats_checks
-        with self.engine.connect() as conn:
+        with self._read() as conn:
             rows = list(conn.execute(sa.select(t).where(t.c.report_id == report_id)
                                      .order_by(t.c.id)))
         found = []
@@ -47,7 +47,7 @@ class StatisticsStore(StoreBase):
         """Whether the last statistics check of this data version's document in `lang`
         passed."""
         t = self._t.stats_checks
-        with self.engine.connect() as conn:
+        with self._read() as conn:
             rows = list(conn.execute(
                 sa.select(t.c.passed).where(t.c.report_id == report_id,
                                             t.c.data_version == data_version, t.c.lang == lang)
