@@ -37,6 +37,7 @@ from reportgen.i18n import catalogue_path
 from reportgen.jsonpath import jsonpath
 from reportgen.model.common import Text
 from reportgen.ooxml.objects import element_of
+from reportgen.ooxml.text import paragraph_text
 from reportgen.paths import TEMPLATES
 
 # Soft mutation of a radical initial consonant (the longest first).
@@ -174,7 +175,7 @@ def template(path: Path) -> Iterator[Finding]:
              *(element_of(s.footer) for s in doc.sections)]
     for part in parts:
         for p in part.iter(qn("w:p")):
-            text = "".join(t.text or "" for t in p.iter(qn("w:t")))
+            text = paragraph_text(p)
             yield from check_text(text, f"{path.parent.name}/{path.name}: {text[:40]!r}")
 
 
@@ -276,7 +277,7 @@ def rendered(path: Path) -> Iterator[Finding]:
     if path.suffix == ".docx":
         doc = Document(str(path))
         for p in doc.element.body.iter(qn("w:p")):
-            text = "".join(t.text or "" for t in p.iter(qn("w:t")))
+            text = paragraph_text(p)
             yield from check_text(text, f"{path.name}: {text[:40]!r}")
 
 
