@@ -135,6 +135,8 @@ def test_headers_forbid_framing_and_scripts_from_elsewhere(as_role):
     assert scripts and all(f'nonce="{nonce}"' in s for s in scripts)
     # Every stylesheet, script and image is served from here, not from a CDN.
     assert not re.search(r'<(script|link|img)[^>]*(src|href)="(https?:)?//', page)
+    # How long the page took to make, and nothing else about the service.
+    assert re.fullmatch(r"app;dur=\d+\.\d", response.headers["Server-Timing"])
 
 
 def test_the_design_system_is_served_locally(client, as_role):
