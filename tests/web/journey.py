@@ -36,9 +36,16 @@ WELSH = ("Diolchwn i bennaeth yr Uned a'r holl staff a'n helpodd yn ystod yr aro
          "bobl ar brawf a siaradodd â ni.")
 
 
-FETCH = """
-const [url, done] = arguments;
-fetch(url, {credentials: "same-origin"}).then(r => r.ok ? r.arrayBuffer() : null).then(b => {
+# The browser fetches a file with its own session, and hands its bytes back as base64.
+DOWNLOAD = """
+const [how, done] = arguments;
+const request = how.label === undefined ? fetch(how.url, {credentials: "same-origin"}) : (() => {
+  const button = [...document.querySelectorAll("button, input[type=submit]")]
+    .find(b => (b.textContent || b.value || "").trim() === how.label);
+  return fetch(button.form.action, {method: "POST", body: new FormData(button.form),
+                                    credentials: "same-origin"});
+})();
+request.then(r => r.ok ? r.arrayBuffer() : null).then(b => {
   if (b === null) { done(null); return; }
   const bytes = new Uint8Array(b);
   let text = "";
@@ -47,24 +54,6 @@ fetch(url, {credentials: "same-origin"}).then(r => r.ok ? r.arrayBuffer() : null
   }
   done(btoa(text));
 });
-"""
-
-
-POST_FORM = """
-const [label, done] = arguments;
-const button = [...document.querySelectorAll("button, input[type=submit]")]
-  .find(b => (b.textContent || b.value || "").trim() === label);
-fetch(button.form.action, {method: "POST", body: new FormData(button.form),
-                           credentials: "same-origin"})
-  .then(r => r.ok ? r.arrayBuffer() : null).then(b => {
-    if (b === null) { done(null); return; }
-    const bytes = new Uint8Array(b);
-    let text = "";
-    for (let i = 0; i < bytes.length; i += 8192) {
-      text += String.fromCharCode.apply(null, bytes.subarray(i, i + 8192));
-    }
-    done(btoa(text));
-  });
 """
 
 
@@ -148,18 +137,17 @@ class Person:
         links = self.b.find_elements(By.PARTIAL_LINK_TEXT, link_text) or \
             self.b.find_elements(By.CSS_SELECTOR, f"a[href$='{link_text}']")
         assert links, f"no link {link_text!r} on {self.b.current_url}"
-        href = links[which].get_attribute("href")
-        self.b.set_script_timeout(120)
-        encoded = self.b.execute_async_script(FETCH, href)
-        assert encoded is not None, f"{href} did not download"
-        return base64.b64decode(encoded)
+        return self._fetched({"url": links[which].get_attribute("href")})
 
     def download_form(self, label: str) -> bytes:
         """What pressing a form's button that answers with a file gives (the form posted by
         the browser, with its session and CSRF token)."""
+        return self._fetched({"label": label})
+
+    def _fetched(self, how: dict) -> bytes:
         self.b.set_script_timeout(120)
-        encoded = self.b.execute_async_script(POST_FORM, label)
-        assert encoded is not None, f"the form of {label!r} gave no file"
+        encoded = self.b.execute_async_script(DOWNLOAD, how)
+        assert encoded is not None, f"{how} gave no file"
         return base64.b64decode(encoded)
 
     # ------------------------------------------------------------------- sessions
