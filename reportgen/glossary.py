@@ -84,9 +84,10 @@ def _wording(parent: Any, code: str, field: str) -> Iterator[_Found]:
 def _places(root: Path) -> tuple[dict[str, Any], list[_Found]]:
     docs = {name: tomlkit.parse((root / f"{name}.toml").read_text(encoding="utf-8"))
             for name in ("glossary", "framework")}
-    found = [_Found(str(t["en"]), str(t["cy"]), str(t["status"]), "glossary", t, "glossary",
-                    None, t.get("confirmed_by"), t.get("confirmed_on"))
-             for t in docs["glossary"]["terms"]]
+    found = [_Found(str(term["en"]), str(term["cy"]), str(term["status"]), "glossary", term,
+                    "glossary",
+                    None, term.get("confirmed_by"), term.get("confirmed_on"))
+             for term in docs["glossary"]["terms"]]
     return docs, found + list(_framework_places(docs["framework"]))
 
 

@@ -13,10 +13,10 @@ from reportgen.cli.common import (
     load,
     reports_errors,
 )
-from reportgen.errors import InputError, ReportgenError, a
-from reportgen.model import InspectionPlan, NationalReview, PduInspection, RegionalInspection
-from reportgen.reading import MODELS, Loaded
-from reportgen.rules.assessment import Assessment, assess_pdu, assess_region
+from reportgen.errors import InputError, ReportgenError
+from reportgen.model import InspectionPlan, NationalReview
+from reportgen.reading import MODELS
+from reportgen.rules.assessment import assess
 from reportgen.rules.calendar import Milestone, inspection_calendar, plan_calendar
 
 
@@ -46,16 +46,6 @@ def validate(files: tuple[Path, ...]) -> None:
         raise InputError([p for exc in failed for p in exc.problems])
 
 
-def _assess(loaded: Loaded) -> Assessment:
-    data = loaded.data
-    if isinstance(data, PduInspection):
-        return assess_pdu(data)
-    if not isinstance(data, RegionalInspection):
-        raise ReportgenError(f"{loaded.path} is {a(data.kind)} file: ratings are in PDU and "
-                             "regional inspection files")
-    return assess_region(data, loaded.pdus)
-
-
 @click.command()
 @click.argument("file", type=EXISTING)
 @click.option("--json", "as_json", is_flag=True, help="Print JSON instead of a table.")
@@ -73,7 +63,7 @@ def ratings(file: Path, as_json: bool) -> None:
         reportgen ratings fixtures/wales/pdus/gwent.json
         reportgen ratings fixtures/wales/region.json --json
     """
-    a = _assess(load(file))
+    a = assess(load(file))
     if as_json:
         click.echo(json.dumps(a.as_json(), indent=2, ensure_ascii=False))
     else:

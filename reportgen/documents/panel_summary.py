@@ -12,18 +12,15 @@ from reportgen.documents.common import Edition, person
 from reportgen.documents.regional_report import staffing_sentence
 from reportgen.errors import RenderError
 from reportgen.framework import load_framework
-from reportgen.model import PduInspection, RegionalInspection
+from reportgen.model import PduInspection
 from reportgen.reading import Loaded
-from reportgen.rules.assessment import Assessment, assess_pdu, assess_region
+from reportgen.rules.assessment import Assessment, assess
 from reportgen.rules.calendar import inspection_calendar, milestone
 
 
 def _assess(ld: Loaded) -> tuple[Assessment, list]:
     fw = load_framework()
-    if isinstance(ld.data, PduInspection):
-        return assess_pdu(ld.data, fw), list(fw.pdu)
-    assert isinstance(ld.data, RegionalInspection)
-    return assess_region(ld.data, ld.pdus, fw), list(fw.regional)
+    return assess(ld, fw), list(fw.pdu if isinstance(ld.data, PduInspection) else fw.regional)
 
 
 def refuse_unrecorded(ld: Loaded, a: Assessment) -> None:

@@ -9,12 +9,13 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from reportgen.errors import ReportgenError
+from reportgen.errors import ReportgenError, a
 from reportgen.framework import Framework, Standard, load_framework
 from reportgen.model import PduInspection, Rating, RegionalInspection, YesNo
 from reportgen.model.common import ZERO
 from reportgen.model.findings import Panel
 from reportgen.model.pdu import KeyQuestionCounts
+from reportgen.reading import Loaded
 from reportgen.rules import ratings
 from reportgen.rules.rounding import percent
 
@@ -157,6 +158,17 @@ def _limiting_judgement(code: str, std: object) -> list[Disagreement]:
         return [Disagreement(code, rating, None, "Outstanding leadership needs a review of "
                              "diversity arrangements (diversity_review is not true)")]
     return []
+
+
+def assess(loaded: Loaded, fw: Framework | None = None) -> Assessment:
+    """What the rules give for a PDU's or a region's inspection, beside its finalised ratings."""
+    data = loaded.data
+    if isinstance(data, PduInspection):
+        return assess_pdu(data, fw)
+    if isinstance(data, RegionalInspection):
+        return assess_region(data, loaded.pdus, fw)
+    raise ReportgenError(f"{loaded.path} is {a(data.kind)} file: ratings are in PDU and "
+                         "regional inspection files")
 
 
 def assess_pdu(pdu: PduInspection, fw: Framework | None = None) -> Assessment:

@@ -208,7 +208,8 @@ def report(report_id: str) -> Any:
         due=tracker.due_dates(s, r),
         compare=_compare_form(s, report_id, number), welsh=_welsh_status(s, r),
         translation=TranslationUpload(prefix="translation"),
-        signoff=stats_check.signoff(s, report_id) is not None)
+        signoff=stats_check.signoff(s, report_id) is not None,
+        ratings=tracker.ratings(s, r))
 
 
 def _compare_form(s: Any, report_id: str, number: int) -> CompareForm:

@@ -19,6 +19,7 @@ from reportgen.model import PduInspection
 from reportgen.ooxml.upload import check_docx
 from reportgen.reading import read_document
 from reportgen.render import redline as redlines
+from reportgen.rules.assessment import Assessment, assess
 from reportgen.rules.calendar import inspection_calendar
 from reportgen.workflow import editions, policy
 from reportgen.workflow.accounts import authorise
@@ -387,6 +388,20 @@ def _due_dates(store: Store, report_id: str, number: int, sha256: str,
     inspection = bundle.load(editions.label(report_id, number)).data
     found = {m.id.split("_", 1)[1]: m.date for m in inspection_calendar(inspection)}  # type: ignore[arg-type]
     return tuple((s.id, found[s.due]) for s in stages(in_wales) if s.due and s.due in found)
+
+
+def ratings(store: Store, report: Any) -> Assessment:
+    """What the ratings rules give for the report's data held, beside the finalised ratings,
+    and where they differ (each marked if the panel recorded its decision)."""
+    held = store.data_versions(report.id)[-1]
+    return _ratings(store, report.id, held.number, held.sha256)
+
+
+@lru_cache(maxsize=1024)
+def _ratings(store: Store, report_id: str, number: int, sha256: str) -> Assessment:
+    """ratings of one data version (named by its number and checksum, so never stale)."""
+    number, bundle = editions.held(store, report_id, number)
+    return assess(bundle.load(editions.label(report_id, number)))
 
 
 def status(store: Store, today: dt.date) -> list[dict[str, Any]]:

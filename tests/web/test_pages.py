@@ -263,6 +263,29 @@ def test_a_report_page_is_headed_by_its_title_in_the_readers_language(app, as_ro
     assert re.search(r"<h1[^>]*>\s*Arolygiad o wasanaethau prawf yng Ngwent\s*</h1>", page)
 
 
+def test_the_lead_inspector_sees_where_the_ratings_differ_from_the_rules(store, as_role):
+    """The finalised ratings beside what the rules give, each difference marked, on the
+    report's page: a difference the panel has not recorded stops the panel summary."""
+    from reportgen.workflow import tracker
+    report = tracker.start(store, FIXTURES / "pdu-disagreement.json", "pdu-report",
+                           TEAM["lead-inspector"])
+    lead = as_role("lead-inspector")
+    page = lead.get(f"/reports/{report}").get_data(as_text=True)
+    import lxml.html
+    table = lxml.html.fromstring(page).xpath('//table[caption[contains(., "Finalised ratings")]]')
+    rows = {r.xpath("string(th)").strip(): [c.text_content().strip() for c in r.xpath("td")]
+            for r in table[0].xpath(".//tbody/tr")}
+    assert rows["P 2.3"] == ["Requires improvement", "Inadequate", "Differs: not recorded"]
+    assert rows["P 2.4"] == ["Requires improvement", "Requires improvement", ""]
+    assert rows["Overall"][:2] == ["Requires improvement", "Requires improvement"]
+    assert "1 finalised rating differs from what the ratings rules give, and the panel has " \
+        "not recorded why" in text(lead.get(f"/reports/{report}"))
+    assert "The finalised ratings agree with what the ratings rules give." in \
+        text(lead.get(f"/reports/{ID}"))  # Luton's agree
+    lead.post("/language/cy", {"next": "/"})
+    assert "Yn wahanol: heb ei gofnodi" in text(lead.get(f"/reports/{report}"))
+
+
 def test_every_stage_has_an_owner_in_the_role_data():
     from reportgen.workflow import tracker
     for stage in tracker.stage_ids(True)[:-1]:
