@@ -68,11 +68,22 @@ def rendered_inputs() -> list:
 
 
 @pytest.fixture(scope="session")
-def rendered(tmp_path_factory) -> Path:
-    """Every document of rendered_inputs(), rendered once to DOCX and PDF."""
+def rendered(tmp_path_factory, worker_id) -> Path:
+    """Every document of rendered_inputs(), rendered once to DOCX and PDF: once for the whole
+    run, whichever test process asks first (the others wait for it and read the same files,
+    which no test changes)."""
+    import fcntl
+
     from reportgen import pipeline
-    out = tmp_path_factory.mktemp("rendered")
-    pipeline.run(pipeline.all_jobs(rendered_inputs()), out, ["docx", "pdf"])
+    base = tmp_path_factory.getbasetemp()
+    shared = base.parent if worker_id != "master" else base
+    out = shared / "rendered"
+    with (shared / "rendered.lock").open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not (shared / "rendered.done").exists():
+            out.mkdir(exist_ok=True)
+            pipeline.run(pipeline.all_jobs(rendered_inputs()), out, ["docx", "pdf"])
+            (shared / "rendered.done").touch()
     return out
 
 
