@@ -221,3 +221,17 @@ def filled_form(content: bytes, rows: list[list[str]]) -> bytes:
                 cell.text = value
 
     return edited(content, fill)
+
+
+# The longest test files first, so that the two test processes finish together rather than one
+# running a browser journey alone at the end (xdist hands out whole files in this order).
+LONGEST_FIRST = ("tests/web/test_browser_region.py", "tests/web/test_browser.py",
+                 "tests/test_setup.py", "tests/test_examples.py", "tests/test_interruption.py",
+                 "tests/checks/test_statistics_corpus.py")
+
+
+def pytest_collection_modifyitems(items: list) -> None:
+    def rank(item) -> int:  # type: ignore[no-untyped-def]
+        path = item.nodeid.split("::", 1)[0]
+        return LONGEST_FIRST.index(path) if path in LONGEST_FIRST else len(LONGEST_FIRST)
+    items.sort(key=rank)  # a stable sort: each file's own order is kept
