@@ -16,6 +16,7 @@ import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from selenium.common.exceptions import WebDriverException
 from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
@@ -55,6 +56,19 @@ request.then(r => r.ok ? r.arrayBuffer() : null).then(b => {
   done(btoa(text));
 });
 """
+
+
+def gone(element):  # type: ignore[no-untyped-def]
+    """Whether the page an element was on has been replaced. ChromeDriver sometimes says so as
+    "Node … does not belong to the document" rather than as a stale element."""
+    def replaced(_driver) -> bool:  # type: ignore[no-untyped-def]
+        try:
+            return staleness_of(element)(_driver)
+        except WebDriverException as exc:
+            if "does not belong to the document" in str(exc):
+                return True
+            raise
+    return replaced
 
 
 class Person:
@@ -121,7 +135,7 @@ class Person:
         self.tab_to(element)
         self.keys(Keys.ENTER)
         if navigates:
-            WebDriverWait(self.b, 60).until(staleness_of(page))
+            WebDriverWait(self.b, 60).until(gone(page))
 
     def button(self, text: str) -> None:
         """Press the button with this text (a submit input or a button)."""
