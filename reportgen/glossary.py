@@ -95,9 +95,14 @@ def wordings(root: Path = DATA, scope: str | None = None) -> list[Wording]:
     """Every Welsh wording, once per English and Welsh pair, with every place it is written.
     `scope` ("pdu", "regional", "national") keeps the glossary and that part of the framework.
     Read again only when the files change (a report's page asks for it each time)."""
+    return list(_wordings(root, scope, signature(root)))
+
+
+def signature(root: Path = DATA) -> tuple[tuple[int, int], ...]:
+    """The glossary's and framework's files as they are now (modification time and size): what
+    is read from them is kept until this changes."""
     files = [root / f"{name}.toml" for name in ("glossary", "framework")]
-    signature = tuple((f.stat().st_mtime_ns, f.stat().st_size) for f in files)
-    return list(_wordings(root, scope, signature))
+    return tuple((f.stat().st_mtime_ns, f.stat().st_size) for f in files)
 
 
 @functools.lru_cache(maxsize=16)

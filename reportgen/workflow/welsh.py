@@ -6,9 +6,10 @@ and what remains."""
 from __future__ import annotations
 
 from collections.abc import Iterable
+from functools import lru_cache
 from typing import Any
 
-from reportgen import translation
+from reportgen import glossary, translation
 from reportgen.bundle import AddressError, Bundle
 from reportgen.model.common import fingerprint
 from reportgen.workflow import editions, tracker
@@ -104,7 +105,20 @@ def import_translations(store: Store, report_id: str, content: bytes, name: str,
 
 
 def status(store: Store, report_id: str) -> dict[str, Any]:
-    number, _, loaded = _held(store, report_id)
+    """How far the Welsh of the data held has come (a report's page shows it on every look)."""
+    if not store.report(report_id).in_wales:
+        _held(store, report_id)  # says why there is no Welsh
+    held = store.data_versions(report_id)[-1]
+    return dict(_status(store, report_id, held.number, held.sha256, glossary.signature()))
+
+
+@lru_cache(maxsize=256)
+def _status(store: Store, report_id: str, number: int, sha256: str,
+            _glossary: tuple) -> dict[str, Any]:
+    """status of one data version (named by its number and checksum, so never stale) and one
+    state of the glossary's files."""
+    number, bundle = editions.held(store, report_id, number)
+    loaded = bundle.load(editions.label(report_id, number))
     return translation.status(loaded, editions.label(report_id, number))
 
 
