@@ -1,9 +1,11 @@
 """Load test of the editorial service on this machine: 20 people at once for 60 seconds, each
 signed in as their own account, browsing the dashboard and report pages and moving reports on
-(and back) through the real forms of `reportgen serve` (waitress, in its own process).
+(and back) through the real forms of `reportgen serve` (in its own process). Every report's
+page is warmed first, as in a running service, and each person starts at a random moment
+within the first pause (`--think`) rather than all in the same millisecond.
 
     python3 benchmarks/service_load.py [--users 20] [--seconds 60] [--store URL]
-        [--think SECONDS] [--publish N] [--workers N]
+        [--think SECONDS] [--publish N] [--workers N] [--processes N]
 
 `--think`: each person pauses this long between one look-and-move and the next, as people do
 (0, the default, has them click as fast as the service answers). `--publish N`: N more reports
@@ -54,7 +56,7 @@ class Person:
     def __init__(self, port: int, name: str) -> None:
         self.conn = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
         self.name, self.cookie = name, ""
-        self.timings: list[tuple[str, float]] = []
+        self.timings: list[tuple[str, float, float]] = []  # (kind, seconds, when started)
         self.server: list[tuple[str, float]] = []  # the service's own time (Server-Timing)
         self.failures: list[str] = []
         self.moved: list[tuple[str, str]] = []  # (report, stage reached)
@@ -74,7 +76,7 @@ class Person:
         except (OSError, http.client.HTTPException) as exc:
             raise OSError(f"{method} {path}: {exc!r}") from exc
         text = response.read().decode()
-        self.timings.append((kind, time.perf_counter() - start))
+        self.timings.append((kind, time.perf_counter() - start, start))
         made = re.search(r"app;dur=([\d.]+)", response.getheader("Server-Timing") or "")
         if made:
             self.server.append((kind, float(made.group(1)) / 1000))
@@ -155,9 +157,11 @@ def set_up(store_url: str, users: int, publish: int) -> list[str]:
     return [f"{code}-pdu-report" for code in ready]
 
 
-def publish_each(person: Person, ready: list[str], deadline: float) -> list[float]:
+def publish_each(person: Person, ready: list[str], deadline: float,
+                 windows: list[tuple[float, float]]) -> list[float]:
     """Press Publish on each report in turn, through the page, and wait for its job to finish
-    (reloading the page as a person would); the seconds from the press to the set shown."""
+    (reloading the page as a person would); the seconds from the press to the set shown.
+    `windows` gets each job's (start, end) on the clock of `Person.request`."""
     taken = []
     for report_id in ready:
         if time.monotonic() > deadline:
@@ -168,7 +172,7 @@ def publish_each(person: Person, ready: list[str], deadline: float) -> list[floa
         if not forms:
             person.failures.append(f"{report_id}: no Publish button")
             continue
-        pressed = time.monotonic()
+        pressed, since = time.monotonic(), time.perf_counter()
         person.request("publish", "POST", forms[0][0], {"csrf_token": forms[0][1]})
         while time.monotonic() < deadline + 120:
             time.sleep(1)
@@ -178,6 +182,7 @@ def publish_each(person: Person, ready: list[str], deadline: float) -> list[floa
         if "The whole set, as one zip file" not in page:
             person.failures.append(f"{report_id}: not published")
         taken.append(time.monotonic() - pressed)
+        windows.append((since, time.perf_counter()))
     return taken
 
 
@@ -227,19 +232,23 @@ def main() -> int:
     parser.add_argument("--think", type=float, default=0.0)
     parser.add_argument("--publish", type=int, default=0)
     parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--processes", type=int, default=None,
+                        help="the service's processes (default: serve's own)")
     args = parser.parse_args()
     folder = Path(tempfile.mkdtemp(prefix="reportgen-load-"))
     store_url = args.store or str(folder / "load.db")
     ready = set_up(store_url, args.users, args.publish)
     server = subprocess.Popen(
         [sys.executable, "-m", "reportgen", "serve", "--store", store_url, "--port",
-         str(args.port), "--instance", str(folder / "instance")],
+         str(args.port), "--instance", str(folder / "instance"),
+         *(["--processes", str(args.processes)] if args.processes else [])],
         cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     workers = [subprocess.Popen([sys.executable, "-m", "reportgen", "worker", "--store",
                                  store_url], cwd=ROOT, stdout=subprocess.DEVNULL,
                                 stderr=subprocess.DEVNULL)
                for _ in range(args.workers if ready and "://" in store_url else 0)]
     published: list[float] = []
+    windows: list[tuple[float, float]] = []
     try:
         for _ in range(100):
             try:
@@ -250,15 +259,20 @@ def main() -> int:
         people = [Person(args.port, f"Person {i}") for i in range(args.users)]
         for p in people:
             p.sign_in()
-            # The service warm (its templates compiled, its caches filled), as a running one is.
+            # The service warm (its templates compiled, its caches filled, in each of its
+            # processes), as a running one is.
             p.request("warm-up", "GET", "/")
-            p.request("warm-up", "GET", f"/reports/{REPORTS[0]}-pdu-report")
+            for code in REPORTS:
+                p.request("warm-up", "GET", f"/reports/{code}-pdu-report")
         publisher = Person(args.port, "Publisher")
         publisher.sign_in()
         deadline = time.monotonic() + args.seconds
 
         def browse(p: Person, seed: int) -> None:
             pick = random.Random(seed)
+            # People come to the service one by one, not all in the same millisecond: each
+            # starts within the first pause (a ramp-up, as load tools have).
+            time.sleep(pick.uniform(0, args.think))
             while time.monotonic() < deadline:
                 try:
                     p.step(f"{pick.choice(REPORTS)}-pdu-report")
@@ -270,7 +284,7 @@ def main() -> int:
         started = time.monotonic()
         threads = [threading.Thread(target=browse, args=(p, i)) for i, p in enumerate(people)]
         threads.append(threading.Thread(
-            target=lambda: published.extend(publish_each(publisher, ready, deadline))))
+            target=lambda: published.extend(publish_each(publisher, ready, deadline, windows))))
         for t in threads:
             t.start()
         for t in threads:
@@ -288,7 +302,7 @@ def main() -> int:
     timings = [t for p in people for t in p.timings
                if t[0] not in ("sign-in page", "sign in", "warm-up")]
     by_kind: dict[str, list[float]] = defaultdict(list)
-    for kind, seconds in timings:
+    for kind, seconds, _ in timings:
         by_kind[kind].append(seconds)
     kind = store_url.split("://")[0] if "://" in store_url else "sqlite"
     print(f"{args.users} users for {elapsed:.0f} s on {kind}: {len(timings)} requests, "
@@ -298,9 +312,17 @@ def main() -> int:
         print(f"  {kind:<12} {len(values):>6}  median {statistics.median(values) * 1000:6.0f} ms"
               f"  p95 {values[int(0.95 * (len(values) - 1))] * 1000:6.0f} ms"
               f"  max {values[-1] * 1000:6.0f} ms")
-    every = sorted(s for _, s in timings)
+    every = sorted(s for _, s, _ in timings)
     print(f"  {'all':<12} {len(every):>6}  median {statistics.median(every) * 1000:6.0f} ms"
           f"  p95 {every[int(0.95 * (len(every) - 1))] * 1000:6.0f} ms")
+    if windows:  # the pages asked for while a publication ran, and the others
+        inside = [any(a <= at <= b for a, b in windows) for _, _, at in timings]
+        for name, wanted in (("publishing", True), ("otherwise", False)):
+            values = sorted(t[1] for t, i in zip(timings, inside) if i == wanted)
+            if values:
+                print(f"  {name:<12} {len(values):>6}  median "
+                      f"{statistics.median(values) * 1000:6.0f} ms  p95 "
+                      f"{values[int(0.95 * (len(values) - 1))] * 1000:6.0f} ms")
     made = sorted(s for p in people for k, s in p.server
                   if k not in ("sign-in page", "sign in", "warm-up"))
     if made:  # the service's own time, without the wait in its queue or in this client

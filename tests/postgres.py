@@ -23,7 +23,7 @@ def _bin(name: str) -> str:
     return found[-1]
 
 
-def _free_port() -> int:
+def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return s.getsockname()[1]
@@ -34,7 +34,7 @@ class Server:
         # Not under pytest's own temporary folder, which the postgres account cannot enter.
         folder = self.folder = Path(tempfile.mkdtemp(prefix="reportgen-postgres-"))
         self.data = folder / "data"
-        self.port = _free_port()
+        self.port = free_port()
         self._as = ["runuser", "-u", "postgres", "--"] if os.geteuid() == 0 else []
         if self._as:
             shutil.chown(folder, "postgres")

@@ -1,8 +1,9 @@
 """The service for the tests: the Flask application over a store on SQLite or PostgreSQL, its
-test client, and a live server (waitress) that a real Chromium drives."""
+test client, and a live server that a real Chromium drives."""
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 import shutil
@@ -11,6 +12,9 @@ import subprocess
 import sys
 import tempfile
 import threading
+import time
+import urllib.request
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -19,6 +23,7 @@ from reportgen.checks.accessibility import chromium
 from reportgen.web import create_app
 from reportgen.workflow.store import Store
 from tests.conftest import PASSWORD, ROOT, TEAM, add_team, track_luton
+from tests.postgres import free_port
 from tests.web import journey
 
 
@@ -82,25 +87,56 @@ def as_role(app):
 
 @pytest.fixture
 def live_server(store_url, quick_hashing):
-    """The service on a free port of this machine, served by waitress in a thread."""
-    import waitress
-
+    """The service on a free port of this machine. On SQLite, served by waitress in a thread of
+    the tests; on PostgreSQL, as in production: `reportgen serve` with two processes, and a
+    `reportgen worker` process taking the jobs."""
     instance = Path(tempfile.mkdtemp(prefix="reportgen-instance-"))
     add_team(Store(store_url), PASSWORD)
-    app = create_app(store_url, instance, secret_key="live " * 8)
-    server = waitress.create_server(app, host="127.0.0.1", port=0, threads=4)
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    # A shared store's jobs run in worker processes, as in production; SQLite's in the service.
-    worker = subprocess.Popen([sys.executable, "-m", "reportgen", "worker", "--store",
-                               store_url], cwd=ROOT, start_new_session=True) \
-        if store_url.startswith("postgresql") else None
-    yield f"http://127.0.0.1:{server.effective_port}"
-    if worker is not None:
-        os.killpg(worker.pid, signal.SIGTERM)
-        worker.wait(60)
-    server.close()
+    if store_url.startswith("postgresql"):
+        with served(store_url, instance) as (url, _):
+            yield url
+    else:
+        import waitress
+        app = create_app(store_url, instance, secret_key="live " * 8)
+        server = waitress.create_server(app, host="127.0.0.1", port=0, threads=4)
+        threading.Thread(target=server.run, daemon=True).start()
+        yield f"http://127.0.0.1:{server.effective_port}"
+        server.close()
     shutil.rmtree(instance, ignore_errors=True)
+
+
+@contextlib.contextmanager
+def served(store_url: str, instance: Path, processes: int = 2
+           ) -> Iterator[tuple[str, int]]:
+    """`reportgen serve` and `reportgen worker` over a shared store, each in a process group
+    of its own (ended with everything it started), until the block ends: the service's address
+    and the process id of its first process."""
+    port = free_port()
+    env = {**os.environ, "REPORTGEN_SECRET_KEY": "live " * 8}
+    started = [subprocess.Popen([sys.executable, "-m", "reportgen", *command, "--store",
+                                 store_url], cwd=ROOT, env=env, start_new_session=True)
+               for command in (["serve", "--port", str(port), "--instance", str(instance),
+                                "--processes", str(processes), "--threads", "4"], ["worker"])]
+    try:
+        url = f"http://127.0.0.1:{port}"
+        _wait_for(url, started[0])
+        yield url, started[0].pid
+    finally:
+        for process in started:
+            with contextlib.suppress(ProcessLookupError):
+                os.killpg(process.pid, signal.SIGTERM)
+            process.wait(60)
+
+
+def _wait_for(url: str, server: subprocess.Popen) -> None:
+    for _ in range(300):
+        if server.poll() is not None:
+            raise RuntimeError(f"reportgen serve stopped with status {server.returncode}")
+        with contextlib.suppress(OSError):
+            urllib.request.urlopen(url + "/sign-in", timeout=2).close()
+            return
+        time.sleep(0.1)
+    raise RuntimeError(f"reportgen serve did not answer at {url} in 30 s")
 
 
 @pytest.fixture
