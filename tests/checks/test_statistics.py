@@ -15,7 +15,7 @@ from openpyxl import load_workbook
 from reportgen import pipeline
 from reportgen.checks import statistics as st
 from reportgen.checks.statistics import output
-from reportgen.checks.statistics.words import mentions, vocabulary
+from reportgen.checks.statistics.words import mentions, vocabulary, weekdays
 from reportgen.loading import parse
 from reportgen.model import Rating
 from reportgen.ooxml.text import cell_text, paragraph_text
@@ -520,7 +520,7 @@ def test_the_text_json_and_signoff_workbook(gwent, tmp_path):
                  "--data", GWENT, "--signoff", tmp_path / "signoff.xlsx")
     assert result.exit_code == 1
     lines = result.stdout.splitlines()
-    assert lines[0].startswith("planted.docx (English, docx): 263 figures: 262 traced, "
+    assert lines[0].startswith("planted.docx (English, docx): 266 figures: 265 traced, "
                                "1 mismatched, 0 unbound")
     assert lines[0].endswith("FAILS")
     assert " 2. Service delivery › 2.1 Assessment › Areas for improvement" in lines
@@ -565,3 +565,38 @@ def test_the_output_groups_figures_by_section(gwent):
     headings = [line for line in text[1:] if not line.startswith("  ")]
     assert headings[:3] == [" (before the first heading)", " Foreword",
                             " Ratings"]
+
+
+# ------------------------------------------------------------------- claims in running text
+
+
+@pytest.mark.parametrize(("lang", "right", "wrong", "expected"), [
+    ("en", "Friday 6 March 2026", "Thursday 6 March 2026", "Friday"),
+    ("en", "Friday 6 March 2026", "Saturday, 6 March 2026", "Friday"),
+    ("cy", "dydd Gwener 6 Mawrth 2026", "dydd Iau 6 Mawrth 2026", "Dydd Gwener"),
+    ("cy", "dydd Gwener 6 Mawrth 2026", "ddydd Llun 6 Mawrth 2026", "Dydd Gwener"),
+])
+def test_a_weekday_that_is_not_its_dates_is_mismatched_against_the_calendar(
+        gwent, lang, right, wrong, expected):
+    loaded, content = _gwent(gwent, lang)
+    as_rendered = [x for x in st.check(content, loaded) if x.kind == "weekday"]
+    assert as_rendered and all(
+        (x.status, x.fact, x.expected) == ("traced", "calendar:weekday:2026-03-06", expected)
+        for x in as_rendered)
+    found = st.check(edit(content, lambda d: replace_run(d.paragraphs, right, wrong)), loaded)
+    [weekday] = [x for x in mismatched(found) if x.kind == "weekday"]
+    assert (weekday.text, weekday.expected, weekday.source) == (wrong, expected, "the calendar")
+    assert weekday.fact == "calendar:weekday:2026-03-06"
+    # the date itself is still right; the other places saying Friday disagree with this one
+    assert [(x.kind, x.fact) for x in mismatched(found) if x.kind != "weekday"] == [
+        ("relation", "calendar:weekday:2026-03-06")]
+
+
+def test_a_weekday_is_read_only_just_before_a_date():
+    en, cy = vocabulary("en"), vocabulary("cy")
+    assert [(m.kind, m.weekday) for m in weekdays(
+        "Held on Monday 16 March 2026; on Friday we met, 27 March 2026.", en)] == [
+        ("weekday", 0)]
+    assert [m.weekday for m in weekdays("fe'i cynhaliwyd ddydd Iau 26 Mawrth 2026", cy)
+            ] == [3]
+    assert [m.kind for m in mentions("Monday 16 March 2026", en)] == ["date"]

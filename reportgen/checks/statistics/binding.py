@@ -21,7 +21,15 @@ from reportgen.checks.statistics.evidence import (
 )
 from reportgen.checks.statistics.facts import SURVEY_NAMES, Facts
 from reportgen.checks.statistics.reading import EditionText, Unit
-from reportgen.checks.statistics.words import Mention, Vocabulary, has, mentions, norm, positions
+from reportgen.checks.statistics.words import (
+    Mention,
+    Vocabulary,
+    has,
+    mentions,
+    norm,
+    positions,
+    weekdays,
+)
 from reportgen.model import Rating
 
 NOT_A_FIGURE = "-"
@@ -128,6 +136,8 @@ class Binder:
 
     def figures(self) -> Iterator[Figure]:
         for unit in self.ed.units:
+            for m in weekdays(unit.text, self.v):
+                yield self.weekday(unit, m)
             if unit.role == "cell" and unit.row >= 0 and unit.col > 0:
                 yield from self.cell(unit)
             elif unit.role == "alt":
@@ -152,6 +162,20 @@ class Binder:
         near = m.kind == "quantity" and isinstance(fact.value, int) \
             and abs(fact.value - m.value) <= 5
         fig.status = "traced" if fact.holds(m.value) or near else "mismatched"
+        return fig
+
+    def weekday(self, unit: Unit, m: Mention) -> Figure:
+        """A weekday before a date, against the calendar (the date itself is a figure of its
+        own, against the data)."""
+        names = {n: name for name, n in self.v.days.items()}
+        day = m.value.weekday()
+        sentence = next((unit.text[a:b] for a, b in _sentences(unit.text) if a <= m.start < b),
+                        unit.text)
+        fig = self.figure(unit, m, None, sentence.strip())
+        fig.status = "traced" if day == m.weekday else "mismatched"
+        fig.fact, fig.source = f"calendar:weekday:{m.value.isoformat()}", "the calendar"
+        fig.label = f"the weekday of {m.value:%-d %B %Y}"
+        fig.value, fig.expected = names[m.weekday].title(), names[day].title()
         return fig
 
     # -------------------------------------------------------------------------- cells

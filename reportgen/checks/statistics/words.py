@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from typing import Any, TypeVar
 
-from babel.dates import get_month_names
+from babel.dates import get_day_names, get_month_names
 from unicode_rbnf import RbnfEngine
 
 from reportgen import data
@@ -36,14 +36,15 @@ ASPIRATE = (("p", "ph"), ("t", "th"), ("c", "ch"))
 class Mention:
     """A figure found in a piece of text, where it starts and ends, and what follows it."""
 
-    kind: str  # number, percent, date, rating, quantity, year
-    value: Any
+    kind: str  # number, percent, date, rating, quantity, year, weekday
+    value: Any  # a weekday's: the date it names
     start: int
     end: int
     text: str
     words: bool = False  # written in words
     unit: str = ""  # the noun it counts: cases, weeks, months, pdus, people
     part: str = ""  # "start" or "end" of a date range
+    weekday: int = -1  # a weekday as written before a date ("Friday 6 March"), 0 = Monday
 
 
 @dataclass
@@ -51,6 +52,7 @@ class Vocabulary:
     lang: str
     t: Any
     months: dict[str, int]
+    days: dict[str, int]  # weekday names, casefolded ("dydd iau"): 0 = Monday
     ratings: dict[str, Rating]
     numbers: dict[tuple[str, ...], int]
     cues: dict[str, Any]
@@ -72,6 +74,8 @@ def vocabulary(lang: str) -> Vocabulary:
     cues = data.load("statistics")[lang]
     t = gettext_for(lang)  # type: ignore[arg-type]
     months = {name: n for n, name in get_month_names("wide", locale=BABEL_LOCALES[lang]).items()}
+    days = {name.casefold(): n for n, name in get_day_names(
+        "wide", locale=BABEL_LOCALES[lang]).items()}
     ratings = {t(r.value): r for r in Rating}
     if lang != "en":
         ratings |= {term[lang]: Rating(term["en"]) for term in data.load("glossary")["terms"]
@@ -83,7 +87,7 @@ def vocabulary(lang: str) -> Vocabulary:
     fortnights = {tuple(_tokens(w)) for w in cues.get("fortnight", [])}
     fortnights |= {(m,) for (w,) in fortnights for rule in (SOFT, ASPIRATE)
                    if (m := _mutate(w, rule)) and lang == "cy"}
-    v = Vocabulary(lang, t, months, ratings, numbers, cues, units, quantities,
+    v = Vocabulary(lang, t, months, days, ratings, numbers, cues, units, quantities,
                    frozenset(fortnights))
     v.patterns = _patterns(v)
     v.first_words = frozenset(words[0] for words in (*numbers, *quantities))
@@ -134,6 +138,9 @@ def _patterns(v: Vocabulary) -> dict[str, re.Pattern[str]]:
         "range": re.compile(rf"\b(\d{{1,2}})(?:\s+({month}))?(?:\s+(\d{{4}}))?\s*(?:{sep})\s*"
                             rf"(\d{{1,2}})\s+({month})\s+(\d{{4}})\b"),
         "date": re.compile(rf"\b(\d{{1,2}})\s+({month})\s+(\d{{4}})\b"),
+        # a weekday written just before a date: "Friday 6 March", "ddydd Gwener, 6 Mawrth"
+        "weekday": re.compile(rf"(?<!\w){'d?' if v.lang == 'cy' else ''}"  # "ddydd": mutated
+                              rf"({'|'.join(map(re.escape, v.days))}),?\s+$", re.IGNORECASE),
         "rating": re.compile(rf"(?<!\w)({labels})(?:\s?☆)?(?!\w)"),
         "not_figures": re.compile("|".join([
             rf"\b(?:{numbering})\s+\d+",  # the numbering of tables, figures and annexes
@@ -170,7 +177,12 @@ class _Masked:
 def mentions(text: str, v: Vocabulary) -> list[Mention]:
     """Every figure in `text`, in order. Numbering, codes, times and references are not
     figures; a bare four-figure number from 1900 to 2099 is a year unless it counts a noun."""
-    return list(_mentions(text, v.lang))
+    return [m for m in _mentions(text, v.lang) if m.kind != "weekday"]
+
+
+def weekdays(text: str, v: Vocabulary) -> list[Mention]:
+    """Each weekday written before a date ("Friday 6 March 2026"), the date its value."""
+    return [m for m in _mentions(text, v.lang) if m.kind == "weekday"]
 
 
 @lru_cache(maxsize=32768)
@@ -214,7 +226,20 @@ def _dates(masked: _Masked, v: Vocabulary) -> list[Mention]:
     for m in v.patterns["date"].finditer(masked.text):
         found.append(Mention("date", _date(*m.groups(), v), m.start(), m.end(), m.group(0)))
         masked.take(m.start(), m.end())
-    return found
+    return found + [w for d in found if d.part != "end" and (w := _weekday(d, masked, v))]
+
+
+def _weekday(date: Mention, masked: _Masked, v: Vocabulary) -> Mention | None:
+    """The weekday written before a date, as a figure of its own: the date is checked against
+    the data, the weekday against the calendar."""
+    if date.value is None:
+        return None
+    before = v.patterns["weekday"].search(masked.text, max(0, date.start - 24), date.start)
+    if before is None:
+        return None
+    return Mention("weekday", date.value, before.start(), date.end,
+                   masked.text[before.start():date.start] + date.text,
+                   weekday=v.days[re.sub(r"\s+", " ", before.group(1).casefold())])
 
 
 def _date(day: str, month: str, year: str, v: Vocabulary) -> dt.date | None:
