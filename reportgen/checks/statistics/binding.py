@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from itertools import pairwise
 from typing import Any
 
+from reportgen.checks.statistics.claims import LISTED, Claims, patterns
 from reportgen.checks.statistics.evidence import (
     FTE_COLUMNS,
     PERCENT_COLUMNS,
@@ -22,8 +23,10 @@ from reportgen.checks.statistics.evidence import (
 from reportgen.checks.statistics.facts import SURVEY_NAMES, Facts
 from reportgen.checks.statistics.reading import EditionText, Unit
 from reportgen.checks.statistics.words import (
+    SOFT,
     Mention,
     Vocabulary,
+    _mutate,
     has,
     mentions,
     norm,
@@ -117,6 +120,14 @@ class Binder:
         self.messages = [(_message(v.t(k)), keys) for k, keys in MESSAGES.items()]
         self.evidence = Evidence(f, v)
         self.subjects: dict[tuple[str, ...], tuple[str, str] | None] = {}
+        self.question_names: dict[str, list[str]] = {}  # casefolded wording -> its questions
+        for code, (text, short, _) in self.questions.items():
+            for name in {short.casefold(), text.casefold().rstrip("?")}:
+                mutated = _mutate(name, SOFT) if lang == "cy" else None  # "ar gadw pobl"
+                for said in {name, mutated} - {None}:
+                    if len(said) >= 8 and code not in self.question_names.get(said, []):
+                        self.question_names.setdefault(said, []).append(code)
+        self.claim_re = patterns(v)
 
     def _section_standards(self) -> list[str | None]:
         """The standard each section is about, from its heading ("2.1 Assessment")."""
@@ -176,6 +187,28 @@ class Binder:
         fig.fact, fig.source = f"calendar:weekday:{m.value.isoformat()}", "the calendar"
         fig.label = f"the weekday of {m.value:%-d %B %Y}"
         fig.value, fig.expected = names[m.weekday].title(), names[day].title()
+        return fig
+
+    def question_positions(self, sentence: str, std: str | None) -> list[tuple[int, int, str]]:
+        """The key questions a sentence names by their wording, where: a wording several
+        standards share is the section's standard's, or is left out."""
+        found = []
+        for (start, end, name) in positions(sentence.casefold(), {
+                n: n for n in self.question_names}):
+            codes = self.question_names[name]
+            if len(codes) > 1:
+                codes = [c for c in codes if self.questions[c][2] == std]
+            if len(codes) == 1:
+                found.append((start, end, codes[0]))
+        return found
+
+    def claim(self, unit: Unit, sentence: str, start: int, end: int, right: bool, fact: str,
+              label: str, expected: str, source: str, note: str, value: Any = None) -> Figure:
+        m = Mention("claim", value if value is not None else sentence[start:end].strip(),
+                    start, end, sentence[start:end])
+        fig = self.figure(unit, m, None, sentence.strip(), note)
+        fig.status = "traced" if right else "mismatched"
+        fig.fact, fig.label, fig.expected, fig.source = fact, label, expected, source
         return fig
 
     # -------------------------------------------------------------------------- cells
@@ -326,23 +359,33 @@ class Binder:
 
     def text(self, unit: Unit) -> Iterator[Figure]:
         found = mentions(unit.text, self.v)
-        if not found:
+        claimed = self.claim_re["any"].search(unit.text) is not None
+        if not found and not claimed:
             return
         keyed: dict[int, str] = {}
         for pattern, keys in self.messages:  # the longer message first: it says more
             keyed = self._message_keys(unit.text, pattern, keys) | keyed
         for start, end in _sentences(unit.text):
             inside = [m for m in found if start <= m.start < end]
-            if inside:
-                sentence = unit.text[start:end]
-                shifted = [_shift(m, -start) for m in inside]
-                rules = SentenceRules(self, unit, sentence, shifted)
-                for m, original in zip(shifted, inside, strict=True):
-                    key = keyed.get(original.start) or rules.key(m)
-                    if key == NOT_A_FIGURE:
-                        continue
-                    yield self.figure(unit, original, key, sentence.strip(),
-                                      rules.notes.get(m.start, ""))
+            sentence = unit.text[start:end]
+            if not inside and not (claimed and self.claim_re["any"].search(sentence)):
+                continue
+            shifted = [_shift(m, -start) for m in inside]
+            rules = SentenceRules(self, unit, sentence, shifted)
+            claims = Claims(self, rules)
+            for at, key in claims.keys(shifted).items():
+                rules.keys.setdefault(at, key)
+            for m, original in zip(shifted, inside, strict=True):
+                judged = claims.figure(m)
+                if judged is not None:
+                    yield judged
+                    continue
+                key = keyed.get(original.start) or rules.key(m)
+                if key == NOT_A_FIGURE:
+                    continue
+                yield self.figure(unit, original, key, sentence.strip(),
+                                  rules.notes.get(m.start, ""))
+            yield from claims.sentence(shifted)
 
 
 def _message(text: str) -> re.Pattern[str] | None:
@@ -366,7 +409,8 @@ def _sentences(text: str) -> Iterator[tuple[int, int]]:
 
 
 def _shift(m: Mention, by: int) -> Mention:
-    return Mention(m.kind, m.value, m.start + by, m.end + by, m.text, m.words, m.unit, m.part)
+    return Mention(m.kind, m.value, m.start + by, m.end + by, m.text, m.words, m.unit, m.part,
+                   m.weekday)
 
 
 class SentenceRules:
@@ -448,6 +492,11 @@ class SentenceRules:
             if whole.kind != "number" or not re.fullmatch(rf"\s*(?:{of})\s*", between,
                                                           re.IGNORECASE):
                 continue
+            if whole.unit in ("standards", "pdus") and self._rated(part, whole):
+                continue
+            if whole.unit not in ("", "cases"):  # "49% of the 2,091 people under supervision"
+                self.keys[whole.start] = self._population(whole)
+                continue
             if part.kind == "percent":
                 self.keys[whole.start] = (f"kq:{self.question}:all:cases" if self.question
                                           else "cases")
@@ -463,6 +512,26 @@ class SentenceRules:
                 self.notes[part.start] = "a share of cases whose key question is not named"
                 self.keys[whole.start] = "cases" if self._inspected() else None
 
+    def _rated(self, part: Mention, whole: Mention) -> bool:
+        """ "three of the seven standards were rated Inadequate": the count of those rated so,
+        and of all there are; the rating is the count's, not a figure of its own."""
+        ratings = [m for m in self.found if m.kind == "rating" and m.start > whole.end]
+        if not ratings or part.kind != "number":
+            return False
+        self.keys[part.start] = f"{whole.unit}:rated:{ratings[0].value}"
+        self.keys[whole.start] = f"{whole.unit}:count"
+        self.keys[ratings[0].start] = NOT_A_FIGURE
+        return True
+
+    def _population(self, whole: Mention) -> str | None:
+        """The population a count of people names, or None (listed for a person): never the
+        cases inspected."""
+        for key, words in self.v.cues.get("populations", {}).items():
+            if has(self.after(whole, 60), words):
+                return key
+        self.notes[whole.start] = f"a count of {whole.unit}, not of the cases inspected"
+        return None
+
     def _inspected(self) -> bool:
         return has(self.s, self.v.words("inspected"))
 
@@ -474,10 +543,22 @@ class SentenceRules:
         return None
 
     def _quantity(self, m: Mention) -> str | None:
+        """A quantifier whose sentence names no key question (those it names, the claims
+        judge): "half" of a profile's share; "most" for a person; "all the staff" nothing."""
         if m.value == 50:
             self.notes[m.start] = "'half': within 5 points of 50%"
             return self._percent(m)
+        if m.value not in LISTED:
+            return NOT_A_FIGURE
         self.notes[m.start] = f"'{m.text}': a quantity in words, to confirm"
+        return None
+
+    def _fraction(self, m: Mention) -> str | None:
+        self.notes[m.start] = f"'{m.text}': a fraction of no share named, to confirm"
+        return None
+
+    def _points(self, m: Mention) -> str | None:
+        self.notes[m.start] = f"'{m.text}': a gap between no two key questions named, to confirm"
         return None
 
     def _number(self, m: Mention) -> str | None:

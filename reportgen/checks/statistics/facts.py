@@ -152,6 +152,11 @@ def _region(f: Facts, d: RegionalInspection, pdus: Mapping[str, PduInspection],
               f"{where}: overall_rating")
         f.add(f"pdu:{code}:score", sum(r.score for r in given), f"{name.en}'s overall score",
               f"{where}: the sum of its standards' scores")
+    overall = [f.facts[f"pdu:{code}:overall"].value for code in f.pdus]
+    for rating in Rating:
+        f.add(f"pdus:rated:{rating}", overall.count(rating),
+              f"the number of the region's PDUs rated {rating} overall",
+              "$.pdus: each PDU's overall rating")
 
 
 def _ratings(f: Facts, a: Assessment, d: Any) -> None:
@@ -169,6 +174,12 @@ def _ratings(f: Facts, a: Assessment, d: Any) -> None:
                 f"{result.finalised} and the panel recorded no decision to depart from it"))
         for q in result.key_questions:
             _question(f, code, q)
+    f.add("standards:count", len(a.standards), "the number of standards rated",
+          "the framework's standards")
+    for rating in Rating:
+        f.add(f"standards:rated:{rating}", sum(1 for r in a.standards.values()
+                                              if r.finalised == rating),
+              f"the number of standards rated {rating}", "the standards' finalised ratings")
     f.add("overall:rating", a.overall_finalised, "the overall rating", "$.overall_rating")
     f.add("overall:score", a.score, "the overall score",
           "the sum of the standards' scores (§7.1)")

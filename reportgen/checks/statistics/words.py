@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
+from fractions import Fraction
 from functools import cache, lru_cache
 from typing import Any, TypeVar
 
@@ -23,7 +24,7 @@ from reportgen.i18n import BABEL_LOCALES, gettext_for
 from reportgen.model import Rating
 
 K = TypeVar("K")
-UNITS = ("cases", "weeks", "months", "pdus", "people")
+UNITS = ("cases", "weeks", "months", "pdus", "people", "standards")
 WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 # Welsh initial mutations of a number word: soft (after "dros", "o", predicative "yn") and
 # aspirate (after "a", "ei" her); nasal mutation does not reach number words in running text.
@@ -36,7 +37,7 @@ ASPIRATE = (("p", "ph"), ("t", "th"), ("c", "ch"))
 class Mention:
     """A figure found in a piece of text, where it starts and ends, and what follows it."""
 
-    kind: str  # number, percent, date, rating, quantity, year, weekday
+    kind: str  # number, percent, points, date, rating, quantity, fraction, year, weekday
     value: Any  # a weekday's: the date it names
     start: int
     end: int
@@ -58,6 +59,7 @@ class Vocabulary:
     cues: dict[str, Any]
     units: dict[tuple[str, ...], str]
     quantities: dict[tuple[str, ...], str]
+    fractions: dict[tuple[str, ...], Fraction]  # "two thirds", "one in five", "dwy ran o dair"
     fortnights: frozenset[tuple[str, ...]] = frozenset()
     first_words: frozenset[str] = frozenset()  # the words a number or quantity can start with
     patterns: dict[str, re.Pattern[str]] = field(default_factory=dict)
@@ -84,13 +86,15 @@ def vocabulary(lang: str) -> Vocabulary:
     quantities = {tuple(_tokens(w)): name for name, ws in cues.get("quantities", {}).items()
                   for w in ws}
     numbers = _number_words(lang, cues)
+    fractions = _with_mutations(lang, {tuple(_tokens(w)): Fraction(*ratio)
+                                       for w, ratio in cues.get("fractions", {}).items()})
     fortnights = {tuple(_tokens(w)) for w in cues.get("fortnight", [])}
     fortnights |= {(m,) for (w,) in fortnights for rule in (SOFT, ASPIRATE)
                    if (m := _mutate(w, rule)) and lang == "cy"}
-    v = Vocabulary(lang, t, months, days, ratings, numbers, cues, units, quantities,
+    v = Vocabulary(lang, t, months, days, ratings, numbers, cues, units, quantities, fractions,
                    frozenset(fortnights))
     v.patterns = _patterns(v)
-    v.first_words = frozenset(words[0] for words in (*numbers, *quantities))
+    v.first_words = frozenset(words[0] for words in (*numbers, *quantities, *fractions))
     return v
 
 
@@ -109,13 +113,34 @@ def _number_words(lang: str, cues: dict[str, Any]) -> dict[tuple[str, ...], int]
     for word in cues.get("fortnight", []):
         found.setdefault(tuple(_tokens(word)), 2)
     if lang == "cy":
-        for words, n in list(found.items()):
+        for text, n in _vigesimal(cues):
+            found.setdefault(tuple(_tokens(text)), n)
+    found = _with_mutations(lang, found)
+    for word in cues.get("not_numbers", []):
+        found.pop((word,), None)
+    return found
+
+
+def _vigesimal(cues: dict[str, Any]) -> Iterator[tuple[str, int]]:
+    """The Welsh traditional count above twenty: "tri ar hugain" (23), "dau a deugain" (42),
+    from the units and scores of statistics.toml."""
+    units = {int(n): words for n, words in cues["vigesimal_units"].items()}
+    for score, (name, joined) in ((int(n), w) for n, w in cues["vigesimal_scores"].items()):
+        yield name, score
+        for n, words in units.items():
+            if score + n < 100:
+                yield from ((f"{w} {joined}", score + n) for w in words)
+
+
+def _with_mutations(lang: str, found: dict[tuple[str, ...], K]) -> dict[tuple[str, ...], K]:
+    """Welsh words as a sentence may mutate them: soft ("dros ddau") and aspirate ("a
+    thri")."""
+    if lang == "cy":
+        for words, value in list(found.items()):
             for rule in (SOFT, ASPIRATE):
                 mutated = _mutate(words[0], rule)
                 if mutated:
-                    found.setdefault((mutated, *words[1:]), n)
-    for word in cues.get("not_numbers", []):
-        found.pop((word,), None)
+                    found.setdefault((mutated, *words[1:]), value)
     return found
 
 
@@ -160,6 +185,8 @@ def _patterns(v: Vocabulary) -> dict[str, re.Pattern[str]]:
 # ------------------------------------------------------------------------------ scanning
 
 NUM = re.compile(r"(?<![\w.,])(\d{1,3}(?:,\d{3})+|\d+)(?![\w]|[.,]\d)")
+POINTS = re.compile(r"(?<![\w.])(\d{1,3})\s?(?:percentage points?|pwynt canran|o bwyntiau "
+                    r"canran)(?!\w)", re.IGNORECASE)
 PERCENT = re.compile(r"(?<![\w.])(\d{1,3})\s?(?:%|per\s?cent\b|y cant\b)")
 YEAR = re.compile(r"^(19|20)\d\d$")
 
@@ -194,6 +221,9 @@ def _mentions(text: str, lang: str) -> tuple[Mention, ...]:
     for m in v.patterns["not_figures"].finditer(text):
         masked.take(m.start(), m.end())
     found += _dates(masked, v)
+    for m in POINTS.finditer(masked.text):  # a gap between two shares, not a count
+        found.append(Mention("points", int(m.group(1)), m.start(), m.end(), m.group(0)))
+        masked.take(m.start(), m.end())
     for m in PERCENT.finditer(masked.text):
         found.append(Mention("percent", int(m.group(1)), m.start(), m.end(), m.group(0)))
         masked.take(m.start(), m.end())
@@ -261,7 +291,10 @@ def _words(masked: str, text: str, v: Vocabulary) -> list[Mention]:
         for size in range(min(5, len(tokens) - i), 0, -1):
             words = tuple(t[2] for t in tokens[i:i + size])
             start, end = tokens[i][0], tokens[i + size - 1][1]
-            if words in v.quantities:
+            if words in v.fractions:
+                found.append(Mention("fraction", v.fractions[words], start, end,
+                                     text[start:end], words=True))
+            elif words in v.quantities:
                 value = v.quantities[words]
                 found.append(Mention("quantity", 50 if value == "half" else value, start, end,
                                      text[start:end], words=True))
