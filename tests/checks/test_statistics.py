@@ -605,3 +605,195 @@ def test_a_weekday_is_read_only_just_before_a_date():
     assert [m.weekday for m in weekdays("fe'i cynhaliwyd ddydd Iau 26 Mawrth 2026", cy)
             ] == [3]
     assert [m.kind for m in mentions("Monday 16 March 2026", en)] == ["date"]
+
+
+# Gwent, 2.1 Assessment: engaging the person on probation 66% (23 of 35), the factors linked to
+# offending and desistance 60% (21 of 35), keeping other people safe 60% (21 of 35).
+EN, CY = "2.1 Assessment", "2.1 Asesu"
+ENGAGE, SAFE = "engaging the person on probation", "keeping other people safe"
+ENGAGE_CY, SAFE_CY = "ymgysylltu â'r unigolyn ar brawf", "cadw pobl eraill yn ddiogel"
+
+
+def _said(gwent, lang: str, sentence: str):
+    """The figures the check finds in `sentence`, added to Gwent's 2.1 Assessment."""
+    loaded, content = _gwent(gwent, lang)
+    found = st.check(edit(content, lambda d: add_sentence(d, EN if lang == "en" else CY,
+                                                          sentence)), loaded)
+    return [x for x in found if x.context == sentence]
+
+
+@pytest.mark.parametrize(("lang", "sentence", "text", "status"), [
+    # quantifiers on a key question's share (66%)
+    ("en", f"Most of the cases we inspected were sufficient on {ENGAGE}.", "Most", "traced"),
+    ("en", f"A minority of the cases we inspected were sufficient on {ENGAGE}.", "A minority of",
+     "mismatched"),
+    ("en", f"Fewer than half of the cases we inspected were sufficient on {ENGAGE}.",
+     "Fewer than half", "mismatched"),
+    ("en", f"All of the cases we inspected were sufficient on {ENGAGE}.", "All of the",
+     "mismatched"),
+    ("en", f"In every case we inspected, the work was sufficient on {ENGAGE}.", "In every case",
+     "mismatched"),
+    ("en", f"None of the cases we inspected were sufficient on {ENGAGE}.", "None of the",
+     "mismatched"),
+    ("cy", f"Roedd y rhan fwyaf o'r achosion yn ddigonol o ran {ENGAGE_CY}.", "y rhan fwyaf",
+     "traced"),
+    ("cy", f"Roedd lleiafrif o'r achosion yn ddigonol o ran {ENGAGE_CY}.", "lleiafrif",
+     "mismatched"),
+    # fractions: two thirds is 67%, three quarters 75%, one in five 20%
+    ("en", f"Two thirds of the cases we inspected were sufficient on {ENGAGE}.", "Two thirds",
+     "traced"),
+    ("en", f"Three quarters of the cases we inspected were sufficient on {ENGAGE}.",
+     "Three quarters", "mismatched"),
+    ("en", f"One in five cases we inspected was sufficient on {SAFE}.", "One in five",
+     "mismatched"),
+    ("en", f"More than a third of the cases we inspected were sufficient on {SAFE}.",
+     "a third", "traced"),
+    ("cy", f"Roedd dwy ran o dair o'r achosion yn ddigonol o ran {ENGAGE_CY}.",
+     "dwy ran o dair", "traced"),
+    ("cy", f"Roedd tri chwarter o'r achosion yn ddigonol o ran {ENGAGE_CY}.", "tri chwarter",
+     "mismatched"),
+    ("cy", f"Roedd dros draean o'r achosion yn ddigonol o ran {SAFE_CY}.", "draean", "traced"),
+])
+def test_a_quantifier_or_fraction_is_judged_against_the_share_it_speaks_of(
+        gwent, lang, sentence, text, status):
+    [claim] = [x for x in _said(gwent, lang, sentence) if x.kind == "claim"]
+    assert (claim.text, claim.status) == (text, status)
+    assert claim.expected.startswith(("66% (23 of 35)", "60% (21 of 35)"))
+    assert claim.source.endswith('.key_questions["P 2.1.1"]') or claim.source.endswith(
+        '.key_questions["P 2.1.3"]')
+    if status == "mismatched":
+        assert "the data gives" in claim.note
+
+
+@pytest.mark.parametrize(("lang", "sentence", "status"), [
+    ("en", f"The work was stronger on {ENGAGE} (66%) than on {SAFE} (60%).", "traced"),
+    ("en", f"The work was weaker on {ENGAGE} (66%) than on {SAFE} (60%).", "mismatched"),
+    ("en", f"The work was stronger on {SAFE} than on {ENGAGE}.", "mismatched"),
+    ("cy", f"Roedd y gwaith yn gryfach o ran {ENGAGE_CY} nag o ran {SAFE_CY}.", "traced"),
+    ("cy", f"Roedd y gwaith yn wannach o ran {ENGAGE_CY} (66%) nag o ran {SAFE_CY} (60%).",
+     "mismatched"),
+])
+def test_a_comparison_of_two_key_questions(gwent, lang, sentence, status):
+    said = _said(gwent, lang, sentence)
+    [claim] = [x for x in said if x.kind == "claim"]
+    assert (claim.fact, claim.status) == ("claim:compare:P 2.1.1:P 2.1.3", status)
+    assert set(claim.expected.split("; ")) == {"66% (23 of 35)", "60% (21 of 35)"}
+    # each share beside the question it follows, not the sentence's first
+    assert [(x.text, x.fact, x.status) for x in said if x.kind == "percent"] in ([], [
+        ("66%", "kq:P 2.1.1:pct:yes", "traced"), ("60%", "kq:P 2.1.3:pct:yes", "traced")])
+
+
+@pytest.mark.parametrize(("lang", "sentence", "fact", "status", "note"), [
+    ("en", f"The work was weakest on {ENGAGE}, at 66%.", "claim:rank:P 2.1.1", "mismatched",
+     "is lower, 60% (21 of 35)"),
+    ("en", f"The work was strongest on {ENGAGE}.", "claim:rank:P 2.1.1", "traced", ""),
+    ("cy", f"Roedd y gwaith ar ei wannaf o ran {ENGAGE_CY}.", "claim:rank:P 2.1.1",
+     "mismatched", "is lower"),
+    ("en", f"The share for {ENGAGE} was 6 percentage points higher than for {SAFE}.",
+     "claim:gap:P 2.1.1:P 2.1.3", "traced", ""),
+    ("en", f"The share for {ENGAGE} was 14 percentage points higher than for {SAFE}.",
+     "claim:gap:P 2.1.1:P 2.1.3", "mismatched", "6 points apart"),
+    ("en", f"The share for {SAFE} was 6 percentage points higher than for {ENGAGE}.",
+     "claim:gap:P 2.1.1:P 2.1.3", "mismatched", "6 points apart"),
+    ("cy", f"Roedd y gyfran ar gyfer {SAFE_CY} 6 pwynt canran yn is nag ar gyfer {ENGAGE_CY}.",
+     "claim:gap:P 2.1.1:P 2.1.3", "traced", ""),
+    ("en", f"Work on {ENGAGE} has improved since the last inspection, to 66%.", "claim:change",
+     "mismatched", "no earlier figure"),
+    ("cy", f"Mae'r gwaith o ran {ENGAGE_CY} wedi gwella ers yr arolygiad diwethaf.",
+     "claim:change", "mismatched", "no earlier figure"),
+])
+def test_superlatives_gaps_and_changes(gwent, lang, sentence, fact, status, note):
+    [claim] = [x for x in _said(gwent, lang, sentence) if x.kind == "claim"]
+    assert (claim.fact, claim.status) == (fact, status)
+    assert note in claim.note
+
+
+@pytest.mark.parametrize(("lang", "sentence", "facts"), [
+    ("en", "Two of the seven standards were rated Inadequate.",
+     [("Two", "standards:rated:Inadequate", "traced"), ("seven", "standards:count", "traced")]),
+    ("en", "Three of the seven standards were rated Inadequate.",
+     [("Three", "standards:rated:Inadequate", "mismatched"),
+      ("seven", "standards:count", "traced")]),
+    ("en", "Two of the eight standards were rated Inadequate.",
+     [("Two", "standards:rated:Inadequate", "traced"), ("eight", "standards:count",
+                                                         "mismatched")]),
+    ("cy", "Cafodd 4 o'r 7 safon eu graddio'n Angen gwella.",  # five were
+     [("4", "standards:rated:Requires improvement", "mismatched"),
+      ("7", "standards:count", "traced")]),
+    ("en", "The PDU was rated Good overall.", [("Good", "overall:rating", "mismatched")]),
+    ("cy", "Graddiwyd yr Uned yn Dda yn gyffredinol.", [("Dda", "overall:rating", "mismatched")]),
+    ("en", "2,091 people were under supervision.", [("2,091", "caseload:total", "traced")]),
+    ("en", "35 people were under supervision.", [("35", "caseload:total", "mismatched")]),
+    ("cy", "Roedd 2,091 o bobl dan oruchwyliaeth.", [("2,091", "caseload:total", "traced")]),
+])
+def test_counts_of_standards_ratings_and_populations_in_running_text(gwent, lang, sentence,
+                                                                     facts):
+    said = _said(gwent, lang, sentence)
+    assert [(x.text, x.fact, x.status) for x in said] == facts
+
+
+def test_a_count_of_people_is_never_read_as_the_cases_inspected(gwent):
+    said = _said(gwent, "en", "Some 49% of the 2,091 people under supervision were seen.")
+    assert [(x.text, x.fact, x.status) for x in said] == [
+        ("49%", "", "unbound"), ("2,091", "caseload:total", "traced")]
+
+
+def test_moved_figures_are_mismatched_where_they_now_stand(gwent):
+    loaded, content = _gwent(gwent)
+
+    def swap_rows(d):  # P 2.1.1's row and P 2.2.1's, each in the other's table
+        a, b = (cell(d, "Key question", 1, 0)._tc.getparent(),
+                next(t for t in d.tables[7:] if cell_text(t.rows[0].cells[0]) == "Key question"
+                     ).rows[1]._tr)
+        pa, pb = a.getparent(), b.getparent()
+        ia, ib = pa.index(a), pb.index(b)
+        pa.remove(a)
+        pb.remove(b)
+        pa.insert(ia, b)
+        pb.insert(ib, a)
+
+    found = st.check(edit(content, swap_rows), loaded)
+    moved = [x for x in mismatched(found) if x.kind == "place"]
+    assert {(x.fact, x.expected) for x in moved} == {
+        ("place:P 2.2.1", "under P 2.2 Planning"), ("place:P 2.1.1", "under P 2.1 Assessment")}
+    assert all(x.where.startswith(("table 7, row 2", "table 8, row 2")) for x in moved)
+
+    def swap_alts(d):  # the charts of 2.1 and 2.2 with each other's alt text
+        prs = [p for p in d.element.body.iter(qn("wp:docPr"))
+               if (p.get("descr") or "").startswith(("Assessment:", "Planning:"))]
+        a, b = prs[0].get("descr"), prs[1].get("descr")
+        prs[0].set("descr", b)
+        prs[1].set("descr", a)
+
+    found = st.check(edit(content, swap_alts), loaded)
+    assert {(x.where, x.fact) for x in mismatched(found) if x.kind == "place"} == {
+        ("alt text of picture 6", "place:P 2.2"), ("alt text of picture 7", "place:P 2.1")}
+
+
+@pytest.mark.parametrize(("english", "welsh"), [
+    ("In twenty-three of the 35 cases we inspected, the work was sufficient on engaging the "
+     "person on probation.",
+     "Mewn tri ar hugain o'r 35 achos a arolygwyd, roedd y gwaith yn ddigonol o ran ymgysylltu "
+     "â'r unigolyn ar brawf."),
+    ("Two thirds of the cases we inspected were sufficient on engaging the person on "
+     "probation.",
+     "Roedd ddwy ran o dair o'r achosion yn ddigonol o ran ymgysylltu â'r unigolyn ar brawf."),
+])
+def test_welsh_wordings_of_a_figure_are_counterparts_of_the_english(gwent, english, welsh):
+    """The traditional count ("tri ar hugain") and a fraction ("ddwy ran o dair") are the
+    English figure's counterparts, not figures of their own with none."""
+    loaded, editions = gwent
+    en = st.check(edit(editions["en", "docx"], lambda d: add_sentence(d, EN, english)), loaded)
+    cy = st.check(edit(editions["cy", "docx"], lambda d: add_sentence(d, CY, welsh)), loaded)
+    assert not mismatched(en) and not mismatched(cy)
+    assert st.compare(en, cy) == []
+
+
+def test_mewn_pythefnos_is_the_case_cohorts_two_weeks(gwent):
+    loaded, editions = gwent
+    welsh = edit(editions["cy", "docx"], lambda d: replace_run(
+        d.paragraphs, "mewn dwy wythnos rhwng", "mewn pythefnos rhwng"))
+    cy = st.check(welsh, loaded)
+    [weeks] = [x for x in cy if x.text == "pythefnos"]
+    assert (weeks.fact, weeks.status) == ("cohort:weeks", "traced")
+    assert st.compare(st.check(editions["en", "docx"], loaded), cy) == []

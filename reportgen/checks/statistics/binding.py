@@ -125,7 +125,7 @@ class Binder:
             for name in {short.casefold(), text.casefold().rstrip("?")}:
                 mutated = _mutate(name, SOFT) if lang == "cy" else None  # "ar gadw pobl"
                 for said in {name, mutated} - {None}:
-                    if len(said) >= 8 and code not in self.question_names.get(said, []):
+                    if len(said) >= 5 and code not in self.question_names.get(said, []):
                         self.question_names.setdefault(said, []).append(code)
         self.claim_re = patterns(v)
 
@@ -193,8 +193,10 @@ class Binder:
         """The key questions a sentence names by their wording, where: a wording several
         standards share is the section's standard's, or is left out."""
         found = []
-        for (start, end, name) in positions(sentence.casefold(), {
-                n: n for n in self.question_names}):
+        folded = sentence.casefold()
+        for (start, end, name) in positions(folded, {n: n for n in self.question_names}):
+            if (start and folded[start - 1].isalnum()) or folded[end:end + 1].isalnum():
+                continue  # inside a longer word
             codes = self.question_names[name]
             if len(codes) > 1:
                 codes = [c for c in codes if self.questions[c][2] == std]
@@ -223,6 +225,8 @@ class Binder:
         if column == "label":
             return
         subject = self.row_subject(tuple(row))
+        if subject is not None and subject[0] == "kq" and unit.col == 1:
+            yield from self.placed(unit, subject[1], context)
         evidence = self.evidence.row(tuple(row), table.caption)
         for m in decimal_cell(unit.text) or mentions(unit.text, self.v):
             if column in ("pct:yes", "pct:no", *PERCENT_COLUMNS) and m.kind in ("number", "year"):
@@ -232,6 +236,21 @@ class Binder:
             key = self.evidence.key(evidence, column) or self.cell_fact(subject, column,
                                                                         heading, m)
             yield self.figure(unit, m, key, context)
+
+    def placed(self, unit: Unit, code: str, context: str) -> Iterator[Figure]:
+        """A key question's row or chart under another standard's heading (moved there, its
+        figures right for itself and wrong for the place): mismatched, once."""
+        std = self.questions[code][2] if code in self.questions else code
+        here = self.section_std[unit.section] if unit.section < len(self.section_std) else None
+        if here is None or here == std:
+            return
+        m = Mention("place", code, 0, len(unit.text), unit.text.strip()[:40])
+        fig = self.figure(unit, m, None, context)
+        fig.status, fig.fact, fig.source = "mismatched", f"place:{code}", "the framework"
+        fig.label = f"where {code} belongs"
+        fig.expected = f"under {std} {self.std_titles.get(std, '')}".rstrip()
+        fig.note = f"{code} is of {std}, but stands under {here} {self.std_titles.get(here, '')}"
+        yield fig
 
     def row_subject(self, row: tuple[str, ...]) -> tuple[str, str] | None:
         if row not in self.subjects:
@@ -301,6 +320,7 @@ class Binder:
         if std is None:
             yield from self.text(unit)
             return
+        yield from self.placed(unit, std, f"chart of {std}")
         yield from self._shares_alt(unit, found, std)
 
     def _shares_alt(self, unit: Unit, found: list[Mention], std: str) -> Iterator[Figure]:
@@ -569,6 +589,8 @@ class SentenceRules:
             over = self.ends_with(self.before(m), self.v.words("over"))
             about = self._inspected() or self.v.t("Fieldwork").casefold() in self.s.casefold()
             return "fieldwork:weeks" if over and about else None
+        if m.unit == "people":  # "2,091 people under supervision": never the cases inspected
+            return self._population(m)
         if m.unit == "pdus":
             return "pdus:count" if self.ends_with(self.before(m), self.v.words("whole")) \
                 else None

@@ -82,6 +82,10 @@ def vocabulary(lang: str) -> Vocabulary:
     if lang != "en":
         ratings |= {term[lang]: Rating(term["en"]) for term in data.load("glossary")["terms"]
                     if term["en"] in {r.value for r in Rating}}
+    if lang == "cy":  # "graddiwyd yn Dda": a rating's name after predicative "yn", mutated
+        ratings |= {mutated[0].upper() + mutated[1:]: r for name, r in list(ratings.items())
+                    if not name.lower().startswith(("rh", "ll"))  # these keep theirs after "yn"
+                    and (mutated := _mutate(name[0].lower() + name[1:], SOFT))}
     units = {tuple(_tokens(w)): unit for unit in UNITS for w in cues.get(unit, [])}
     quantities = {tuple(_tokens(w)): name for name, ws in cues.get("quantities", {}).items()
                   for w in ws}
