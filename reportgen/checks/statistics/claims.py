@@ -16,6 +16,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from fractions import Fraction
+from functools import cached_property
 from typing import TYPE_CHECKING
 
 from reportgen.checks.statistics.words import Mention, Vocabulary, has
@@ -63,9 +64,16 @@ class Claims:
 
     def __init__(self, b: Binder, rules: SentenceRules) -> None:
         self.b, self.rules, self.s, self.v = b, rules, rules.s, b.v
-        self.named = b.question_positions(self.s, rules.std)
-        self.polarity = rules._polarity()
         self.cues = self.v.cues["claims"]
+
+    @cached_property
+    def named(self) -> list[tuple[int, int, str]]:
+        """The key questions the sentence names (worked out only for a sentence that asks)."""
+        return self.b.question_positions(self.s, self.rules.std)
+
+    @cached_property
+    def polarity(self) -> str:
+        return self.rules._polarity()
 
     # ------------------------------------------------------------------- the data
 
@@ -96,7 +104,7 @@ class Claims:
     def keys(self, found: list[Mention]) -> dict[int, str]:
         """The key questions of percentages in a sentence naming more than one: each the
         share of the question named nearest before it ("A (66%) than on B (60%)")."""
-        if len({c for _, _, c in self.named}) < 2:
+        if sum(m.kind == "percent" for m in found) < 2 or len({c for _, _, c in self.named}) < 2:
             return {}
         keyed = {}
         for m in found:
@@ -161,7 +169,7 @@ class Claims:
 
     def sentence(self, found: list[Mention]) -> Iterator[Figure]:
         """The claims with no figure of their own: comparisons, superlatives, changes."""
-        if any(m.kind == "points" for m in found):
+        if any(m.kind == "points" for m in found) or not self.b.claim_re["any"].search(self.s):
             return  # "6 points higher than": the gap says it, and is judged as one
         yield from self._compare()
         yield from self._superlative()
