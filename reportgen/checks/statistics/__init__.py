@@ -19,9 +19,10 @@ from typing import Any
 
 from lxml import etree
 
-from reportgen.checks.statistics.binding import Binder, Figure
+from reportgen.checks.statistics.binding import Binder
 from reportgen.checks.statistics.editions import FINDINGS, compare
 from reportgen.checks.statistics.facts import Facts, facts
+from reportgen.checks.statistics.figures import Figure
 from reportgen.checks.statistics.reading import EditionText, ReadError, read
 from reportgen.checks.statistics.relations import consistency, relations
 from reportgen.checks.statistics.words import vocabulary

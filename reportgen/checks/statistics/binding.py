@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
 from itertools import pairwise
 from typing import Any
 
@@ -21,6 +20,7 @@ from reportgen.checks.statistics.evidence import (
     decimal_cell,
 )
 from reportgen.checks.statistics.facts import SURVEY_NAMES, Facts
+from reportgen.checks.statistics.figures import Figure
 from reportgen.checks.statistics.reading import EditionText, Unit
 from reportgen.checks.statistics.words import (
     SOFT,
@@ -79,26 +79,6 @@ MESSAGES = {  # sentences made from the catalogue: placeholder -> the fact it st
     # a draft's notice counts its own untranslated passages: no statistic of the inspection
     "Passages not yet translated, marked [{marker}]: {count}.": {"count": NOT_A_FIGURE},
 }
-
-
-@dataclass
-class Figure:
-    """A figure of the edition, the fact it states and whether the data gives its value."""
-
-    text: str
-    kind: str  # number, percent, date, rating, quantity, year, relation
-    where: str
-    section: str
-    context: str
-    status: str  # traced, mismatched, unbound
-    value: Any = None
-    fact: str = ""
-    label: str = ""
-    expected: Any = None
-    source: str = ""
-    note: str = ""
-    section_index: int = 0
-    lang: str = ""
 
 
 class Binder:
@@ -392,7 +372,7 @@ class Binder:
                 continue
             shifted = [_shift(m, -start) for m in inside]
             rules = SentenceRules(self, unit, sentence, shifted)
-            claims = Claims(self, rules)
+            claims = Claims(self, unit, sentence, rules.std, rules._polarity)
             for at, key in claims.keys(shifted).items():
                 rules.keys.setdefault(at, key)
             for m, original in zip(shifted, inside, strict=True):

@@ -13,16 +13,16 @@ before). The words are data: `claims` and `quantities` in statistics.toml."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from fractions import Fraction
 from functools import cached_property
-from typing import TYPE_CHECKING
+from typing import Any, Protocol
 
+from reportgen.checks.statistics.facts import Facts
+from reportgen.checks.statistics.figures import Figure
+from reportgen.checks.statistics.reading import Unit
 from reportgen.checks.statistics.words import Mention, Vocabulary, has
-
-if TYPE_CHECKING:
-    from reportgen.checks.statistics.binding import Binder, Figure, SentenceRules
 
 # A quantifier's claim on a share: how it bounds it, and the bound.
 QUANTIFIERS: dict[str, tuple[str, Fraction]] = {
@@ -59,21 +59,39 @@ class Share:
         return f"{self.percent}% ({self.n} of {self.cases})"
 
 
-class Claims:
-    """The claims of one sentence (`rules`: its figures' context rules)."""
+class Reader(Protocol):
+    """What a claim needs of the reader of the edition (binding.Binder)."""
 
-    def __init__(self, b: Binder, rules: SentenceRules) -> None:
-        self.b, self.rules, self.s, self.v = b, rules, rules.s, b.v
+    f: Facts
+    v: Vocabulary
+    questions: dict[str, tuple[str, str, str]]  # code -> (wording, short wording, standard)
+    claim_re: dict[str, re.Pattern[str]]
+
+    def question_positions(self, sentence: str, std: str | None
+                           ) -> list[tuple[int, int, str]]: ...
+
+    def claim(self, unit: Unit, sentence: str, start: int, end: int, right: bool, fact: str,
+              label: str, expected: str, source: str, note: str, value: Any = None
+              ) -> Figure: ...
+
+
+class Claims:
+    """The claims of one sentence of `unit`, under the standard `std` (its section's)."""
+
+    def __init__(self, b: Reader, unit: Unit, sentence: str, std: str | None,
+                 polarity: Callable[[], str]) -> None:
+        self.b, self.unit, self.s, self.std, self.v = b, unit, sentence, std, b.v
+        self._polarity = polarity
         self.cues = self.v.cues["claims"]
 
     @cached_property
     def named(self) -> list[tuple[int, int, str]]:
         """The key questions the sentence names (worked out only for a sentence that asks)."""
-        return self.b.question_positions(self.s, self.rules.std)
+        return self.b.question_positions(self.s, self.std)
 
     @cached_property
     def polarity(self) -> str:
-        return self.rules._polarity()
+        return self._polarity()
 
     # ------------------------------------------------------------------- the data
 
@@ -235,7 +253,7 @@ class Claims:
 
     def _claim(self, start: int, end: int, right: bool, fact: str, label: str, expected: str,
                source: str, note: str, value: object = None) -> Figure:
-        return self.b.claim(self.rules.unit, self.s, start, end, right, f"claim:{fact}", label,
+        return self.b.claim(self.unit, self.s, start, end, right, f"claim:{fact}", label,
                             expected, source, "" if right else note, value)
 
 

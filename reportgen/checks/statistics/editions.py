@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterator
 
-from reportgen.checks.statistics.binding import Figure
+from reportgen.checks.statistics.figures import Figure
 
 NAMES = {"en": "English", "cy": "Welsh"}
 FINDINGS = ("relation", "counterpart")  # not figures: what the check found between figures

@@ -10,8 +10,8 @@ from dataclasses import asdict
 from typing import Any
 
 from reportgen.checks.statistics import STATUSES, Checked, summary
-from reportgen.checks.statistics.binding import Figure
 from reportgen.checks.statistics.editions import FINDINGS
+from reportgen.checks.statistics.figures import Figure
 
 LANGUAGES = {"en": "English", "cy": "Welsh"}
 COLUMNS = (("Section", "section", 28), ("Where", "where", 26), ("Figure", "text", 16),

@@ -14,9 +14,9 @@ from collections.abc import Iterator
 from decimal import Decimal
 from typing import Any
 
-from reportgen.checks.statistics.binding import Figure
 from reportgen.checks.statistics.evidence import SURVEY_FIELDS, same
 from reportgen.checks.statistics.facts import CASELOAD_PARTS, Facts
+from reportgen.checks.statistics.figures import Figure
 from reportgen.model import Rating
 from reportgen.model.evidence import GRADES
 from reportgen.rules import ratings as rules
