@@ -32,7 +32,7 @@ from reportgen.model import Rating
 from tools.stats_planting import CLOSED, Planted, Planter, _follow, _path, _replace_text
 
 KINDS = ("quantifier", "fraction", "every-none", "comparison", "superlative", "gap", "change",
-         "standards-count", "overall-rating", "weekday", "population", "count-words",
+         "standards-count", "overall-rating", "summary", "weekday", "population", "count-words",
          "moved-rating",
          "moved-row", "moved-alt")
 HALF = Fraction(1, 2)
@@ -79,6 +79,8 @@ SENTENCES = {
         "standards": "{n} of the {m} standards were rated {rating}.",
         "overall": "The {whole} was rated {rating} overall.",
         "people": "{n} people were under supervision.",
+        "well": "Overall, we found that this work was done well.",
+        "improve": "Overall, we found that this work needs to improve.",
         "inspected": "We inspected {n} cases.",
         "cohort": "The cases were drawn in {n} weeks between {a} and {b} weeks before the "
                   "fieldwork.",
@@ -98,6 +100,8 @@ SENTENCES = {
         "standards": "Cafodd {n} o'r {m} safon eu graddio'n {rating}.",
         "overall": "Graddiwyd yr {whole} yn {rating} yn gyffredinol.",
         "people": "Roedd {n} o bobl dan oruchwyliaeth.",
+        "well": "At ei gilydd, canfuom fod y gwaith hwn yn cael ei wneud yn dda.",
+        "improve": "At ei gilydd, canfuom fod angen i'r gwaith hwn wella.",
         "inspected": "Arolygwyd {n} o achosion.",
         "cohort": "Cafodd yr achosion eu dewis mewn {n} rhwng {a} a {b} wythnos cyn y gwaith "
                   "maes.",
@@ -239,6 +243,12 @@ class ClaimPlanter(Planter):
                 label = "Dda"  # "yn Dda": mutated after predicative "yn"
             yield self._say("overall-rating", self.s["overall"].format(
                 whole=whole, rating=label), rating == overall)
+
+    def _summary(self) -> Iterator[Planted]:
+        """The summary sentence under the standard's heading: done well, or to improve."""
+        well = self.f.facts[f"rating:{self.std.code}"].value in (Rating.GOOD, Rating.OUTSTANDING)
+        yield self._say("summary", self.s["well"], well)
+        yield self._say("summary", self.s["improve"], not well)
 
     def _weekday(self) -> Iterator[Planted]:
         unit, found = self._intro(CLOSED)

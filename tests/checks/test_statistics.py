@@ -122,9 +122,11 @@ def test_the_welsh_regional_report_lists_its_narrative_figures_to_confirm(render
         assert len(unbound) == 8
         # "Resettlement planning started early in most cases": a claim on the one key question
         # of resettlement, which the data bears out
-        [claim] = [x for x in found if x.kind == "claim"]
-        assert (claim.fact, claim.status, claim.expected) == (
-            "claim:share:R 2.5.1:yes", "traced", "59% (26 of 44)")
+        [claim] = [x for x in found if x.fact == "claim:share:R 2.5.1:yes"]
+        assert (claim.status, claim.expected) == ("traced", "59% (26 of 44)")
+        # each standard's summary sentence agrees with its rating
+        summaries = [x for x in found if x.fact.startswith("claim:summary:")]
+        assert len(summaries) >= 5 and all(x.status == "traced" for x in summaries)
         assert {"three", "twelve"} <= set(unbound) if lang == "en" else \
             {"tair", "deuddeg"} <= set(unbound)
 
@@ -525,7 +527,7 @@ def test_the_text_json_and_signoff_workbook(gwent, tmp_path):
                  "--data", GWENT, "--signoff", tmp_path / "signoff.xlsx")
     assert result.exit_code == 1
     lines = result.stdout.splitlines()
-    assert lines[0].startswith("planted.docx (English, docx): 266 figures: 265 traced, "
+    assert lines[0].startswith("planted.docx (English, docx): 273 figures: 272 traced, "
                                "1 mismatched, 0 unbound")
     assert lines[0].endswith("FAILS")
     assert " 2. Service delivery › 2.1 Assessment › Areas for improvement" in lines
@@ -797,3 +799,21 @@ def test_mewn_pythefnos_is_the_case_cohorts_two_weeks(gwent):
     [weeks] = [x for x in cy if x.text == "pythefnos"]
     assert (weeks.fact, weeks.status) == ("cohort:weeks", "traced")
     assert st.compare(st.check(editions["en", "docx"], loaded), cy) == []
+
+
+@pytest.mark.parametrize(("lang", "heading", "sentence", "status"), [
+    ("en", EN, "Overall, we found that this work needs to improve.", "traced"),
+    ("en", EN, "Overall, we found that this work was done well.", "mismatched"),
+    ("cy", CY, "At ei gilydd, canfuom fod angen i'r gwaith hwn wella.", "traced"),
+    ("cy", CY, "At ei gilydd, canfuom fod y gwaith hwn yn cael ei wneud yn dda.", "mismatched"),
+])
+def test_a_standards_summary_sentence_agrees_with_its_rating(gwent, lang, heading, sentence,
+                                                             status):
+    """2.1 Assessment is rated Requires improvement: its work needs to improve. (The right
+    sentence is the report's own too: both are found, both traced.)"""
+    said = _said(gwent, lang, sentence)
+    claims = [x for x in said if x.fact == "claim:summary:P 2.1"]
+    assert claims and {(x.status, x.expected) for x in claims} == {
+        (status, "Requires improvement")}
+    # under every other standard the report's own sentence agrees with that one's rating
+    assert all(x.status == "traced" for x in said if x not in claims)

@@ -127,8 +127,9 @@ class Binder:
 
     def figures(self) -> Iterator[Figure]:
         for unit in self.ed.units:
-            for m in weekdays(unit.text, self.v):
-                yield self.weekday(unit, m)
+            if unit.role != "cell":  # "Friday 6 March 2026" is written in sentences
+                for m in weekdays(unit.text, self.v):
+                    yield self.weekday(unit, m)
             if unit.role == "cell" and unit.row >= 0 and unit.col > 0:
                 yield from self.cell(unit)
             elif unit.role == "alt":

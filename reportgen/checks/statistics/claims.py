@@ -23,6 +23,7 @@ from reportgen.checks.statistics.facts import Facts
 from reportgen.checks.statistics.figures import Figure
 from reportgen.checks.statistics.reading import Unit
 from reportgen.checks.statistics.words import Mention, Vocabulary, has
+from reportgen.model import Rating
 
 # A quantifier's claim on a share: how it bounds it, and the bound.
 QUANTIFIERS: dict[str, tuple[str, Fraction]] = {
@@ -189,9 +190,25 @@ class Claims:
         """The claims with no figure of their own: comparisons, superlatives, changes."""
         if any(m.kind == "points" for m in found) or not self.b.claim_re["any"].search(self.s):
             return  # "6 points higher than": the gap says it, and is judged as one
+        yield from self._summary()
         yield from self._compare()
         yield from self._superlative()
         yield from self._change(found)
+
+    def _summary(self) -> Iterator[Figure]:
+        """ "Overall, we found that this work needs to improve": the section's standard's
+        rating, Good or Outstanding for work done well."""
+        cue = self.b.claim_re["summary"].search(self.s)
+        rating = self.b.f.get(f"rating:{self.std}") if cue and self.std else None
+        if cue is None or rating is None:
+            return
+        well = has(cue.group(0), self.cues["done_well"])
+        right = (rating.value in (Rating.GOOD, Rating.OUTSTANDING)) == well
+        said = "done well" if well else "needing to improve"
+        yield self._claim(cue.start(), cue.end(), right, f"summary:{self.std}",
+                          f"the summary of {self.std}'s rating", str(rating.value),
+                          rating.source, f"'{cue.group(0)}': the work {said}, but {self.std} "
+                          f"is rated {rating.value}")
 
     def _comparative(self) -> bool | None:
         """Whether the sentence says "more" (True) or "less" (False) of its first question."""
@@ -289,6 +306,8 @@ def patterns(v: Vocabulary) -> dict[str, re.Pattern[str]]:
                    rf"(?:{alternation('than')})(?!\w)",
         "superlative": rf"(?<!\w)(?:{alternation('greatest', 'least')})(?!\w)",
         "change": rf"(?<!\w)(?:{alternation('change')})(?!\w)",
+        "summary": rf"(?<!\w)(?:{alternation('done_well', 'needs_improving')})(?!\w)",
     }
-    found["any"] = "|".join(f"(?:{p})" for p in found.values())
+    # a quick first look (a word boundary, not the lookarounds, which cost on every character)
+    found["any"] = rf"\b(?:{alternation('greater', 'lesser', 'greatest', 'least', 'change', 'done_well', 'needs_improving')})\b"  # noqa: E501
     return {name: re.compile(p, re.IGNORECASE) for name, p in found.items()}

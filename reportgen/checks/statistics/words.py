@@ -61,7 +61,8 @@ class Vocabulary:
     quantities: dict[tuple[str, ...], str]
     fractions: dict[tuple[str, ...], Fraction]  # "two thirds", "one in five", "dwy ran o dair"
     fortnights: frozenset[tuple[str, ...]] = frozenset()
-    first_words: frozenset[str] = frozenset()  # the words a number or quantity can start with
+    # the words a number, quantity or fraction can start with, and how many words each can be
+    first_words: dict[str, tuple[int, ...]] = field(default_factory=dict)
     patterns: dict[str, re.Pattern[str]] = field(default_factory=dict)
 
     def words(self, name: str) -> list[str]:
@@ -98,7 +99,10 @@ def vocabulary(lang: str) -> Vocabulary:
     v = Vocabulary(lang, t, months, days, ratings, numbers, cues, units, quantities, fractions,
                    frozenset(fortnights))
     v.patterns = _patterns(v)
-    v.first_words = frozenset(words[0] for words in (*numbers, *quantities, *fractions))
+    sizes: dict[str, set[int]] = {}
+    for words in (*numbers, *quantities, *fractions):
+        sizes.setdefault(words[0], set()).add(len(words))
+    v.first_words = {w: tuple(sorted(n, reverse=True)) for w, n in sizes.items()}
     return v
 
 
@@ -289,10 +293,11 @@ def _words(masked: str, text: str, v: Vocabulary) -> list[Mention]:
               for m in WORD.finditer(masked)]
     found, i = [], 0
     while i < len(tokens):
-        if tokens[i][2] not in v.first_words:
+        sizes = v.first_words.get(tokens[i][2])
+        if sizes is None:
             i += 1
             continue
-        for size in range(min(5, len(tokens) - i), 0, -1):
+        for size in (n for n in sizes if n <= len(tokens) - i):
             words = tuple(t[2] for t in tokens[i:i + size])
             start, end = tokens[i][0], tokens[i + size - 1][1]
             if words in v.fractions:
