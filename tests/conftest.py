@@ -224,10 +224,12 @@ def filled_form(content: bytes, rows: list[list[str]]) -> bytes:
 
 
 # The longest test files first, so that the two test processes finish together rather than one
-# running a browser journey alone at the end (xdist hands out whole files in this order).
+# running a browser journey alone at the end (xdist hands out whole files in this order, as
+# long as --no-loadscope-reorder in pyproject.toml stops it putting files of many tests first).
 LONGEST_FIRST = ("tests/web/test_browser_region.py", "tests/web/test_browser.py",
                  "tests/test_setup.py", "tests/test_examples.py", "tests/test_interruption.py",
-                 "tests/checks/test_statistics_corpus.py")
+                 "tests/render/test_ooxml.py", "tests/checks/test_statistics_corpus.py",
+                 "tests/documents/test_workbook_and_web.py", "tests/checks/test_claims_corpus.py")
 
 
 def pytest_collection_modifyitems(items: list) -> None:
