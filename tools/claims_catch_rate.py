@@ -16,16 +16,12 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from reportgen import pipeline  # noqa: E402
 from tools import claims_planting as claims  # noqa: E402
 from tools import stats_planting as planting  # noqa: E402
 
 
 def main() -> None:
-    fixtures = ROOT / "fixtures"
-    loaded = pipeline.inputs([fixtures / "wales", fixtures / "east-of-england",
-                              fixtures / "pdu-minimal.json", fixtures / "pdu-maximal.json"])
-    reports = planting.corpus_reports(loaded, pipeline.render_docx)
+    reports = planting.fixture_reports()
     start = time.perf_counter()
     tally = claims.corpus(reports)
     print(f"{len(reports)} reports, {sum(len(e) for _, _, e in reports)} Word editions; "

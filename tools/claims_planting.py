@@ -26,7 +26,7 @@ from babel.dates import get_day_names
 
 from reportgen.checks.statistics.facts import Facts
 from reportgen.checks.statistics.reading import NS, Unit, read_word
-from reportgen.checks.statistics.words import SOFT, _mutate
+from reportgen.checks.statistics.words import SOFT, mutate
 from reportgen.i18n import BABEL_LOCALES
 from reportgen.model import Rating
 from tools.stats_planting import CLOSED, Planted, Planter, _follow, _path, _replace_text
@@ -464,4 +464,4 @@ def _said(raised: Counter) -> str:
 def _soft(words: str) -> str:
     """A Welsh phrase after "dros": its first word soft-mutated ("traean" -> "draean")."""
     first, _, rest = words.partition(" ")
-    return " ".join(filter(None, [_mutate(first, SOFT) or first, rest]))
+    return " ".join(filter(None, [mutate(first, SOFT) or first, rest]))

@@ -18,7 +18,6 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from reportgen import pipeline  # noqa: E402
 from reportgen.checks.statistics import check_edition  # noqa: E402
 from reportgen.checks.statistics.reading import read_word  # noqa: E402
 from reportgen.checks.statistics.words import _mentions  # noqa: E402
@@ -26,10 +25,7 @@ from tools import stats_planting as planting  # noqa: E402
 
 
 def main() -> None:
-    fixtures = ROOT / "fixtures"
-    loaded = pipeline.inputs([fixtures / "wales", fixtures / "east-of-england",
-                              fixtures / "pdu-minimal.json", fixtures / "pdu-maximal.json"])
-    reports = planting.corpus_reports(loaded, pipeline.render_docx)
+    reports = planting.fixture_reports()
     times = []
     for _, f, editions in reports:
         for lang, parts in editions.items():

@@ -30,7 +30,7 @@ from unicode_rbnf import RbnfEngine
 from reportgen.checks.statistics.binding import _message
 from reportgen.checks.statistics.facts import Facts
 from reportgen.checks.statistics.reading import NS, EditionText, Unit, _w, read_word
-from reportgen.checks.statistics.words import SOFT, _mutate, mentions, norm, vocabulary
+from reportgen.checks.statistics.words import SOFT, mentions, mutate, norm, vocabulary
 from reportgen.documents.evidence import fte
 from reportgen.formatting import date as format_date
 from reportgen.model import Rating
@@ -135,7 +135,7 @@ class Planter:
         if self.lang == "cy":
             text = spelt.get("spellout-cardinal-feminine" if feminine else
                              "spellout-cardinal-masculine", spelt["spellout-numbering"])
-            return _mutate(text, SOFT) or text  # after "dros": soft mutation
+            return mutate(text, SOFT) or text  # after "dros": soft mutation
         return spelt.get("spellout-cardinal", spelt["spellout-numbering"])
 
     def rating_label(self, rating: Rating) -> str:
@@ -648,6 +648,18 @@ def corpus_reports(loaded: Iterable[Any], docx: Callable[[Any], bytes]
         found.append((jobs[0].variant.stem, facts(ld),
                       {str(job.lang): word_parts(docx(job)) for job in jobs}))
     return found
+
+
+def fixture_reports() -> list[tuple[str, Facts, dict[str, dict[str, bytes]]]]:
+    """The corpus's reports: every PDU and regional report of both regions and the minimal and
+    maximal PDU files, rendered to Word now."""
+    from pathlib import Path
+
+    from reportgen import pipeline
+    fixtures = Path(__file__).resolve().parent.parent / "fixtures"
+    loaded = pipeline.inputs([fixtures / "wales", fixtures / "east-of-england",
+                              fixtures / "pdu-minimal.json", fixtures / "pdu-maximal.json"])
+    return corpus_reports(loaded, pipeline.render_docx)
 
 
 def corpus(reports: Iterable[tuple[str, Facts, dict[str, Mapping[str, bytes]]]]) -> Tally:

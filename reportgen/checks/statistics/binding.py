@@ -26,9 +26,9 @@ from reportgen.checks.statistics.words import (
     SOFT,
     Mention,
     Vocabulary,
-    _mutate,
     has,
     mentions,
+    mutate,
     norm,
     positions,
     weekdays,
@@ -103,7 +103,7 @@ class Binder:
         self.question_names: dict[str, list[str]] = {}  # casefolded wording -> its questions
         for code, (text, short, _) in self.questions.items():
             for name in {short.casefold(), text.casefold().rstrip("?")}:
-                mutated = _mutate(name, SOFT) if lang == "cy" else None  # "ar gadw pobl"
+                mutated = mutate(name, SOFT) if lang == "cy" else None  # "ar gadw pobl"
                 for said in {name, mutated} - {None}:
                     if len(said) >= 5 and code not in self.question_names.get(said, []):
                         self.question_names.setdefault(said, []).append(code)

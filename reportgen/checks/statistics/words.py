@@ -86,7 +86,7 @@ def vocabulary(lang: str) -> Vocabulary:
     if lang == "cy":  # "graddiwyd yn Dda": a rating's name after predicative "yn", mutated
         ratings |= {mutated[0].upper() + mutated[1:]: r for name, r in list(ratings.items())
                     if not name.lower().startswith(("rh", "ll"))  # these keep theirs after "yn"
-                    and (mutated := _mutate(name[0].lower() + name[1:], SOFT))}
+                    and (mutated := mutate(name[0].lower() + name[1:], SOFT))}
     units = {tuple(_tokens(w)): unit for unit in UNITS for w in cues.get(unit, [])}
     quantities = {tuple(_tokens(w)): name for name, ws in cues.get("quantities", {}).items()
                   for w in ws}
@@ -95,7 +95,7 @@ def vocabulary(lang: str) -> Vocabulary:
                                        for w, ratio in cues.get("fractions", {}).items()})
     fortnights = {tuple(_tokens(w)) for w in cues.get("fortnight", [])}
     fortnights |= {(m,) for (w,) in fortnights for rule in (SOFT, ASPIRATE)
-                   if (m := _mutate(w, rule)) and lang == "cy"}
+                   if (m := mutate(w, rule)) and lang == "cy"}
     v = Vocabulary(lang, t, months, days, ratings, numbers, cues, units, quantities, fractions,
                    frozenset(fortnights))
     v.patterns = _patterns(v)
@@ -146,13 +146,13 @@ def _with_mutations(lang: str, found: dict[tuple[str, ...], K]) -> dict[tuple[st
     if lang == "cy":
         for words, value in list(found.items()):
             for rule in (SOFT, ASPIRATE):
-                mutated = _mutate(words[0], rule)
+                mutated = mutate(words[0], rule)
                 if mutated:
                     found.setdefault((mutated, *words[1:]), value)
     return found
 
 
-def _mutate(word: str, rules: tuple[tuple[str, str], ...]) -> str | None:
+def mutate(word: str, rules: tuple[tuple[str, str], ...]) -> str | None:
     for radical, mutated in rules:
         if word.startswith(radical) and not (radical == "d" and word.startswith("dd")):
             return mutated + word[len(radical):]
