@@ -107,6 +107,7 @@ class Binder:
                 for said in {name, mutated} - {None}:
                     if len(said) >= 5 and code not in self.question_names.get(said, []):
                         self.question_names.setdefault(said, []).append(code)
+        self.question_wordings = {n: n for n in self.question_names}  # as positions() takes them
         self.claim_re = patterns(v)
 
     def _section_standards(self) -> list[str | None]:
@@ -156,18 +157,26 @@ class Binder:
         fig.status = "traced" if fact.holds(m.value) or near else "mismatched"
         return fig
 
+    def judged(self, unit: Unit, m: Mention, context: str, right: bool, fact: str, label: str,
+               expected: Any, source: str, note: str = "") -> Figure:
+        """A figure judged here rather than by a fact of the data: a weekday against the
+        calendar, a claim, a place in the report."""
+        fig = self.figure(unit, m, None, context, note)
+        fig.status = "traced" if right else "mismatched"
+        fig.fact, fig.label, fig.expected, fig.source = fact, label, expected, source
+        return fig
+
     def weekday(self, unit: Unit, m: Mention) -> Figure:
         """A weekday before a date, against the calendar (the date itself is a figure of its
         own, against the data)."""
-        names = {n: name for name, n in self.v.days.items()}
-        day = m.value.weekday()
+        names = {n: name.title() for name, n in self.v.days.items()}
         sentence = next((unit.text[a:b] for a, b in _sentences(unit.text) if a <= m.start < b),
                         unit.text)
-        fig = self.figure(unit, m, None, sentence.strip())
-        fig.status = "traced" if day == m.weekday else "mismatched"
-        fig.fact, fig.source = f"calendar:weekday:{m.value.isoformat()}", "the calendar"
-        fig.label = f"the weekday of {m.value:%-d %B %Y}"
-        fig.value, fig.expected = names[m.weekday].title(), names[day].title()
+        fig = self.judged(unit, m, sentence.strip(), m.value.weekday() == m.weekday,
+                          f"calendar:weekday:{m.value.isoformat()}",
+                          f"the weekday of {m.value:%-d %B %Y}", names[m.value.weekday()],
+                          "the calendar")
+        fig.value = names[m.weekday]
         return fig
 
     def question_positions(self, sentence: str, std: str | None) -> list[tuple[int, int, str]]:
@@ -175,7 +184,7 @@ class Binder:
         standards share is the section's standard's, or is left out."""
         found = []
         folded = sentence.casefold()
-        for (start, end, name) in positions(folded, {n: n for n in self.question_names}):
+        for (start, end, name) in positions(folded, self.question_wordings):
             if (start and folded[start - 1].isalnum()) or folded[end:end + 1].isalnum():
                 continue  # inside a longer word
             codes = self.question_names[name]
@@ -189,10 +198,7 @@ class Binder:
               label: str, expected: str, source: str, note: str, value: Any = None) -> Figure:
         m = Mention("claim", value if value is not None else sentence[start:end].strip(),
                     start, end, sentence[start:end])
-        fig = self.figure(unit, m, None, sentence.strip(), note)
-        fig.status = "traced" if right else "mismatched"
-        fig.fact, fig.label, fig.expected, fig.source = fact, label, expected, source
-        return fig
+        return self.judged(unit, m, sentence.strip(), right, fact, label, expected, source, note)
 
     # -------------------------------------------------------------------------- cells
 
@@ -226,12 +232,10 @@ class Binder:
         if here is None or here == std:
             return
         m = Mention("place", code, 0, len(unit.text), unit.text.strip()[:40])
-        fig = self.figure(unit, m, None, context)
-        fig.status, fig.fact, fig.source = "mismatched", f"place:{code}", "the framework"
-        fig.label = f"where {code} belongs"
-        fig.expected = f"under {std} {self.std_titles.get(std, '')}".rstrip()
-        fig.note = f"{code} is of {std}, but stands under {here} {self.std_titles.get(here, '')}"
-        yield fig
+        yield self.judged(unit, m, context, False, f"place:{code}", f"where {code} belongs",
+                          f"under {std} {self.std_titles.get(std, '')}".rstrip(), "the framework",
+                          f"{code} is of {std}, but stands under {here} "
+                          f"{self.std_titles.get(here, '')}")
 
     def row_subject(self, row: tuple[str, ...]) -> tuple[str, str] | None:
         if row not in self.subjects:
