@@ -4,8 +4,10 @@ which must be mismatched at its place), in English and Welsh, into every rendere
 quantifiers and fractions of a key question's share, "every" and "none", comparisons,
 superlatives, gaps in percentage points, changes with nothing to compare with, counts of
 standards rated one way, the overall rating in a sentence, a weekday that is not its date's,
-a count of people that is not the cases inspected; and figures moved to another standard's
-place (a rating line, a key question's row, a chart's alt text).
+a start, end or publication date in a sentence; a count of people that is not the cases inspected; a survey statement's share or the number who
+answered it, a survey's respondents or invited; vacancies of all grades or of one, and a grade's
+vacancy rate; and figures moved to another standard's place (a rating line, a key question's
+row, a chart's alt text).
 
 Whether each sentence is right is decided here from the data, by the plain meaning of its words
 (a fraction is right within 5 points, wrong 10 or more away; between, it is not planted); the
@@ -14,6 +16,7 @@ tools/claims_catch_rate.py prints its table, tests/checks/test_claims_corpus.py 
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping
@@ -22,7 +25,7 @@ from fractions import Fraction
 from itertools import pairwise, permutations
 from typing import Any
 
-from babel.dates import get_day_names
+from babel.dates import format_date, get_day_names
 
 from reportgen.checks.statistics.facts import Facts
 from reportgen.checks.statistics.reading import NS, Unit, read_word
@@ -32,9 +35,9 @@ from reportgen.model import Rating
 from tools.stats_planting import CLOSED, Planted, Planter, _follow, _path, _replace_text
 
 KINDS = ("quantifier", "fraction", "every-none", "comparison", "superlative", "gap", "change",
-         "standards-count", "overall-rating", "summary", "weekday", "population", "count-words",
-         "moved-rating",
-         "moved-row", "moved-alt")
+         "standards-count", "overall-rating", "summary", "weekday", "date", "population",
+         "count-words",
+         "survey-share", "survey-count", "vacancies", "moved-rating", "moved-row", "moved-alt")
 HALF = Fraction(1, 2)
 MOVED = ("moved-rating", "moved-row", "moved-alt")  # errors with no right wording of their own
 
@@ -108,6 +111,64 @@ SENTENCES = {
     },
 }
 WHOLE = {"en": {"pdu": "PDU", "region": "region"}, "cy": {"pdu": "Uned", "region": "rhanbarth"}}
+# Dates in running text, by the fact each states.
+DATES = {
+    "en": {"fieldwork:start": "Fieldwork began on {d}.",
+           "fieldwork:end": "The fieldwork ended on {d}.",
+           "publication": "This report will be published on {d}."},
+    "cy": {"fieldwork:start": "Dechreuodd y gwaith maes ar {d}.",
+           "fieldwork:end": "Daeth y gwaith maes i ben ar {d}.",
+           "publication": "Caiff yr adroddiad hwn ei gyhoeddi ar {d}."},
+}
+# Surveys in running text: who answered (as a group, and counted), the survey, the verbs.
+SURVEY = {
+    "en": {
+        "pct": "Of the {who} who answered, {p}% {verb} that “{statement}”.",
+        "share": "{q} of the {who} who answered {verb} that “{statement}”.",
+        "answered": "Of the {m} {who} who answered, {p}% {verb} that “{statement}”.",
+        "part": "{n} of the {m} {who} who answered {verb} that “{statement}”.",
+        "respondents": "{n} {who} answered our {survey}.",
+        "invited": "We invited {n} {who} to answer our {survey}.",
+        "staff": {"who": "staff", "counted": "staff", "survey": "questionnaire"},
+        "people_on_probation": {"who": "people on probation", "counted": "people on probation",
+                                "survey": "survey"},
+        "agree": "agreed", "disagree": "disagreed",
+    },
+    "cy": {
+        "pct": "O'r {who} a atebodd, {verb} {p}% â'r datganiad “{statement}”.",
+        "share": "{Verb} {q} o'r {who} a atebodd â'r datganiad “{statement}”.",
+        "answered": "O'r {m} {counted} a atebodd, {verb} {p}% â'r datganiad “{statement}”.",
+        "part": "{Verb} {n} o'r {m} {counted} a atebodd â'r datganiad “{statement}”.",
+        "respondents": "Atebodd {n} {counted} ein {survey}.",
+        "invited": "Gwahoddwyd {n} {counted} i ateb ein {survey}.",
+        "staff": {"who": "staff", "counted": "aelod o staff", "survey": "holiadur"},
+        "people_on_probation": {"who": "bobl ar brawf", "counted": "o bobl ar brawf",
+                                "survey": "harolwg"},
+        "agree": "cytunodd", "disagree": "anghytunodd",
+    },
+}
+# Staffing in running text: vacancies of all grades, of one, and a grade's vacancy rate.
+VACANCIES = {
+    "en": {"all": "There were {v} vacancies (FTE) across all grades.",
+           "all_rate": "The vacancy rate across all grades was {p}%.",
+           "rate": "{Grade} posts had a vacancy rate of {p}%.",
+           "vacant": "There were {v} vacant {grade} posts (FTE).",
+           "of": "{v} of the {t} {grade} posts (FTE) were vacant."},
+    "cy": {"all": "Roedd {v} o swyddi gwag (CALl) ar draws pob gradd.",
+           "all_rate": "Roedd y gyfradd swyddi gwag ar draws pob gradd yn {p}%.",
+           "rate": "Roedd cyfradd swyddi gwag {grades} yn {p}%.",
+           "vacant": "Roedd {v} o swyddi {grades} yn wag (CALl).",
+           "of": "Roedd {v} o'r {t} o swyddi {grades} (CALl) yn wag."},
+}
+
+
+@dataclass(frozen=True)
+class Wording:
+    """A sentence to plant, right (a control) or wrong."""
+
+    kind: str
+    text: str
+    control: bool
 
 
 @dataclass(frozen=True)
@@ -135,35 +196,40 @@ class ClaimPlanter(Planter):
                           if self.f.facts.get(f"kq:{k.code}:all:cases")
                           and self.f.facts[f"kq:{k.code}:all:cases"].value]
 
-    def plants(self) -> Iterator[Planted]:
+    def plants(self, per_kind: int | None = None) -> Iterator[Planted]:
         """Each kind's controls, and as many of its errors (spread evenly over those made; one
-        where the data allows no right wording); a moved figure keeps all its errors."""
+        where the data allows no right wording); a moved figure keeps all its errors. With
+        `per_kind`, at most that many controls of a kind, spread evenly (a sample)."""
         if self.unit is None:
             return
         for kind in KINDS:
             made = [p for p in getattr(self, "_" + kind.replace("-", "_"))() if p is not None]
-            controls = [p for p in made if p.control]
+            controls = _spread([p for p in made if p.control], per_kind)
             errors = [p for p in made if not p.control]
-            keep = max(len(controls), 1)  # at least one of each kind in every report
-            if kind not in MOVED and len(errors) > keep:
-                errors = [errors[int(i * len(errors) / keep)] for i in range(keep)]
-            yield from controls
-            yield from errors
+            if kind not in MOVED:  # at least one of each kind in every report
+                errors = _spread(errors, max(len(controls), 1))
+            for p in (*controls, *errors):
+                yield self._made(p)
 
-    def _say(self, kind: str, sentence: str, right: bool) -> Planted:
+    def _say(self, kind: str, sentence: str, right: bool) -> Wording:
+        return Wording(kind, sentence[0].upper() + sentence[1:], right)
+
+    def _made(self, p: Wording | Planted) -> Planted:
+        """A wording appended to the report (made only once chosen: each is a copy of it)."""
+        if isinstance(p, Planted):
+            return p
         assert self.unit is not None
-        text = sentence[0].upper() + sentence[1:]
-        return self.append(kind, self.unit, text, control=right)
+        return self.append(p.kind, self.unit, p.text, control=p.control)
 
     # ------------------------------------------------------------------- shares
 
-    def _quantifier(self) -> Iterator[Planted]:
+    def _quantifier(self) -> Iterator[Wording]:
         for q in self.questions:
             for words, rule in QUANTIFIERS:
                 yield self._say("quantifier", self.s["share"].format(
                     q=words[self.lang], question=q.words), rule(q.share))
 
-    def _fraction(self) -> Iterator[Planted]:
+    def _fraction(self) -> Iterator[Wording]:
         for q in self.questions:
             for words, value in FRACTIONS:
                 off = abs(q.share - value)
@@ -177,14 +243,14 @@ class ClaimPlanter(Planter):
                         yield self._say("fraction", self.s["share"].format(
                             q=said, question=q.words), (q.share > value) == above)
 
-    def _every_none(self) -> Iterator[Planted]:
+    def _every_none(self) -> Iterator[Wording]:
         for q in self.questions:
             for words, rule in EVERY:
                 if words[self.lang]:
                     yield self._say("every-none", self.s["share"].format(
                         q=words[self.lang], question=q.words), rule(q.share))
 
-    def _comparison(self) -> Iterator[Planted]:
+    def _comparison(self) -> Iterator[Wording]:
         for a, b in permutations(self.questions, 2):
             if a.share == b.share or a.words == b.words:
                 continue
@@ -193,7 +259,7 @@ class ClaimPlanter(Planter):
                 yield self._say("comparison", self.s[name].format(
                     a=a.words, b=b.words, pa=a.percent, pb=b.percent), right)
 
-    def _superlative(self) -> Iterator[Planted]:
+    def _superlative(self) -> Iterator[Wording]:
         if len(self.questions) < 2:
             return
         top = max(q.share for q in self.questions)
@@ -204,7 +270,7 @@ class ClaimPlanter(Planter):
             yield self._say("superlative", self.s["weakest"].format(q=q.words, p=q.percent),
                             q.share == bottom)
 
-    def _gap(self) -> Iterator[Planted]:
+    def _gap(self) -> Iterator[Wording]:
         for a, b in permutations(self.questions, 2):
             if a.percent <= b.percent or a.words == b.words:
                 continue
@@ -216,14 +282,14 @@ class ClaimPlanter(Planter):
             yield self._say("gap", self.s["higher"].format(a=b.words, b=a.words, gap=gap),
                             False)
 
-    def _change(self) -> Iterator[Planted]:
+    def _change(self) -> Iterator[Wording]:
         for q in self.questions:
             yield self._say("change", self.s["changed"].format(q=q.words, p=q.percent), False)
             yield self._say("change", self.s["stood"].format(q=q.words, p=q.percent), True)
 
     # ------------------------------------------------------------- ratings, dates, people
 
-    def _standards_count(self) -> Iterator[Planted]:
+    def _standards_count(self) -> Iterator[Wording]:
         m = self.f.facts["standards:count"].value
         for rating in Rating:
             n = self.f.facts[f"standards:rated:{rating}"].value
@@ -234,7 +300,7 @@ class ClaimPlanter(Planter):
             yield self._say("standards-count", self.s["standards"].format(
                 n=n + 1, m=m, rating=label), False)
 
-    def _overall_rating(self) -> Iterator[Planted]:
+    def _overall_rating(self) -> Iterator[Wording]:
         overall = self.f.facts["overall:rating"].value
         whole = WHOLE[self.lang]["region" if self.f.pdus else "pdu"]
         for rating in Rating:
@@ -244,13 +310,13 @@ class ClaimPlanter(Planter):
             yield self._say("overall-rating", self.s["overall"].format(
                 whole=whole, rating=label), rating == overall)
 
-    def _summary(self) -> Iterator[Planted]:
+    def _summary(self) -> Iterator[Wording]:
         """The summary sentence under the standard's heading: done well, or to improve."""
         well = self.f.facts[f"rating:{self.std.code}"].value in (Rating.GOOD, Rating.OUTSTANDING)
         yield self._say("summary", self.s["well"], well)
         yield self._say("summary", self.s["improve"], not well)
 
-    def _weekday(self) -> Iterator[Planted]:
+    def _weekday(self) -> Iterator[Wording]:
         unit, found = self._intro(CLOSED)
         if unit is None:
             return
@@ -264,7 +330,19 @@ class ClaimPlanter(Planter):
             wrong = re.sub(re.escape(days[day]), days[other % 7], said, flags=re.IGNORECASE)
             yield self._say("weekday", wrong, False)
 
-    def _population(self) -> Iterator[Planted]:
+    def _date(self) -> Iterator[Wording]:
+        """The fieldwork's first and last days and the publication date in a sentence; wrong,
+        each given as another of them, or a week later."""
+        dates = {key: self.f.facts[key].value for key in DATES[self.lang]}
+        for key, sentence in DATES[self.lang].items():
+            yield self._say("date", sentence.format(d=self._day(dates[key])), True)
+            for wrong in {*dates.values(), dates[key] + dt.timedelta(days=7)} - {dates[key]}:
+                yield self._say("date", sentence.format(d=self._day(wrong)), False)
+
+    def _day(self, day: dt.date) -> str:
+        return format_date(day, "d MMMM y", locale=BABEL_LOCALES[self.lang])
+
+    def _population(self) -> Iterator[Wording]:
         total = self.f.get("caseload:total")
         if total is None or not total.value:
             return
@@ -276,7 +354,7 @@ class ClaimPlanter(Planter):
             yield self._say("population", self.s["people"].format(n=f"{cases.value:,}"),
                             False)
 
-    def _count_words(self) -> Iterator[Planted]:
+    def _count_words(self) -> Iterator[Wording]:
         """Counts in words as a writer or translator puts them: "thirty-five cases", the Welsh
         traditional count ("pymtheg ar hugain"), "mewn pythefnos"."""
         cases = self.f.get("cases")
@@ -292,6 +370,114 @@ class ClaimPlanter(Planter):
                 self._spelt(weeks.value) + (" wythnos" if self.lang == "cy" else ""))
             yield self._say("count-words", self.s["cohort"].format(
                 n=said, a=start.value, b=end.value), True)
+
+    # ------------------------------------------------------------------ surveys, staffing
+
+    def _survey_share(self) -> Iterator[Wording]:
+        """A statement's share agreeing or disagreeing, as a percentage and in words."""
+        for st, share, percent in self._statements():
+            yield self._say("survey-share", self._survey("pct", st, p=percent), True)
+            yield self._say("survey-share", self._survey("pct", st, p=_off(percent, 7)), False)
+            for q, rule in QUANTIFIERS:
+                yield self._say("survey-share", self._survey("share", st, q=q[self.lang]),
+                                rule(share))
+            for q, value in FRACTIONS:
+                off = abs(share - value)
+                if off <= Fraction(5, 100) or off >= Fraction(10, 100):
+                    yield self._say("survey-share", self._survey("share", st, q=q[self.lang]),
+                                    off <= Fraction(5, 100))
+
+    def _survey_count(self) -> Iterator[Wording]:
+        """The number who answered a statement and agreed with it; a survey's respondents and
+        those invited, each given as the other where they differ."""
+        for st, _, percent in self._statements():
+            answered, n = st["answered"], st["n"]
+            yield self._say("survey-count", self._survey("answered", st, m=answered, p=percent),
+                            True)
+            yield self._say("survey-count", self._survey("answered", st, m=answered + 6,
+                                                         p=percent), False)
+            yield self._say("survey-count", self._survey("part", st, n=n, m=answered), True)
+            yield self._say("survey-count", self._survey("part", st, n=n + 2 if n + 2 <= answered
+                                                         else n - 2, m=answered), False)
+        for kind in self.f.surveys:
+            respondents = self.f.facts[f"survey:{kind}:respondents"].value
+            invited = self.f.get(f"survey:{kind}:invited")
+            said = {"kind": kind}
+            yield self._say("survey-count", self._survey("respondents", said, n=respondents),
+                            True)
+            if invited is None:
+                continue
+            wrong = invited.value if invited.value != respondents else respondents + 4
+            yield self._say("survey-count", self._survey("respondents", said, n=wrong), False)
+            yield self._say("survey-count", self._survey("invited", said, n=invited.value), True)
+            yield self._say("survey-count", self._survey("invited", said, n=respondents
+                                                         if invited.value != respondents
+                                                         else respondents + 4), False)
+
+    def _statements(self) -> Iterator[tuple[dict[str, Any], Fraction, int]]:
+        """Each survey statement, with each verb (agreed, disagreed) and its share."""
+        for kind, questions in self.f.surveys.items():
+            for q in questions:
+                if not q.answered:
+                    continue
+                for polarity in ("agree", "disagree"):
+                    n = getattr(q, polarity)
+                    st = {"kind": kind, "statement": (q.statement.get(self.lang)
+                                                      or q.statement.en).rstrip(". "),
+                          "polarity": polarity, "n": n, "answered": q.answered}
+                    yield st, Fraction(n, q.answered), \
+                        self.f.facts[f"survey:{kind}:{q.code}:pct"
+                                     + (":disagree" if polarity == "disagree" else "")].value
+
+    def _survey(self, form: str, st: Mapping[str, Any], **figures: Any) -> str:
+        words = SURVEY[self.lang]
+        verb = words[st.get("polarity", "agree")]
+        return words[form].format(**words[st["kind"]], statement=st.get("statement", ""),
+                                  verb=verb, Verb=verb.capitalize(), **figures)
+
+    def _vacancies(self) -> Iterator[Wording]:
+        """Vacancies of all grades and of each, and each grade's vacancy rate; wrong, another
+        grade's figure (or a grade's as the whole)."""
+        facts = self.f.facts
+        grades = [g for g in self.v.cues["grades"] if f"staffing:{g}:vacant" in facts]
+        if not grades:
+            return
+        s = VACANCIES[self.lang]
+
+        def value(grade: str, field: str) -> Any:
+            found = facts[f"staffing:{grade}:{field}"].value
+            return f"{found:.1f}" if field != "rate" else found  # FTE: one decimal place
+
+        yield self._say("vacancies", s["all"].format(v=value("all", "vacant")), True)
+        yield self._say("vacancies", s["all_rate"].format(p=value("all", "rate")), True)
+        for grade in grades:
+            named = self._grade(grade)
+            if value(grade, "vacant") != value("all", "vacant"):
+                yield self._say("vacancies", s["all"].format(v=value(grade, "vacant")), False)
+            if value(grade, "rate") != value("all", "rate"):
+                yield self._say("vacancies", s["all_rate"].format(p=value(grade, "rate")),
+                                False)
+            yield self._say("vacancies", s["rate"].format(p=value(grade, "rate"), **named), True)
+            yield self._say("vacancies", s["vacant"].format(v=value(grade, "vacant"), **named),
+                            True)
+            yield self._say("vacancies", s["of"].format(v=value(grade, "vacant"),
+                                                        t=value(grade, "target"), **named), True)
+            for other in grades:
+                if other == grade:
+                    continue
+                if value(other, "rate") != value(grade, "rate"):
+                    yield self._say("vacancies", s["rate"].format(p=value(other, "rate"),
+                                                                  **named), False)
+                if value(other, "vacant") != value(grade, "vacant"):
+                    yield self._say("vacancies", s["vacant"].format(
+                        v=value(other, "vacant"), **named), False)
+                    yield self._say("vacancies", s["of"].format(
+                        v=value(other, "vacant"), t=value(grade, "target"), **named), False)
+
+    def _grade(self, grade: str) -> dict[str, str]:
+        """A grade's name in running text: singular before "posts", and plural."""
+        one, many = self.v.cues["grades"][grade][:2]
+        return {"grade": one, "Grade": one[0].upper() + one[1:], "grades": many}
 
     def _spelt(self, n: int) -> str:
         if self.lang == "en":
@@ -407,11 +593,12 @@ class Tally:
         return "\n".join(lines) + f"\n\nBy language: {langs}."
 
 
-def corpus(reports: Iterable[tuple[str, Facts, dict[str, Mapping[str, bytes]]]]) -> Tally:
+def corpus(reports: Iterable[tuple[str, Facts, dict[str, Mapping[str, bytes]]]],
+           per_kind: int | None = None) -> Tally:
     """Every claim planted, one at a time, into every report in each language; an error must
     be mismatched at its place (not by another language's edition), a control must add a traced
     figure at its place and nothing else (a right claim the check did not read is an alarm
-    too)."""
+    too). `per_kind`: a sample, at most that many controls of each kind in each edition."""
     from reportgen.checks.statistics import check_edition
 
     tally = Tally()
@@ -419,7 +606,7 @@ def corpus(reports: Iterable[tuple[str, Facts, dict[str, Mapping[str, bytes]]]])
         for lang, parts in editions.items():
             clean = check_edition(read_word(parts), f, lang)
             before = _raised(clean)
-            for p in ClaimPlanter(parts, f, lang).plants():
+            for p in ClaimPlanter(parts, f, lang).plants(per_kind):
                 found = check_edition(read_word(p.parts), f, lang)
                 here = [x for x in found if x.where == p.where or x.where.startswith(
                     p.where + ",")]
@@ -459,6 +646,18 @@ def _raised(found: list[Any]) -> list[tuple[str, str, str]]:
 
 def _said(raised: Counter) -> str:
     return "; ".join(f"{status} {text!r}" for _, status, text in list(raised)[:3])
+
+
+def _spread(items: list[Any], keep: int | None) -> list[Any]:
+    """At most `keep` of `items`, evenly spaced."""
+    if keep is None or len(items) <= keep:
+        return items
+    return [items[int(i * len(items) / keep)] for i in range(keep)]
+
+
+def _off(percent: int, by: int) -> int:
+    """A percentage `by` points away, within 0 to 100."""
+    return percent + by if percent + by <= 100 else percent - by
 
 
 def _soft(words: str) -> str:

@@ -740,6 +740,165 @@ def test_a_count_of_people_is_never_read_as_the_cases_inspected(gwent):
         ("49%", "", "unbound"), ("2,091", "caseload:total", "traced")]
 
 
+WORKLOAD, WORKLOAD_CY = "“My workload is manageable”", "“Mae fy llwyth gwaith yn hylaw”"
+
+
+# Gwent's staff: 54 of 110 answered; "My workload is manageable": 25 of the 53 who answered it
+# agreed (47%), 21 disagreed (40%). People on probation: 26 of 91 answered; 2,091 supervised.
+@pytest.mark.parametrize(("lang", "sentence", "facts"), [
+    ("en", f"Of the 53 staff who answered, 47% agreed that {WORKLOAD}.",
+     [("53", "survey:staff:workload:answered", "traced"),
+      ("47%", "survey:staff:workload:pct", "traced")]),
+    ("en", f"Of the 54 staff who answered, 47% agreed that {WORKLOAD}.",  # the questionnaire's
+     [("54", "survey:staff:workload:answered", "mismatched"),
+      ("47%", "survey:staff:workload:pct", "traced")]),
+    ("en", f"Of the 54 staff who answered our questionnaire, 47% agreed that {WORKLOAD}.",
+     [("54", "survey:staff:respondents", "traced"),
+      ("47%", "survey:staff:workload:pct", "traced")]),
+    ("en", f"25 of the 53 staff who answered agreed that {WORKLOAD}.",
+     [("25", "survey:staff:workload:agree", "traced"),
+      ("53", "survey:staff:workload:answered", "traced")]),
+    ("en", f"25 of the 53 staff who answered disagreed that {WORKLOAD}.",
+     [("25", "survey:staff:workload:disagree", "mismatched"),
+      ("53", "survey:staff:workload:answered", "traced")]),
+    ("en", f"47% of the staff who answered disagreed that {WORKLOAD}.",
+     [("47%", "survey:staff:workload:pct:disagree", "mismatched")]),
+    ("en", "Of the 53 staff who answered, 74% agreed that their workload was manageable.",
+     [("53", "survey:staff:workload:answered", "traced"),
+      ("74%", "survey:staff:workload:pct", "mismatched")]),
+    ("cy", f"O'r 53 aelod o staff a atebodd, cytunodd 47% â'r datganiad {WORKLOAD_CY}.",
+     [("53", "survey:staff:workload:answered", "traced"),
+      ("47%", "survey:staff:workload:pct", "traced")]),
+    ("cy", f"Cytunodd 25 o'r 53 aelod o staff a atebodd â'r datganiad {WORKLOAD_CY}.",
+     [("25", "survey:staff:workload:agree", "traced"),
+      ("53", "survey:staff:workload:answered", "traced")]),
+    ("cy", f"Anghytunodd 40% o'r staff a atebodd â'r datganiad {WORKLOAD_CY}.",
+     [("40%", "survey:staff:workload:pct:disagree", "traced")]),
+])
+def test_a_survey_statements_figures_in_running_text(gwent, lang, sentence, facts):
+    said = _said(gwent, lang, sentence)
+    assert [(x.text, x.fact, x.status) for x in said] == facts
+
+
+@pytest.mark.parametrize(("lang", "sentence", "text", "fact", "status"), [
+    ("en", f"Most of the staff who answered agreed that {WORKLOAD}.", "Most",
+     "claim:share:staff:workload:agree", "mismatched"),
+    ("en", "Most staff agreed that their workload was manageable.", "Most",  # paraphrased
+     "claim:share:staff:workload:agree", "mismatched"),
+    ("en", "Fewer than half of staff agreed that their workload was manageable.",
+     "Fewer than half", "claim:share:staff:workload:agree", "traced"),
+    ("en", f"A minority of the staff who answered disagreed that {WORKLOAD}.", "A minority of",
+     "claim:share:staff:workload:disagree", "traced"),
+    ("en", f"Two thirds of the staff who answered agreed that {WORKLOAD}.", "Two thirds",
+     "claim:share:staff:workload:agree", "mismatched"),
+    ("en", "Fewer than half of the staff we invited answered our questionnaire.",
+     "Fewer than half", "claim:share:staff:response:answered", "traced"),
+    ("cy", "Cytunodd y rhan fwyaf o'r staff fod eu llwyth gwaith yn hylaw.", "y rhan fwyaf",
+     "claim:share:staff:workload:agree", "mismatched"),
+    ("cy", f"Cytunodd llai na hanner y staff a atebodd â'r datganiad {WORKLOAD_CY}.",
+     "llai na hanner", "claim:share:staff:workload:agree", "traced"),
+])
+def test_a_quantifier_on_a_survey_statement_is_judged_against_its_answers(
+        gwent, lang, sentence, text, fact, status):
+    [claim] = [x for x in _said(gwent, lang, sentence) if x.kind == "claim"]
+    assert (claim.text, claim.fact, claim.status) == (text, fact, status)
+    if status == "mismatched":
+        assert "the data gives 47% (25 of 53)" in claim.note
+
+
+def test_a_statement_a_sentence_only_hints_at_is_listed_not_judged(gwent):
+    # "the training needed" is the statement; "the training was good" could be any of several
+    said = _said(gwent, "en", "Most staff agreed that the training was good.")
+    assert [(x.text, x.status) for x in said] == [("Most", "unbound")]
+
+
+@pytest.mark.parametrize(("lang", "sentence", "facts"), [
+    ("en", "54 of the 110 staff we invited answered our questionnaire.",
+     [("54", "survey:staff:respondents", "traced"), ("110", "survey:staff:invited", "traced")]),
+    ("en", "110 staff answered our questionnaire.",
+     [("110", "survey:staff:respondents", "mismatched")]),
+    ("en", "We invited 54 staff to answer our questionnaire.",  # the nearest cue: invited
+     [("54", "survey:staff:invited", "mismatched")]),
+    ("en", "26 people on probation answered our survey.",
+     [("26", "survey:people_on_probation:respondents", "traced")]),
+    ("en", "2,091 people on probation answered our survey.",  # the caseload, as respondents
+     [("2,091", "survey:people_on_probation:respondents", "mismatched")]),
+    ("en", "The staff questionnaire had a response rate of 49%.",
+     [("49%", "survey:staff:rate", "traced")]),
+    ("cy", "Gwahoddwyd 110 aelod o staff i ateb ein holiadur.",
+     [("110", "survey:staff:invited", "traced")]),
+    ("cy", "Atebodd 91 o bobl ar brawf ein harolwg.",
+     [("91", "survey:people_on_probation:respondents", "mismatched")]),
+])
+def test_those_invited_to_a_survey_and_who_answered_it(gwent, lang, sentence, facts):
+    said = _said(gwent, lang, sentence)
+    assert [(x.text, x.fact, x.status) for x in said] == facts
+
+
+# Gwent's staffing: 8.2 of 107.7 posts vacant (8%); probation officers 3.8 of 44.0 (9%), senior
+# probation officers 1.2 of 8.3 (14%).
+@pytest.mark.parametrize(("lang", "sentence", "facts"), [
+    ("en", "There were 8.2 vacancies (FTE) across all grades.",
+     [("8.2", "staffing:all:vacant", "traced")]),
+    ("en", "There were 3.8 vacancies (FTE) across all grades.",  # one grade's, as the total
+     [("3.8", "staffing:all:vacant", "mismatched")]),
+    ("en", "The vacancy rate across all grades was 8%.", [("8%", "staffing:all:rate", "traced")]),
+    ("en", "Probation officer posts had a vacancy rate of 9%.",
+     [("9%", "staffing:probation-officer:rate", "traced")]),
+    ("en", "Probation officer posts had a vacancy rate of 14%.",  # another grade's rate
+     [("14%", "staffing:probation-officer:rate", "mismatched")]),
+    ("en", "There were 1.2 vacant senior probation officer posts (FTE).",
+     [("1.2", "staffing:senior-probation-officer:vacant", "traced")]),
+    ("en", "3.8 of the 44 probation officer posts (FTE) were vacant.",
+     [("3.8", "staffing:probation-officer:vacant", "traced"),
+      ("44", "staffing:probation-officer:target", "traced")]),
+    ("en", "There were 99.5 probation staff in post (FTE) against a target of 107.7 posts.",
+     [("99.5", "staffing:all:in_post", "traced"), ("107.7", "staffing:all:target", "traced")]),
+    ("cy", "Roedd 8.2 o swyddi gwag (CALl) ar draws pob gradd.",
+     [("8.2", "staffing:all:vacant", "traced")]),
+    ("cy", "Roedd cyfradd swyddi gwag swyddogion prawf yn 14%.",
+     [("14%", "staffing:probation-officer:rate", "mismatched")]),
+    ("cy", "Roedd 1.2 o swyddi swyddogion prawf yn wag (CALl).",
+     [("1.2", "staffing:probation-officer:vacant", "mismatched")]),
+])
+def test_vacancies_and_vacancy_rates_in_running_text(gwent, lang, sentence, facts):
+    said = _said(gwent, lang, sentence)
+    assert [(x.text, x.fact, x.status) for x in said] == facts
+
+
+# Gwent's fieldwork: 16 to 27 March 2026; publication 5 June 2026 (the calendar's milestone).
+@pytest.mark.parametrize(("lang", "sentence", "facts"), [
+    ("en", "The fieldwork ended on 27 March 2026.", [("27 March 2026", "fieldwork:end", "traced")]),
+    ("en", "The fieldwork ended on 16 March 2026.",  # the first day, as the last
+     [("16 March 2026", "fieldwork:end", "mismatched")]),
+    ("en", "Fieldwork began on 16 March 2026 and ended on 27 March 2026.",
+     [("16 March 2026", "fieldwork:start", "traced"),
+      ("27 March 2026", "fieldwork:end", "traced")]),
+    ("en", "On 16 March 2026, our fieldwork started.",
+     [("16 March 2026", "fieldwork:start", "traced")]),
+    ("en", "This report will be published on 12 June 2026.",
+     [("12 June 2026", "publication", "mismatched")]),
+    ("en", "The team began planning on 2 February 2026.",  # no fieldwork named: listed
+     [("2 February 2026", "", "unbound")]),
+    ("cy", "Daeth y gwaith maes i ben ar 16 Mawrth 2026.",
+     [("16 Mawrth 2026", "fieldwork:end", "mismatched")]),
+    ("cy", "Caiff yr adroddiad hwn ei gyhoeddi ar 5 Mehefin 2026.",
+     [("5 Mehefin 2026", "publication", "traced")]),
+])
+def test_a_start_end_or_publication_date_in_a_sentence(gwent, lang, sentence, facts):
+    said = _said(gwent, lang, sentence)
+    assert [(x.text, x.fact, x.status) for x in said] == facts
+
+
+def test_posts_are_read_only_as_posts():
+    v = vocabulary("en")
+    found = mentions("We met 12 senior managers about vacancies; see 2.1 Assessment; "
+                     "44 probation officer posts, 3.8 of them vacant posts, 1.5 FTE.", v)
+    assert [(m.kind, str(m.value), m.unit) for m in found] == [
+        ("number", "12", ""), ("number", "44", "posts"), ("decimal", "3.8", "posts"),
+        ("decimal", "1.5", "posts")]
+
+
 def test_moved_figures_are_mismatched_where_they_now_stand(gwent):
     loaded, content = _gwent(gwent)
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import cached_property
 from itertools import pairwise
 from typing import Any
 
@@ -21,6 +22,7 @@ from reportgen.checks.statistics.evidence import (
 )
 from reportgen.checks.statistics.facts import SURVEY_NAMES, Facts
 from reportgen.checks.statistics.figures import Figure
+from reportgen.checks.statistics.populations import Populations, Said
 from reportgen.checks.statistics.reading import EditionText, Unit
 from reportgen.checks.statistics.words import (
     SOFT,
@@ -36,7 +38,7 @@ from reportgen.checks.statistics.words import (
 from reportgen.model import Rating
 
 NOT_A_FIGURE = "-"
-SENTENCE = re.compile(r"[^.!?]+(?:[.!?](?!\d)|$)")
+SENTENCE = re.compile(r"(?:[^.!?]|\.(?=\d))+(?:[.!?](?!\d)|$)")  # "8.2 posts": one sentence
 # Column headings and the field of the fact each column holds (msgids of the catalogue).
 COLUMNS = {
     "Core: yes": "core:yes", "Core: no": "core:no", "Core: cases": "core:cases",
@@ -99,6 +101,7 @@ class Binder:
         self.section_std = self._section_standards()
         self.messages = [(_message(v.t(k)), keys) for k, keys in MESSAGES.items()]
         self.evidence = Evidence(f, v)
+        self.populations = Populations(f, v)
         self.subjects: dict[tuple[str, ...], tuple[str, str] | None] = {}
         self.question_names: dict[str, list[str]] = {}  # casefolded wording -> its questions
         for code, (text, short, _) in self.questions.items():
@@ -377,7 +380,8 @@ class Binder:
                 continue
             shifted = [_shift(m, -start) for m in inside]
             rules = SentenceRules(self, unit, sentence, shifted)
-            claims = Claims(self, unit, sentence, rules.std, rules._polarity)
+            claims = Claims(self, unit, sentence, rules.std, rules._polarity,
+                            lambda m, rules=rules: rules.said.share(m))
             for at, key in claims.keys(shifted).items():
                 rules.keys.setdefault(at, key)
             for m, original in zip(shifted, inside, strict=True):
@@ -432,6 +436,11 @@ class SentenceRules:
                              label in norm(sentence)), None)
         self._bands()
         self._fractions()
+
+    @cached_property
+    def said(self) -> Said:
+        """What the sentence says of people and posts (worked out only when asked)."""
+        return self.b.populations.sentence(self.s, self.found)
 
     def key(self, m: Mention) -> str | None:
         if m.start in self.keys:
@@ -490,17 +499,23 @@ class SentenceRules:
 
     def _fractions(self) -> None:
         """ "23 of the 35 cases": the part and the whole."""
-        numbers = [m for m in self.found if m.kind in ("number", "percent")]
+        numbers = [m for m in self.found if m.kind in ("number", "percent", "decimal")]
         of = self.v.alternation("of")
         for part, whole in pairwise(numbers):
             between = self.s[part.end:whole.start]
-            if whole.kind != "number" or not re.fullmatch(rf"\s*(?:{of})\s*", between,
-                                                          re.IGNORECASE):
+            if whole.kind not in ("number", "decimal") or not re.fullmatch(
+                    rf"\s*(?:{of})\s*", between, re.IGNORECASE):
                 continue
             if whole.unit in ("standards", "pdus") and self._rated(part, whole):
                 continue
+            if whole.unit == "posts":  # "3.8 of the 44.0 probation officer posts were vacant"
+                self.keys[whole.start] = self.said.posts(whole, whole=True)
+                self.keys[part.start] = self.said.posts(part, after=whole)
+                continue
             if whole.unit not in ("", "cases"):  # "49% of the 2,091 people under supervision"
-                self.keys[whole.start] = self._population(whole)
+                key = self.keys[whole.start] = self._population(whole)
+                if key and key.startswith("survey:") and part.kind == "number":
+                    self.keys[part.start] = self.said.part(key, part)
                 continue
             if part.kind == "percent":
                 self.keys[whole.start] = (f"kq:{self.question}:all:cases" if self.question
@@ -529,8 +544,11 @@ class SentenceRules:
         return True
 
     def _population(self, whole: Mention) -> str | None:
-        """The population a count of people names, or None (listed for a person): never the
-        cases inspected."""
+        """The population a count of people or staff names, or None (listed for a person):
+        never the cases inspected."""
+        survey = self.said.count(whole)
+        if survey:
+            return survey
         for key, words in self.v.cues.get("populations", {}).items():
             if has(self.after(whole, 60), words):
                 return key
@@ -545,7 +563,7 @@ class SentenceRules:
             return f"kq:{self.question}:pct:{self._polarity()}"
         if self.profile:
             return f"profile:{self.profile}:pct"
-        return None
+        return self.said.percent(m)
 
     def _quantity(self, m: Mention) -> str | None:
         """A quantifier whose sentence names no key question (those it names, the claims
@@ -574,8 +592,10 @@ class SentenceRules:
             over = self.ends_with(self.before(m), self.v.words("over"))
             about = self._inspected() or self.v.t("Fieldwork").casefold() in self.s.casefold()
             return "fieldwork:weeks" if over and about else None
-        if m.unit == "people":  # "2,091 people under supervision": never the cases inspected
-            return self._population(m)
+        if m.unit in ("people", "staff"):  # "2,091 people under supervision", "54 staff
+            return self._population(m)  # answered": never the cases inspected
+        if m.unit == "posts":
+            return self._decimal(m)
         if m.unit == "pdus":
             return "pdus:count" if self.ends_with(self.before(m), self.v.words("whole")) \
                 else None
@@ -583,6 +603,13 @@ class SentenceRules:
                 m.unit == "cases" or (not m.unit and self._labelled_cases(m))):
             return "cases"
         return self._score(m)
+
+    def _decimal(self, m: Mention) -> str | None:
+        """Posts, as full-time equivalents: "8.2 vacancies (FTE)"."""
+        key = self.said.posts(m)
+        if key is None:
+            self.notes[m.start] = "a count of posts: funded, in post or vacant, not said"
+        return key
 
     def _all_inspected(self, m: Mention) -> bool:
         """ "We inspected 35 cases", "the 35 cases we inspected": all the cases inspected, not
@@ -631,6 +658,13 @@ class SentenceRules:
         return None
 
     def _date(self, m: Mention) -> str | None:
+        """A date by its label ("Fieldwork: 16 to 27 March 2026"), or in a sentence by the
+        words nearest before it ("fieldwork ended on", "will be published on")."""
+        if not m.part:
+            key = self.said.nearest(m, self.v.cues.get("date_cues", {}), before_first=True)
+            if key and (not key.startswith("fieldwork:")
+                        or has(self.s, self.v.words("date_subjects"))):
+                return key
         before = self.s[:m.start].casefold()
         for label, key in ((self.v.t("Fieldwork"), "fieldwork"),
                            (self.v.t("Published"), "publication"),

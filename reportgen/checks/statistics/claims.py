@@ -14,13 +14,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
 from fractions import Fraction
 from functools import cached_property
 from typing import Any, Protocol
 
 from reportgen.checks.statistics.facts import Facts
-from reportgen.checks.statistics.figures import Figure
+from reportgen.checks.statistics.figures import Figure, Share
 from reportgen.checks.statistics.reading import Unit
 from reportgen.checks.statistics.words import Mention, Vocabulary, has
 from reportgen.model import Rating
@@ -38,26 +37,6 @@ LISTED = frozenset({"most", "minority", "half"})
 ABOUT = Fraction(5, 100)  # "two thirds" is right within 5 points of 2/3; "about half" too
 SAID = {"above": "over", "below": "under", "exactly": "exactly", "about": "about",
         "nearly": "nearly"}
-
-
-@dataclass(frozen=True)
-class Share:
-    """A key question's share of the cases, as a claim weighs it."""
-
-    code: str
-    polarity: str  # yes: judged sufficient; no: not
-    n: int
-    cases: int
-    percent: int
-    label: str
-    source: str
-
-    @property
-    def value(self) -> Fraction:
-        return Fraction(self.n, self.cases)
-
-    def __str__(self) -> str:
-        return f"{self.percent}% ({self.n} of {self.cases})"
 
 
 class Reader(Protocol):
@@ -80,9 +59,11 @@ class Claims:
     """The claims of one sentence of `unit`, under the standard `std` (its section's)."""
 
     def __init__(self, b: Reader, unit: Unit, sentence: str, std: str | None,
-                 polarity: Callable[[], str]) -> None:
+                 polarity: Callable[[], str],
+                 other_share: Callable[[Mention], Share | None] = lambda m: None) -> None:
         self.b, self.unit, self.s, self.std, self.v = b, unit, sentence, std, b.v
         self._polarity = polarity
+        self._other_share = other_share  # a survey statement's share, or a response rate
         self.cues = self.v.cues["claims"]
 
     @cached_property
@@ -145,15 +126,16 @@ class Claims:
         return None
 
     def quantity(self, m: Mention) -> Figure | None:
-        """A quantifier or fraction on the share of the key question it speaks of."""
+        """A quantifier or fraction on the share of the key question it speaks of, else of
+        the survey statement (or the survey's response rate)."""
         code = self._near(m.start)
-        share = self.share(code) if code else None
+        share = self.share(code) if code else self._other_share(m)
         if share is None:
             return None
         how, target = self._bound(m)
         right = _holds(share.value, how, target)
         said = f"{SAID[how]} {_fraction(target)}"
-        return self._claim(m.start, m.end, right, f"share:{code}:{self.polarity}",
+        return self._claim(m.start, m.end, right, f"share:{share.code}:{share.polarity}",
                            f"{share.label}: {said}", str(share), share.source,
                            f"'{m.text}' says {said}; the data gives {share}")
 

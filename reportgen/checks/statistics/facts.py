@@ -306,6 +306,9 @@ def _surveys(f: Facts, surveys: Surveys | None, closed: dt.date) -> None:
                   f"{where}: agree + neither + disagree")
             f.add(f"{key}:pct", percent(q.agree, q.answered), f"{label}: the share who agreed",
                   f"rounding.percent({q.agree}, {q.answered}) of {where}")
+            f.add(f"{key}:pct:disagree", percent(q.disagree, q.answered),
+                  f"{label}: the share who disagreed",
+                  f"rounding.percent({q.disagree}, {q.answered}) of {where}")
 
 
 CASELOAD_PARTS = ("community", "licence", "custody", "total")

@@ -12,6 +12,7 @@ import datetime as dt
 import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
+from decimal import Decimal
 from fractions import Fraction
 from functools import cache, lru_cache
 from typing import Any, TypeVar
@@ -24,7 +25,7 @@ from reportgen.i18n import BABEL_LOCALES, gettext_for
 from reportgen.model import Rating
 
 K = TypeVar("K")
-UNITS = ("cases", "weeks", "months", "pdus", "people", "standards")
+UNITS = ("cases", "weeks", "months", "pdus", "people", "standards", "staff", "posts")
 WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 # Welsh initial mutations of a number word: soft (after "dros", "o", predicative "yn") and
 # aspirate (after "a", "ei" her); nasal mutation does not reach number words in running text.
@@ -37,13 +38,13 @@ ASPIRATE = (("p", "ph"), ("t", "th"), ("c", "ch"))
 class Mention:
     """A figure found in a piece of text, where it starts and ends, and what follows it."""
 
-    kind: str  # number, percent, points, date, rating, quantity, fraction, year, weekday
+    kind: str  # number, decimal, percent, points, date, rating, quantity, fraction, year, weekday
     value: Any  # a weekday's: the date it names
     start: int
     end: int
     text: str
     words: bool = False  # written in words
-    unit: str = ""  # the noun it counts: cases, weeks, months, pdus, people
+    unit: str = ""  # the noun it counts: cases, weeks, months, pdus, people, staff, posts
     part: str = ""  # "start" or "end" of a date range
     weekday: int = -1  # a weekday as written before a date ("Friday 6 March"), 0 = Monday
 
@@ -167,6 +168,9 @@ def _patterns(v: Vocabulary) -> dict[str, re.Pattern[str]]:
     numbering = "|".join(re.escape(w) for w in {
         "Table", "Figure", "Annex", "Chart", "Tabl", "Ffigur", "Atodiad", "Siart",
         v.t("Table"), v.t("Figure")})
+    grade_words = sorted({w for ws in v.cues.get("grades", {}).values() for w in ws} |
+                         {w for w in v.cues.get("posts_fields", {}).get("vacant", [])},
+                         key=len, reverse=True)
     return {
         "range": re.compile(rf"\b(\d{{1,2}})(?:\s+({month}))?(?:\s+(\d{{4}}))?\s*(?:{sep})\s*"
                             rf"(\d{{1,2}})\s+({month})\s+(\d{{4}})\b"),
@@ -175,6 +179,15 @@ def _patterns(v: Vocabulary) -> dict[str, re.Pattern[str]]:
         "weekday": re.compile(rf"(?<!\w){'d?' if v.lang == 'cy' else ''}"  # "ddydd": mutated
                               rf"({'|'.join(map(re.escape, v.days))}),?\s+$", re.IGNORECASE),
         "rating": re.compile(rf"(?<!\w)({labels})(?:\s?☆)?(?!\w)"),
+        # posts a decimal counts, a few words on: "8.2 vacant senior probation officer posts",
+        # "3.8 of the 44.0 posts"
+        # posts a whole number counts: "44 probation officer posts", "12 vacant posts"
+        "posts_count": re.compile(
+            rf"[ \u00a0]+(?:(?:{'|'.join(re.escape(w) for w in grade_words)})[ \u00a0]+)?"
+            rf"(?:{v.alternation('posts')})(?!\w)", re.IGNORECASE),
+        "posts": re.compile(rf"[ \u00a0]+(?:(?:{v.alternation('of')})[ \u00a0]+[\d,]+(?:\.\d)?"
+                            rf"[ \u00a0]+)?(?:[^\W\d_][\w'’-]*[ \u00a0]+){{0,4}}?"
+                            rf"\(?(?:{v.alternation('posts')})(?!\w)", re.IGNORECASE),
         "not_figures": re.compile("|".join([
             rf"\b(?:{numbering})\s+\d+",  # the numbering of tables, figures and annexes
             r"\b[PRN][ .]?\d+(?:\.\d+){1,2}\b",  # standard and key question codes
@@ -195,6 +208,7 @@ def _patterns(v: Vocabulary) -> dict[str, re.Pattern[str]]:
 NUM = re.compile(r"(?<![\w.,])(\d{1,3}(?:,\d{3})+|\d+)(?![\w]|[.,]\d)")
 POINTS = re.compile(r"(?<![\w.])(\d{1,3})\s?(?:percentage points?|pwynt canran|o bwyntiau "
                     r"canran)(?!\w)", re.IGNORECASE)
+DECIMAL = re.compile(r"(?<![\w.,])(?:\d{1,3}(?:,\d{3})+|\d+)\.\d(?![\d]|\.\d)")
 PERCENT = re.compile(r"(?<![\w.])(\d{1,3})\s?(?:%|per\s?cent\b|y cant\b)")
 YEAR = re.compile(r"^(19|20)\d\d$")
 
@@ -226,6 +240,11 @@ def _mentions(text: str, lang: str) -> tuple[Mention, ...]:
     v = vocabulary(lang)
     masked = _Masked(text)
     found: list[Mention] = []
+    for m in DECIMAL.finditer(text):  # full-time equivalents: elsewhere "2.1" is a section
+        if v.patterns["posts"].match(text, m.end()):
+            found.append(Mention("decimal", Decimal(m.group(0).replace(",", "")), m.start(),
+                                 m.end(), m.group(0), unit="posts"))
+            masked.take(m.start(), m.end())
     for m in v.patterns["not_figures"].finditer(text):
         masked.take(m.start(), m.end())
     found += _dates(masked, v)
@@ -237,7 +256,8 @@ def _mentions(text: str, lang: str) -> tuple[Mention, ...]:
         masked.take(m.start(), m.end())
     for m in NUM.finditer(masked.text):
         value = int(m.group(1).replace(",", ""))
-        unit = _unit(text, m.end(), v)
+        unit = _unit(text, m.end(), v) or (
+            "posts" if v.patterns["posts_count"].match(text, m.end()) else "")
         kind = "year" if YEAR.match(m.group(1)) and not unit else "number"
         found.append(Mention(kind, value, m.start(), m.end(), m.group(0), unit=unit))
         masked.take(m.start(), m.end())
