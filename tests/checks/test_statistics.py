@@ -890,6 +890,22 @@ def test_a_start_end_or_publication_date_in_a_sentence(gwent, lang, sentence, fa
     assert [(x.text, x.fact, x.status) for x in said] == facts
 
 
+def test_a_pdus_vacancies_named_in_the_regional_report(rendered):
+    """A regional report's sentence naming a PDU states that PDU's staffing, else the
+    region's: Gwent's probation officers 3.8 of 44.0 vacant (9%); the region's 19%."""
+    loaded = parse(WALES / "region.json")
+    content = (rendered / "wales-regional-report.en.docx").read_bytes()
+    sentences = ["In Gwent, probation officer posts had a vacancy rate of 9%.",
+                 "Across the region, probation officer posts had a vacancy rate of 9%.",
+                 "In Gwent, there were 3.8 vacant probation officer posts (FTE)."]
+    found = st.check(edit(content, lambda d: [
+        d.paragraphs[-1].add_run(" " + s) for s in sentences]), loaded)
+    assert [(x.text, x.fact, x.status) for x in found if x.context in sentences] == [
+        ("9%", "pdu:gwent:staffing:probation-officer:rate", "traced"),
+        ("9%", "staffing:probation-officer:rate", "mismatched"),
+        ("3.8", "pdu:gwent:staffing:probation-officer:vacant", "traced")]
+
+
 def test_posts_are_read_only_as_posts():
     v = vocabulary("en")
     found = mentions("We met 12 senior managers about vacancies; see 2.1 Assessment; "
