@@ -173,6 +173,15 @@ class StoreBase:
         """A connection for reading (every write goes through _tx)."""
         return self._reader.connect()
 
+    def _one(self, column: Any, *where: Any, missing: str) -> Any:
+        """The value of `column` in the one row where `where` holds; if none, a TrackError
+        saying what is `missing`."""
+        with self._read() as conn:
+            found = conn.execute(sa.select(column).where(*where)).scalar()
+        if found is None:
+            raise TrackError(missing)
+        return found
+
     @contextmanager
     def _tx(self) -> Iterator[Connection]:
         with self.engine.begin() as conn:

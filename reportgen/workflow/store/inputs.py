@@ -9,7 +9,6 @@ import sqlalchemy as sa
 
 from reportgen.workflow.store.base import (
     StoreBase,
-    TrackError,
     now,
 )
 from reportgen.workflow.store.records import Input, records
@@ -37,12 +36,8 @@ class InputsStore(StoreBase):
             return records(Input, list(conn.execute(query)))
 
     def input_kind(self, input_id: int) -> str:
-        with self._read() as conn:
-            found = conn.execute(sa.select(self._t.inputs.c.kind)
-                                 .where(self._t.inputs.c.id == input_id)).scalar()
-        if found is None:
-            raise TrackError(f"no input {input_id} is kept")
-        return found
+        t = self._t.inputs
+        return self._one(t.c.kind, t.c.id == input_id, missing=f"no input {input_id} is kept")
 
     def add_issue(self, input_id: int, by: str, files: dict[str, bytes]) -> int:
         """Keep correspondence as issued: every file as sent, with who and when."""
@@ -69,17 +64,9 @@ class InputsStore(StoreBase):
 
     def issued_file(self, issue_id: int, name: str) -> bytes:
         f = self._t.issued_files
-        with self._read() as conn:
-            found = conn.execute(sa.select(f.c.content).where(
-                f.c.issue_id == issue_id, f.c.name == name)).scalar()
-        if found is None:
-            raise TrackError(f"issue {issue_id} holds no file {name}")
-        return bytes(found)
+        return bytes(self._one(f.c.content, f.c.issue_id == issue_id, f.c.name == name,
+                               missing=f"issue {issue_id} holds no file {name}"))
 
     def input_content(self, input_id: int) -> str:
-        with self._read() as conn:
-            found = conn.execute(sa.select(self._t.inputs.c.content)
-                                 .where(self._t.inputs.c.id == input_id)).scalar()
-        if found is None:
-            raise TrackError(f"no input {input_id} is kept")
-        return found
+        t = self._t.inputs
+        return self._one(t.c.content, t.c.id == input_id, missing=f"no input {input_id} is kept")

@@ -179,12 +179,8 @@ class ReportsStore(StoreBase):
 
     def published_file(self, report_id: str, name: str) -> bytes:
         t = self._t.published_files
-        with self._read() as conn:
-            content = conn.execute(sa.select(t.c.content).where(
-                t.c.report_id == report_id, t.c.name == name)).scalar()
-        if content is None:
-            raise TrackError(f"{report_id} has no published file {name}")
-        return bytes(content)
+        return bytes(self._one(t.c.content, t.c.report_id == report_id, t.c.name == name,
+                               missing=f"{report_id} has no published file {name}"))
 
     def add_data(self, report_id: str, by: str, data: NewData,
                  new: Sequence[NewVersion] = (), revision: int | None = None) -> int:
@@ -318,15 +314,9 @@ class ReportsStore(StoreBase):
             )))
 
     def content(self, report_id: str, version_id: int) -> bytes:
-        with self._read() as conn:
-            found = conn.execute(
-                sa.select(self._t.versions.c.content).where(
-                    self._t.versions.c.report_id == report_id, self._t.versions.c.id == version_id
-                )
-            ).scalar()
-        if found is None:
-            raise TrackError(f"{report_id} has no version {version_id}")
-        return found
+        t = self._t.versions
+        return self._one(t.c.content, t.c.report_id == report_id, t.c.id == version_id,
+                         missing=f"{report_id} has no version {version_id}")
 
     def latest(self, report_id: str, lang: str, data_version: int | None = None
                ) -> Version | None:
