@@ -41,6 +41,8 @@ class Fact:
             return " or ".join(sorted(str(v) for v in self.value))
         if isinstance(self.value, Decimal):
             return f"{self.value:.1f}"  # full-time equivalents, to one decimal place
+        if isinstance(self.value, dt.date):
+            return f"{self.value.day} {self.value:%B %Y}"  # as a person writes it, not ISO
         return str(self.value)
 
 
