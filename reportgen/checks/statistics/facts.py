@@ -39,11 +39,16 @@ class Fact:
     def shown(self) -> str:
         if isinstance(self.value, frozenset):
             return " or ".join(sorted(str(v) for v in self.value))
-        if isinstance(self.value, Decimal):
-            return f"{self.value:.1f}"  # full-time equivalents, to one decimal place
-        if isinstance(self.value, dt.date):
-            return f"{self.value.day} {self.value:%B %Y}"  # as a person writes it, not ISO
-        return str(self.value)
+        return shown(self.value)
+
+
+def shown(value: Any) -> str:
+    """A value of the data as the check's findings show it."""
+    if isinstance(value, Decimal):
+        return f"{value:.1f}"  # full-time equivalents, to one decimal place
+    if isinstance(value, dt.date):
+        return f"{value.day} {value:%B %Y}"  # as a person writes it, not ISO
+    return str(value)
 
 
 @dataclass

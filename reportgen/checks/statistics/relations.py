@@ -15,7 +15,7 @@ from decimal import Decimal
 from typing import Any
 
 from reportgen.checks.statistics.evidence import SURVEY_FIELDS, same
-from reportgen.checks.statistics.facts import CASELOAD_PARTS, Facts
+from reportgen.checks.statistics.facts import CASELOAD_PARTS, Facts, shown
 from reportgen.checks.statistics.figures import Figure
 from reportgen.model import Rating
 from reportgen.model.evidence import GRADES
@@ -145,12 +145,13 @@ def consistency(found: list[Figure]) -> Iterator[Figure]:
         if fig.fact and fig.kind not in ("relation", "quantity") and fig.fact != "year":
             by_fact[fig.fact].append(fig)
     for fact, figs in by_fact.items():
-        values = {same(x.value) for x in figs}
+        values = {same(x.value): x.value for x in figs}
         if len(values) > 1:
             places = "; ".join(f"{x.where}: {x.text}" for x in figs)
             first = figs[0]
             yield _finding(first.where, first.section, fact, first.expected,
-                           " / ".join(sorted(values)), f"{first.label} is stated with "
+                           " / ".join(shown(values[v]) for v in sorted(values)),
+                           f"{first.label} is stated with "
                            f"different values: {places}", first.lang, first.section_index)
 
 
