@@ -37,7 +37,8 @@ from tools.stats_planting import CLOSED, Planted, Planter, _follow, _path, _repl
 KINDS = ("quantifier", "fraction", "every-none", "comparison", "superlative", "gap", "change",
          "standards-count", "overall-rating", "summary", "weekday", "date", "population",
          "count-words",
-         "survey-share", "survey-count", "vacancies", "moved-rating", "moved-row", "moved-alt")
+         "survey-share", "survey-count", "survey-compare", "vacancies", "moved-rating",
+         "moved-row", "moved-alt")
 HALF = Fraction(1, 2)
 MOVED = ("moved-rating", "moved-row", "moved-alt")  # errors with no right wording of their own
 
@@ -129,10 +130,15 @@ SURVEY = {
         "part": "{n} of the {m} {who} who answered {verb} that “{statement}”.",
         "respondents": "{n} {who} answered our {survey}.",
         "invited": "We invited {n} {who} to answer our {survey}.",
-        "staff": {"who": "staff", "counted": "staff", "survey": "questionnaire"},
+        "staff": {"who": "staff", "counted": "staff", "survey": "questionnaire",
+                  "Who": "Staff"},
         "people_on_probation": {"who": "people on probation", "counted": "people on probation",
-                                "survey": "survey"},
+                                "survey": "survey", "Who": "People on probation"},
         "agree": "agreed", "disagree": "disagreed",
+        "greater": "{Who} were more positive about {a} than about {b}.",
+        "lesser": "{Who} were less positive about {a} than about {b}.",
+        "most": "{Who} were most positive about {q}.",
+        "least": "{Who} were least positive about {q}.",
     },
     "cy": {
         "pct": "O'r {who} a atebodd, {verb} {p}% â'r datganiad “{statement}”.",
@@ -141,10 +147,15 @@ SURVEY = {
         "part": "{Verb} {n} o'r {m} {counted} a atebodd â'r datganiad “{statement}”.",
         "respondents": "Atebodd {n} {counted} ein {survey}.",
         "invited": "Gwahoddwyd {n} {counted} i ateb ein {survey}.",
-        "staff": {"who": "staff", "counted": "aelod o staff", "survey": "holiadur"},
+        "staff": {"who": "staff", "counted": "aelod o staff", "survey": "holiadur",
+                  "Who": "y staff"},
         "people_on_probation": {"who": "bobl ar brawf", "counted": "o bobl ar brawf",
-                                "survey": "harolwg"},
+                                "survey": "harolwg", "Who": "y bobl ar brawf"},
         "agree": "cytunodd", "disagree": "anghytunodd",
+        "greater": "Roedd {Who} yn fwy cadarnhaol am {a} nag am {b}.",
+        "lesser": "Roedd {Who} yn llai cadarnhaol am {a} nag am {b}.",
+        "most": "Roedd {Who} yn fwyaf cadarnhaol am {q}.",
+        "least": "Roedd {Who} yn lleiaf cadarnhaol am {q}.",
     },
 }
 # Staffing in running text: vacancies of all grades, of one, and a grade's vacancy rate.
@@ -413,6 +424,30 @@ class ClaimPlanter(Planter):
             yield self._say("survey-count", self._survey("invited", said, n=respondents
                                                          if invited.value != respondents
                                                          else respondents + 4), False)
+
+    def _survey_compare(self) -> Iterator[Wording]:
+        """Two statements of a survey compared by their shares agreeing, and the one most or
+        least agreed with (named by their short names: after "am", soft-mutated in Welsh)."""
+        words = SURVEY[self.lang]
+        for kind, questions in self.f.surveys.items():
+            shares = {self._short(q): Fraction(q.agree, q.answered)
+                      for q in questions if q.answered and q.short}
+            who = words[kind]["Who"]
+            for a, b in permutations(shares, 2):
+                if shares[a] != shares[b]:
+                    for name in ("greater", "lesser"):
+                        right = (shares[a] > shares[b]) == (name == "greater")
+                        yield self._say("survey-compare", words[name].format(
+                            Who=who, a=a, b=b), right)
+            for q, share in shares.items():
+                yield self._say("survey-compare", words["most"].format(Who=who, q=q),
+                                share == max(shares.values()))
+                yield self._say("survey-compare", words["least"].format(Who=who, q=q),
+                                share == min(shares.values()))
+
+    def _short(self, q: Any) -> str:
+        short = q.short.get(self.lang) or q.short.en
+        return _soft(short) if self.lang == "cy" else short
 
     def _statements(self) -> Iterator[tuple[dict[str, Any], Fraction, int]]:
         """Each survey statement, with each verb (agreed, disagreed) and its share."""

@@ -806,6 +806,29 @@ def test_a_quantifier_on_a_survey_statement_is_judged_against_its_answers(
         assert "the data gives 47% (25 of 53)" in claim.note
 
 
+# Gwent's staff agreeing: workload 47% (25 of 53), supervision 46%, vision 42%, raise concerns
+# 40% (the lowest).
+@pytest.mark.parametrize(("lang", "sentence", "fact", "status"), [
+    ("en", "Staff were more positive about a manageable workload than about a clear vision.",
+     "claim:compare:staff:vision:staff:workload", "traced"),
+    ("en", "Staff were less positive about a manageable workload than about a clear vision.",
+     "claim:compare:staff:vision:staff:workload", "mismatched"),
+    ("en", "Staff were most positive about a manageable workload.", "claim:rank:staff:workload",
+     "traced"),
+    ("en", "Staff were least positive about good supervision.", "claim:rank:staff:supervision",
+     "mismatched"),
+    ("cy", "Roedd y staff yn llai cadarnhaol am lwyth gwaith hylaw nag am weledigaeth glir.",
+     "claim:compare:staff:vision:staff:workload", "mismatched"),
+    ("cy", "Roedd y staff yn lleiaf cadarnhaol am allu codi pryderon.",
+     "claim:rank:staff:raise-concerns", "traced"),
+])
+def test_survey_statements_compared(gwent, lang, sentence, fact, status):
+    said = _said(gwent, lang, sentence)
+    # "most" of "most positive" is the superlative's, not a quantity of its own
+    [claim] = said
+    assert (claim.kind, claim.fact, claim.status) == ("claim", fact, status)
+
+
 def test_a_statement_a_sentence_only_hints_at_is_listed_not_judged(gwent):
     # "the training needed" is the statement; "the training was good" could be any of several
     said = _said(gwent, "en", "Most staff agreed that the training was good.")

@@ -21,7 +21,7 @@ from reportgen.checks.statistics.evidence import (
     decimal_cell,
 )
 from reportgen.checks.statistics.facts import SURVEY_NAMES, Facts
-from reportgen.checks.statistics.figures import Figure
+from reportgen.checks.statistics.figures import NOT_A_FIGURE, Figure
 from reportgen.checks.statistics.populations import Populations, Said
 from reportgen.checks.statistics.reading import EditionText, Unit
 from reportgen.checks.statistics.words import (
@@ -37,7 +37,6 @@ from reportgen.checks.statistics.words import (
 )
 from reportgen.model import Rating
 
-NOT_A_FIGURE = "-"
 SENTENCE = re.compile(r"(?:[^.!?]|\.(?=\d))+(?:[.!?](?!\d)|$)")  # "8.2 posts": one sentence
 # Column headings and the field of the fact each column holds (msgids of the catalogue).
 COLUMNS = {
@@ -381,7 +380,7 @@ class Binder:
             shifted = [_shift(m, -start) for m in inside]
             rules = SentenceRules(self, unit, sentence, shifted)
             claims = Claims(self, unit, sentence, rules.std, rules._polarity,
-                            lambda m, rules=rules: rules.said.share(m))
+                            lambda rules=rules: rules.said)
             for at, key in claims.keys(shifted).items():
                 rules.keys.setdefault(at, key)
             for m, original in zip(shifted, inside, strict=True):

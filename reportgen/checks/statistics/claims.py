@@ -19,7 +19,7 @@ from functools import cached_property
 from typing import Any, Protocol
 
 from reportgen.checks.statistics.facts import Facts
-from reportgen.checks.statistics.figures import Figure, Share
+from reportgen.checks.statistics.figures import NOT_A_FIGURE, Figure, Share
 from reportgen.checks.statistics.reading import Unit
 from reportgen.checks.statistics.words import Mention, Vocabulary, has
 from reportgen.model import Rating
@@ -55,15 +55,25 @@ class Reader(Protocol):
               ) -> Figure: ...
 
 
+class Statements(Protocol):
+    """What a claim needs of the survey statements a sentence names (populations.Said)."""
+
+    def share(self, m: Mention) -> Share | None: ...
+
+    def shares(self) -> list[tuple[int, int, Share]]: ...
+
+    def others(self, share: Share) -> list[Share]: ...
+
+
 class Claims:
     """The claims of one sentence of `unit`, under the standard `std` (its section's)."""
 
     def __init__(self, b: Reader, unit: Unit, sentence: str, std: str | None,
                  polarity: Callable[[], str],
-                 other_share: Callable[[Mention], Share | None] = lambda m: None) -> None:
+                 statements: Callable[[], Statements | None] = lambda: None) -> None:
         self.b, self.unit, self.s, self.std, self.v = b, unit, sentence, std, b.v
         self._polarity = polarity
-        self._other_share = other_share  # a survey statement's share, or a response rate
+        self._statements = statements  # worked out only for a sentence that asks
         self.cues = self.v.cues["claims"]
 
     @cached_property
@@ -74,6 +84,19 @@ class Claims:
     @cached_property
     def polarity(self) -> str:
         return self._polarity()
+
+    @cached_property
+    def statements(self) -> Statements | None:
+        return self._statements()
+
+    @cached_property
+    def places(self) -> list[tuple[int, int, Share]]:
+        """The shares the sentence names, where: its key questions', else its survey
+        statements' (agreeing, or disagreeing)."""
+        named = [(s, e, share) for s, e, c in self.named if (share := self.share(c))]
+        if named or self.statements is None:
+            return named
+        return self.statements.shares()
 
     # ------------------------------------------------------------------- the data
 
@@ -104,9 +127,9 @@ class Claims:
     def keys(self, found: list[Mention]) -> dict[int, str]:
         """The key questions of percentages in a sentence naming more than one: each the
         share of the question named nearest before it ("A (66%) than on B (60%)")."""
+        keyed = {m.start: NOT_A_FIGURE for m in found if self._superlative_word(m)}
         if sum(m.kind == "percent" for m in found) < 2 or len({c for _, _, c in self.named}) < 2:
-            return {}
-        keyed = {}
+            return keyed
         for m in found:
             if m.kind == "percent":
                 before = [c for _, e, c in self.named if e <= m.start]
@@ -119,7 +142,7 @@ class Claims:
 
     def figure(self, m: Mention) -> Figure | None:
         """A figure of the sentence that is a claim, judged; None for the sentence's rules."""
-        if m.kind in ("quantity", "fraction"):
+        if m.kind in ("quantity", "fraction") and not self._superlative_word(m):
             return self.quantity(m)
         if m.kind == "points":
             return self.gap(m)
@@ -129,7 +152,8 @@ class Claims:
         """A quantifier or fraction on the share of the key question it speaks of, else of
         the survey statement (or the survey's response rate)."""
         code = self._near(m.start)
-        share = self.share(code) if code else self._other_share(m)
+        share = self.share(code) if code else (
+            self.statements.share(m) if self.statements else None)
         if share is None:
             return None
         how, target = self._bound(m)
@@ -204,13 +228,11 @@ class Claims:
         if cue is None:
             return
         than = cue.end()
-        before = [c for _, e, c in self.named if e <= than]
-        after = [c for s, _, c in self.named if s >= than]
-        if not before or not after or before[-1] == after[0]:
+        before = [share for _, e, share in self.places if e <= than]
+        after = [share for s, _, share in self.places if s >= than]
+        if not before or not after or before[-1].code == after[0].code:
             return
-        a, b = self.share(before[-1]), self.share(after[0])
-        if a is None or b is None:
-            return
+        a, b = before[-1], after[0]
         greater = has(cue.group("cue"), self.cues["greater"])
         right = a.value > b.value if greater else a.value < b.value
         word = "above" if greater else "below"
@@ -223,12 +245,13 @@ class Claims:
         cue = self.b.claim_re["superlative"].search(self.s)
         if cue is None:
             return
-        code = self._near(cue.end())
-        mine = self.share(code) if code else None
+        mine = self._share_near(cue.end())
         if mine is None:
             return
         others = [s for q in self.b.f.questions(self.b.questions[mine.code][2])
-                  if q.code != mine.code and (s := self.share(q.code)) is not None]
+                  if q.code != mine.code and (s := self.share(q.code)) is not None
+                  ] if mine.code in self.b.questions else (
+            self.statements.others(mine) if self.statements else [])
         if not others:
             return
         greatest = has(cue.group(0), self.cues["greatest"])
@@ -240,6 +263,20 @@ class Claims:
                           f"{len(others) + 1}", str(mine), mine.source,
                           f"'{cue.group(0)}' {mine.label} ({mine}): " + "; ".join(
                               f"{s.label} is {word}, {s}" for s in beyond))
+
+    def _share_near(self, at: int) -> Share | None:
+        """The share named nearest after `at`, else before it."""
+        after = [share for s, _, share in self.places if s >= at]
+        before = [share for _, e, share in self.places if e <= at]
+        return after[0] if after else (before[-1] if before else None)
+
+    def _superlative_word(self, m: Mention) -> bool:
+        """ "most" as the start of "most positive", "most often": a superlative, not a
+        quantity."""
+        if m.kind != "quantity":
+            return False
+        cue = self.b.claim_re["superlative"].match(self.s, m.start)
+        return cue is not None and cue.end() > m.end
 
     def _change(self, found: list[Mention]) -> Iterator[Figure]:
         cue = self.b.claim_re["change"].search(self.s)

@@ -7,6 +7,10 @@ from dataclasses import dataclass
 from fractions import Fraction
 from typing import Any
 
+# The key of what looks like a figure and is not one ("Good" naming a band, "most" in "most
+# positive about"): nothing is reported of it.
+NOT_A_FIGURE = "-"
+
 
 @dataclass
 class Figure:

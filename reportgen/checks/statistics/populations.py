@@ -220,6 +220,17 @@ class Said:
 
     # ------------------------------------------------------------------------- shares
 
+    def shares(self) -> list[tuple[int, int, Share]]:
+        """Each statement named, where, with its share (agreeing, or disagreeing)."""
+        return [(s, e, share) for s, e, st in self.statements
+                if (share := self._statement_share(st)) is not None]  # type: ignore[arg-type]
+
+    def others(self, share: Share) -> list[Share]:
+        """The shares of the other statements of the survey `share` is of."""
+        kind, code = share.code.split(":", 1)
+        return [s for q in self.p.f.surveys.get(kind, []) if q.code != code
+                and (s := self._statement_share(Statement(kind, q.code))) is not None]
+
     def share(self, m: Mention) -> Share | None:
         """The share a quantifier or fraction speaks of: the statement's agreeing (or
         disagreeing), or else the survey's response rate."""
