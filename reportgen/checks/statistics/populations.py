@@ -15,7 +15,7 @@ from functools import cached_property
 
 from reportgen.checks.statistics.facts import SURVEY_NAMES, Facts
 from reportgen.checks.statistics.figures import Share
-from reportgen.checks.statistics.words import SOFT, Mention, Vocabulary, has, mutate, positions
+from reportgen.checks.statistics.words import SOFT, Mention, Vocabulary, has, mutate
 
 SURVEY_COUNTS = ("survey_invited", "survey_answered", "survey_agree", "survey_disagree")
 
@@ -46,6 +46,7 @@ class Populations:
                          if (words := self._keywords(q.short.get(v.lang) or q.short.en))]
         self.grades = self._named({w: grade for grade, words in v.cues.get("grades", {}).items()
                                    for w in words})
+        self.statement_re, self.grade_re = _alternation(self.statements), _alternation(self.grades)
         self.areas = {(name.get(v.lang) or name.en).casefold(): prefix
                       for prefix, name in f.areas.items() if prefix}
         self.cues = {name: v.words(name) for name in (
@@ -87,17 +88,18 @@ class Said:
 
     # ------------------------------------------------------------------ what it names
 
-    def _places(self, names: Mapping[str, object]) -> list[tuple[int, int, object]]:
-        """Where each wording stands in the sentence, as whole words."""
-        return [(s, e, names[name]) for s, e, name in positions(self.folded, {n: n for n in names})
-                if not (s and self.folded[s - 1].isalnum())
-                and not self.folded[e:e + 1].isalnum()]
+    def _places(self, names: Mapping[str, object], pattern: re.Pattern[str] | None
+                ) -> list[tuple[int, int, object]]:
+        """Where each wording stands in the sentence, as whole words, the longest first."""
+        if pattern is None:
+            return []
+        return [(m.start(), m.end(), names[m.group(0)]) for m in pattern.finditer(self.folded)]
 
     @cached_property
     def statements(self) -> list[tuple[int, int, object]]:
         """The statements named by their wording; else, in a sentence of who agreed or
         disagreed, the one statement all of whose short name's words it holds."""
-        named = self._places(self.p.statements)
+        named = self._places(self.p.statements, self.p.statement_re)
         if named or not has(self.s, self.p.cues["survey_agree"] + self.p.cues["survey_disagree"]):
             return named
         words = {m.group(0): m.start() for m in re.finditer(r"[^\W\d_]+", self.folded)}
@@ -110,7 +112,7 @@ class Said:
 
     @cached_property
     def grades(self) -> list[tuple[int, int, object]]:
-        return self._places(self.p.grades)
+        return self._places(self.p.grades, self.p.grade_re)
 
     def statement(self, at: int) -> Statement | None:
         return _nearest(self.statements, at)  # type: ignore[return-value]
@@ -257,6 +259,14 @@ class Said:
         return Share(f"{st.kind}:{st.code}", polarity, f[f"{st.key}:{polarity}"].value,
                      answered, percent, f"{SURVEY_NAMES[st.kind]}, {st.code!r}: {polarity}d",
                      f[f"{st.key}:agree"].source.rsplit(".", 1)[0])
+
+
+def _alternation(names: Mapping[str, object]) -> re.Pattern[str] | None:
+    """One pattern finding any of `names` as whole words, the longest where they overlap."""
+    if not names:
+        return None
+    words = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+    return re.compile(rf"(?<!\w)(?:{words})(?!\w)")
 
 
 def _nearest(places: list[tuple[int, int, object]], at: int) -> object | None:
