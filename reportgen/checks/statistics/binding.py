@@ -607,7 +607,8 @@ class SentenceRules:
         """Posts, as full-time equivalents: "8.2 vacancies (FTE)"."""
         key = self.said.posts(m)
         if key is None:
-            self.notes[m.start] = "a count of posts: funded, in post or vacant, not said"
+            self.notes[m.start] = ("a count of posts, not said to be full-time equivalents "
+                                   "funded, in post or vacant")
         return key
 
     def _all_inspected(self, m: Mention) -> bool:

@@ -209,6 +209,8 @@ class Said:
         """A count of posts (full-time equivalents): of the grade named nearest, funded, in
         post or vacant by the words nearest to it. In "3.8 of the 44.0 posts were vacant", the
         whole is the funded posts and the part is what the words after the whole say."""
+        if m.kind == "number" and not has(self.s, self.v.words("fte")):
+            return None  # whole posts, not full-time equivalents: not a staffing figure
         if whole:
             field: str | None = "target"
         elif after is not None:
