@@ -877,6 +877,8 @@ def test_those_invited_to_a_survey_and_who_answered_it(gwent, lang, sentence, fa
       ("44", "staffing:probation-officer:target", "traced")]),
     ("en", "There were 99.5 probation staff in post (FTE) against a target of 107.7 posts.",
      [("99.5", "staffing:all:in_post", "traced"), ("107.7", "staffing:all:target", "traced")]),
+    ("en", "Leaders had filled 12 posts since the last inspection.",  # no FTE: not staffing
+     [("12", "", "unbound")]),
     ("cy", "Roedd 8.2 o swyddi gwag (CALl) ar draws pob gradd.",
      [("8.2", "staffing:all:vacant", "traced")]),
     ("cy", "Roedd cyfradd swyddi gwag swyddogion prawf yn 14%.",
