@@ -931,6 +931,41 @@ def test_a_pdus_vacancies_named_in_the_regional_report(rendered):
         ("3.8", "pdu:gwent:staffing:probation-officer:vacant", "traced")]
 
 
+# Correct sentences a writer might use that are not the figures they look like: listed for a
+# person or bound to the right fact, never mismatched.
+@pytest.mark.parametrize(("lang", "sentence", "facts"), [
+    ("en", "12 staff took part in the training.",
+     [("12", "", "unbound")]),
+    ("en", "In the staff survey, 47% agreed that their workload was manageable and 40% disagreed.",
+     [("47%", "survey:staff:workload:pct", "traced"),
+      ("40%", "survey:staff:workload:pct:disagree", "traced")]),
+    ("en", f"7 of the 53 staff who answered neither agreed nor disagreed that {WORKLOAD}.",
+     [("7", "survey:staff:workload:neither", "traced"),
+      ("53", "survey:staff:workload:answered", "traced")]),
+    ("cy", f"Nid oedd 21 aelod o staff yn cytuno â'r datganiad {WORKLOAD_CY}.",
+     [("21", "survey:staff:workload:disagree", "traced")]),
+    ("en", "We invited 110 staff and 91 people on probation to answer our surveys.",
+     [("110", "survey:staff:invited", "traced"), ("91", "", "unbound")]),
+    ("en", "Managers provided good supervision, and 85% of staff had a supervision session.",
+     [("85%", "", "unbound")]),
+    ("en", "The vacancy rate for probation officers was 9%, below the national rate of 15%.",
+     [("9%", "staffing:probation-officer:rate", "traced"), ("15%", "", "unbound")]),
+    ("en", "About 9% of the 44.0 probation officer posts (FTE) were vacant.",
+     [("9%", "staffing:probation-officer:rate", "traced"),
+      ("44.0", "staffing:probation-officer:target", "traced")]),
+    ("en", "Three of the 8.2 vacancies (FTE) were for probation officers.",
+     [("Three", "", "unbound"), ("8.2", "staffing:all:vacant", "traced")]),
+    ("en", "Our last inspection of Gwent was published on 12 May 2022.",
+     [("12 May 2022", "", "unbound")]),
+    ("en", "The head of the PDU started in post on 6 January 2026, before the inspection.",
+     [("6 January 2026", "", "unbound")]),
+    ("en", "The panel of managers met on 3 February 2026.", [("3 February 2026", "", "unbound")]),
+])
+def test_what_only_looks_like_a_survey_staffing_or_date_figure(gwent, lang, sentence, facts):
+    said = _said(gwent, lang, sentence)
+    assert [(x.text, x.fact, x.status) for x in said] == facts
+
+
 def test_posts_are_read_only_as_posts():
     v = vocabulary("en")
     found = mentions("We met 12 senior managers about vacancies; see 2.1 Assessment; "

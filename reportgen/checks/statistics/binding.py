@@ -508,8 +508,8 @@ class SentenceRules:
             if whole.unit in ("standards", "pdus") and self._rated(part, whole):
                 continue
             if whole.unit == "posts":  # "3.8 of the 44.0 probation officer posts were vacant"
-                self.keys[whole.start] = self.said.posts(whole, whole=True)
-                self.keys[part.start] = self.said.posts(part, after=whole)
+                key = self.keys[whole.start] = self.said.posts(whole, whole=True)
+                self.keys[part.start] = self.said.part_of_posts(part, whole, key)
                 continue
             if whole.unit not in ("", "cases"):  # "49% of the 2,091 people under supervision"
                 key = self.keys[whole.start] = self._population(whole)
@@ -546,7 +546,9 @@ class SentenceRules:
         """The population a count of people or staff names, or None (listed for a person):
         never the cases inspected."""
         survey = self.said.count(whole)
-        if survey:
+        if survey or self.said.surveyed:  # "… 91 people on probation to answer our surveys"
+            if not survey:
+                self.notes[whole.start] = f"a count of {whole.unit} about a survey, to confirm"
             return survey
         for key, words in self.v.cues.get("populations", {}).items():
             if has(self.after(whole, 60), words):
@@ -657,13 +659,26 @@ class SentenceRules:
         self.notes[m.start] = "a year in the text"
         return None
 
+    def _subject_beside(self, key: str) -> bool:
+        """ "fieldwork began … and ended", "Daeth y gwaith maes i ben": the fieldwork or
+        inspection named a few words before the verb, or just after it (not "the head of the
+        PDU started …, before the inspection")."""
+        verbs = self.v.cues["date_cues"][key]
+        near = rf"(?:{'|'.join(map(re.escape, verbs))})"
+        subject = rf"(?:{self.v.alternation('date_subjects')})"
+        before, after = r"(?:\W+\w+){0,8}?\W+", r"(?:\W+\w+){0,3}?\W+"
+        return re.search(rf"(?<!\w)(?:{subject}{before}{near}|{near}{after}{subject})(?!\w)",
+                         self.s, re.IGNORECASE) is not None
+
     def _date(self, m: Mention) -> str | None:
         """A date by its label ("Fieldwork: 16 to 27 March 2026"), or in a sentence by the
         words nearest before it ("fieldwork ended on", "will be published on")."""
+        if has(self.s, self.v.words("date_earlier")):
+            self.notes[m.start] = "a date of an earlier inspection"
+            return None
         if not m.part:
             key = self.said.nearest(m, self.v.cues.get("date_cues", {}), before_first=True)
-            if key and (not key.startswith("fieldwork:")
-                        or has(self.s, self.v.words("date_subjects"))):
+            if key and (not key.startswith("fieldwork:") or self._subject_beside(key)):
                 return key
         before = self.s[:m.start].casefold()
         for label, key in ((self.v.t("Fieldwork"), "fieldwork"),
