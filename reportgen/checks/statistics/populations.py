@@ -96,7 +96,8 @@ class Said:
 
     def _places(self, names: Mapping[str, object], pattern: re.Pattern[str] | None
                 ) -> list[tuple[int, int, object]]:
-        """Where each wording stands in the sentence, as whole words, the longest first."""
+        """Where each wording stands in the sentence, as whole words, in order (where two
+        overlap, the longer)."""
         if pattern is None:
             return []
         return [(m.start(), m.end(), names[m.group(0)]) for m in pattern.finditer(self.folded)]

@@ -179,12 +179,12 @@ def _patterns(v: Vocabulary) -> dict[str, re.Pattern[str]]:
         "weekday": re.compile(rf"(?<!\w){'d?' if v.lang == 'cy' else ''}"  # "ddydd": mutated
                               rf"({'|'.join(map(re.escape, v.days))}),?\s+$", re.IGNORECASE),
         "rating": re.compile(rf"(?<!\w)({labels})(?:\s?☆)?(?!\w)"),
-        # posts a decimal counts, a few words on: "8.2 vacant senior probation officer posts",
-        # "3.8 of the 44.0 posts"
         # posts a whole number counts: "44 probation officer posts", "12 vacant posts"
         "posts_count": re.compile(
             rf"[ \u00a0]+(?:(?:{'|'.join(re.escape(w) for w in grade_words)})[ \u00a0]+)?"
             rf"(?:{v.alternation('posts')})(?!\w)", re.IGNORECASE),
+        # posts a decimal counts, a few words on: "8.2 vacant senior probation officer posts",
+        # "3.8 of the 44.0 posts"
         "posts": re.compile(rf"[ \u00a0]+(?:(?:{v.alternation('of')})[ \u00a0]+[\d,]+(?:\.\d)?"
                             rf"[ \u00a0]+)?(?:[^\W\d_][\w'’-]*[ \u00a0]+){{0,4}}?"
                             rf"\(?(?:{v.alternation('posts')})(?!\w)", re.IGNORECASE),
